@@ -1,0 +1,47 @@
+# Thin wrapper around tools/setup and CMake (the way neovim's Makefile is).
+#   make            set up (once), configure and build  -> build/bin/jsvm
+#   make run        build, then run samples/hello.js
+#   make test       build, then run the whole test suite through ctest
+#   make bench      build, then run the benchmark suite (bench/run)
+#   make asan       the same tests in an ASan+UBSan build (build-asan/)
+#   make debug      a Debug build in build-debug/
+# Variables: BUILD_TYPE=Release|Debug, BUILD_DIR=build, CMAKE_FLAGS=...
+BUILD_TYPE ?= Release
+BUILD_DIR  ?= build
+CMAKE_FLAGS ?=
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all setup configure run test bench asan debug clean
+
+all: $(BUILD_DIR)/build.ninja-or-make
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+setup:
+	@tools/setup
+
+# Configure once; CMake re-runs itself when CMakeLists change.
+$(BUILD_DIR)/build.ninja-or-make: | setup-stamp
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+	@touch $@
+
+.PHONY: setup-stamp
+setup-stamp:
+	@tools/setup
+
+run: all
+	$(BUILD_DIR)/bin/jsvm samples/hello.js
+
+test: all
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+bench: all
+	bench/run
+
+asan:
+	$(MAKE) test BUILD_DIR=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="-DJSVM_SANITIZE=ON"
+
+debug:
+	$(MAKE) all BUILD_DIR=build-debug BUILD_TYPE=Debug
+
+clean:
+	rm -rf build build-debug build-asan

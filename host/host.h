@@ -1,0 +1,15 @@
+/*
+ * host/host.h — the node-like layer under the public API: today the entry
+ * points of include/jsvm.h; later the libuv event loop, require/import,
+ * process, timers, Buffer and fs.
+ *
+ * Invariants: host/ is the only module that include/jsvm.h's functions
+ * live in; it talks to parser/ (and later ignition/, turbofan/) through
+ * their public headers only.
+ */
+#ifndef JSVM_HOST_H
+#define JSVM_HOST_H
+
+#include "include/jsvm.h"
+
+#endif

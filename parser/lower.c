@@ -1,0 +1,317 @@
+/*
+ * parser/lower.c — the lowering's plumbing and the prs_parse driver:
+ * tree-sitter parse, rejection of ERROR/MISSING nodes, the program node,
+ * then scope analysis. See lower.h for the invariants.
+ */
+#include "parser/lower.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/keywords.h"
+#include "parser/literals.h"
+#include "parser/scope.h"
+
+/* {==== Errors ====} */
+
+// Line and column (in characters, 1-based) of a byte offset. Only ever
+// computed for the one error a parse reports, so a linear scan is fine.
+static void locate(const char *src, uint32_t len, uint32_t offset,
+                   uint32_t *line, uint32_t *col) {
+  uint32_t l = 1, c = 1;
+  if (offset > len) offset = len;
+  for (uint32_t i = 0; i < offset; i++) {
+    unsigned char ch = (unsigned char)src[i];
+    if (ch == '\n') {
+      l++;
+      c = 1;
+    } else if ((ch & 0xC0) != 0x80) {
+      c++;  // count characters, not UTF-8 continuation bytes
+    }
+  }
+  *line = l;
+  *col = c;
+}
+
+static _Noreturn void fail_v(Lower *L, uint32_t offset, const char *fmt,
+                             va_list ap) {
+  PrsSyntaxError *e = L->err;
+  vsnprintf(e->message, sizeof e->message, fmt, ap);
+  e->offset = offset;
+  locate(L->src, L->len, offset, &e->line, &e->col);
+  longjmp(L->fail, 1);
+}
+
+void lower_error(Lower *L, TSNode n, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fail_v(L, ts_node_start_byte(n), fmt, ap);
+}
+
+void lower_error_at(Lower *L, uint32_t offset, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fail_v(L, offset, fmt, ap);
+}
+
+/* {==== Children and nodes ====} */
+
+uint32_t lower_kids(Lower *L, TSNode n) {
+  uint32_t base = L->nkids;
+  TSTreeCursor *c = &L->cursor;
+  ts_tree_cursor_reset(c, n);
+  if (!ts_tree_cursor_goto_first_child(c)) return base;
+  do {
+    TSNode k = ts_tree_cursor_current_node(c);
+    PrsCst kind = lower_kind(k);
+    if (kind == CST_comment) continue;
+    if (kind == CST_html_comment) {
+      // Annex B's HTML-like comments exist only in scripts.
+      if (L->module) lower_error(L, k, "Unexpected token '<'");
+      continue;
+    }
+    if (L->nkids == L->kids_cap) {
+      L->kids_cap = L->kids_cap ? L->kids_cap * 2 : 256;
+      L->kids = realloc(L->kids, L->kids_cap * sizeof(Kid));
+      if (!L->kids) {
+        fputs("FATAL ERROR: out of memory in the parser\n", stderr);
+        exit(70);
+      }
+    }
+    Kid *kid = &L->kids[L->nkids++];
+    kid->node = k;
+    kid->kind = (uint8_t)kind;
+    kid->field = (uint8_t)prs_cst_field(ts_tree_cursor_current_field_id(c));
+  } while (ts_tree_cursor_goto_next_sibling(c));
+  return base;
+}
+
+TSNode lower_field(Lower *L, TSNode n, PrsCstField f) {
+  TSTreeCursor *c = &L->cursor;
+  ts_tree_cursor_reset(c, n);
+  if (ts_tree_cursor_goto_first_child(c)) do {
+      if (prs_cst_field(ts_tree_cursor_current_field_id(c)) == f)
+        return ts_tree_cursor_current_node(c);
+    } while (ts_tree_cursor_goto_next_sibling(c));
+  TSNode none = {{0}, NULL, NULL};
+  return none;
+}
+
+PrsNode *lower_new(Lower *L, PrsKind k, TSNode n) {
+  PrsNode *node = prs_arena_alloc(&L->ast->arena, prs_kind_info[k].size);
+  TSPoint p = ts_node_start_point(n);
+  node->kind = (uint8_t)k;
+  node->start = ts_node_start_byte(n);
+  node->end = ts_node_end_byte(n);
+  node->line = p.row + 1;
+  node->col = p.column + 1;
+  L->ast->node_count++;
+  return node;
+}
+
+PrsList lower_list(Lower *L, uint32_t len) {
+  PrsList l = {NULL, len};
+  if (len) l.items = prs_arena_alloc(&L->ast->arena, len * sizeof(PrsNode *));
+  return l;
+}
+
+PrsAtom *lower_atom_of(Lower *L, TSNode n) {
+  uint32_t len;
+  const char *s = lower_text(L, n, &len);
+  return prs_atom(&L->ast->atoms, s, len);
+}
+
+PrsAtom *lower_name(Lower *L, TSNode n, bool *escaped) {
+  uint32_t len;
+  const char *s = lower_text(L, n, &len);
+  *escaped = memchr(s, '\\', len) != NULL;
+  if (!*escaped) return prs_atom(&L->ast->atoms, s, len);
+  const char *err;
+  size_t at;
+  uint32_t flags = 0;
+  prs_buf_reset(&L->buf);
+  if (!prs_lit_identifier(s, len, &L->buf, &flags, &err, &at))
+    lower_error_at(L, ts_node_start_byte(n) + (uint32_t)at, "%s", err);
+  return prs_atom(&L->ast->atoms, L->buf.data, (uint32_t)L->buf.len);
+}
+
+void lower_enter(Lower *L, TSNode n) {
+  if (++L->depth > LOWER_MAX_DEPTH)
+    lower_error(L, n, "Maximum nesting depth exceeded");
+}
+
+/* {==== tree-sitter's own errors ====} */
+
+// Tagged templates may hold escapes the grammar cannot tokenize (`\u{`):
+// the spec makes their cooked value undefined, so tree-sitter's ERROR
+// nodes inside a tagged template's text are not errors of ours.
+static bool in_tagged_template(TSNode n) {
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+    PrsCst k = lower_kind(p);
+    if (k == CST_template_substitution) return false;
+    if (k == CST_template_string) {
+      TSNode call = ts_node_parent(p);
+      return !ts_node_is_null(call) && lower_kind(call) == CST_call_expression;
+    }
+  }
+  return false;
+}
+
+// Describe the token where an ERROR starts the way V8 does.
+static _Noreturn void report_cst_error(Lower *L, TSNode n) {
+  uint32_t at = ts_node_start_byte(n);
+  if (ts_node_is_missing(n)) {
+    const char *t = ts_node_type(n);
+    if (at >= L->len) lower_error_at(L, at, "Unexpected end of input");
+    lower_error_at(L, at, "missing %s", t);
+  }
+  // Find the first leaf inside the error to name it.
+  TSNode leaf = n;
+  while (ts_node_child_count(leaf) > 0) leaf = ts_node_child(leaf, 0);
+  uint32_t s = ts_node_start_byte(leaf), e = ts_node_end_byte(leaf);
+  if (s >= L->len) lower_error_at(L, s, "Unexpected end of input");
+  if (e - s > 40 || e <= s) e = s + 1;
+  const char *what = ts_node_is_named(leaf) && lower_kind(leaf) == CST_identifier
+                         ? "identifier" : "token";
+  lower_error_at(L, s, "Unexpected %s '%.*s'", what, (int)(e - s), L->src + s);
+}
+
+// Depth-first over the subtrees that contain an error (tree-sitter keeps a
+// has_error bit per node), reporting the first in source order.
+static void check_cst_errors(Lower *L, TSNode root) {
+  if (!ts_node_has_error(root)) return;
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  bool descend = true;
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    if (descend && (ts_node_is_error(n) || ts_node_is_missing(n)) &&
+        !in_tagged_template(n)) {
+      ts_tree_cursor_delete(&c);
+      report_cst_error(L, n);
+    }
+    if (descend && ts_node_has_error(n) && ts_tree_cursor_goto_first_child(&c))
+      continue;
+    if (ts_tree_cursor_goto_next_sibling(&c)) {
+      descend = true;
+      continue;
+    }
+    if (!ts_tree_cursor_goto_parent(&c)) break;
+    descend = false;
+  }
+  ts_tree_cursor_delete(&c);
+}
+
+/* {==== Source checks ====} */
+
+// The front end works on UTF-8; reject anything else up front so that no
+// later stage ever meets a malformed sequence.
+static void check_utf8(Lower *L) {
+  const unsigned char *s = (const unsigned char *)L->src;
+  uint32_t i = 0, n = L->len;
+  while (i < n) {
+    if (s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    uint32_t need, cp;
+    if ((s[i] & 0xE0) == 0xC0) need = 1, cp = s[i] & 0x1F;
+    else if ((s[i] & 0xF0) == 0xE0) need = 2, cp = s[i] & 0x0F;
+    else if ((s[i] & 0xF8) == 0xF0) need = 3, cp = s[i] & 0x07;
+    else lower_error_at(L, i, "Invalid UTF-8 sequence in source text");
+    for (uint32_t k = 1; k <= need; k++) {
+      if (i + k >= n || (s[i + k] & 0xC0) != 0x80)
+        lower_error_at(L, i, "Invalid UTF-8 sequence in source text");
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    // Overlong forms, encoded surrogates and values past U+10FFFF.
+    static const uint32_t min_cp[4] = {0, 0x80, 0x800, 0x10000};
+    if (cp < min_cp[need] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      lower_error_at(L, i, "Invalid UTF-8 sequence in source text");
+    i += need + 1;
+  }
+}
+
+/* {==== The program ====} */
+
+static PrsNode *lower_program(Lower *L, TSNode root) {
+  uint32_t base = lower_kids(L, root);
+  // A hashbang is a comment that only the first line may hold.
+  uint32_t first = base < L->nkids && L->kids[base].kind == CST_hash_bang_line;
+  lower_pop(L, base);
+  PrsNode *prog;
+  if (L->module) {
+    PrsModule *m = LOWER_NEW(L, Module, root);
+    m->base.flags |= PRS_FLAG_Strict;
+    L->module_item = true;
+    m->body = lower_body(L, root, first, false);
+    L->module_item = false;
+    prog = &m->base;
+  } else {
+    PrsScript *s = LOWER_NEW(L, Script, root);
+    s->body = lower_body(L, root, first, true);
+    if (L->top.strict) s->base.flags |= PRS_FLAG_Strict;
+    prog = &s->base;
+  }
+  return prog;
+}
+
+static void lower_init(Lower *L, PrsAst *ast, const char *src, uint32_t len,
+                       const PrsOptions *opt, PrsSyntaxError *err) {
+  memset(L, 0, sizeof *L);
+  L->ast = ast;
+  L->src = src;
+  L->len = len;
+  L->module = opt->module;
+  L->err = err;
+  L->top.strict = opt->module || opt->strict;
+  // Top-level await is allowed in modules only.
+  L->top.is_async = opt->module;
+  L->fn = &L->top;
+  prs_keywords_intern(&ast->atoms);
+}
+
+PrsAst *prs_parse(const char *source, size_t len, const PrsOptions *opt,
+                  PrsSyntaxError *err) {
+  prs_cst_init();
+  memset(err, 0, sizeof *err);
+  PrsAst *ast = calloc(1, sizeof *ast);
+  if (!ast) return NULL;
+  prs_atoms_init(&ast->atoms, &ast->arena);
+  ast->source_len = len;
+  Lower L;
+  // tree-sitter counts bytes in 32 bits.
+  const uint32_t n = len > UINT32_MAX / 2 ? UINT32_MAX / 2 : (uint32_t)len;
+  lower_init(&L, ast, source, n, opt, err);
+  TSParser *parser = ts_parser_new();
+  ts_parser_set_language(parser, tree_sitter_javascript());
+  TSTree *tree = NULL;
+  bool ok = false;
+  L.cursor = ts_tree_cursor_new((TSNode){{0}, NULL, NULL});
+  if (setjmp(L.fail) == 0) {
+    check_utf8(&L);
+    tree = ts_parser_parse_string(parser, NULL, source, n);
+    TSNode root = ts_tree_root_node(tree);
+    check_cst_errors(&L, root);
+    ast->root = lower_program(&L, root);
+    prs_scope_analyze(&L);
+    ok = true;
+  }
+  ts_tree_cursor_delete(&L.cursor);
+  free(L.kids);
+  prs_buf_free(&L.buf);
+  if (tree) ts_tree_delete(tree);
+  ts_parser_delete(parser);
+  if (!ok) {
+    prs_free(ast);
+    return NULL;
+  }
+  return ast;
+}
+
+void prs_free(PrsAst *ast) {
+  if (!ast) return;
+  prs_atoms_free(&ast->atoms);
+  prs_arena_free(&ast->arena);
+  free(ast);
+}

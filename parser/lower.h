@@ -1,0 +1,187 @@
+/*
+ * parser/lower.h — shared state of the CST-to-AST lowering (internal to
+ * parser/; not part of the module's public API).
+ *
+ * Invariants:
+ *  - The lowering walks tree-sitter's tree once, top-down, and builds the
+ *    AST bottom-up; each lower_* function returns a complete node.
+ *  - Children are gathered with one TreeCursor pass per node onto a shared
+ *    stack (Lower.kids), so walking a node with n children is O(n): random
+ *    access through ts_node_child would be O(n^2) on long lists.
+ *    Kids are addressed by index, never by pointer, because nested calls
+ *    may grow (reallocate) the stack.
+ *  - The first SyntaxError aborts the whole lowering with longjmp to
+ *    prs_parse; everything allocated lives in the arena or in Lower and is
+ *    released there, so an abort leaks nothing.
+ *  - Context that early errors need (strictness, function kind, labels,
+ *    loop nesting) lives in the Func chain, one per function being lowered.
+ */
+#ifndef JSVM_PARSER_LOWER_H
+#define JSVM_PARSER_LOWER_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "parser/buf.h"
+#include "parser/cst.h"
+#include "parser/parser.h"
+
+/* One child of a CST node: the node, its kind and the field it fills. */
+typedef struct Kid {
+  TSNode node;
+  uint8_t kind;   /* PrsCst */
+  uint8_t field;  /* PrsCstField */
+} Kid;
+
+/* A label in scope: `name:` on a statement, and whether it is a loop
+ * (only loop labels are valid `continue` targets). */
+typedef struct Label {
+  PrsAtom *name;
+  bool loop;
+  struct Label *outer;
+} Label;
+
+/* Per-function context. Arrows get their own Func but inherit what the
+ * spec makes lexical (super, new.target, arguments-in-field rules). */
+typedef struct Func {
+  struct Func *outer;
+  bool is_function;       /* false at script/module top level */
+  bool strict;
+  bool is_async, is_generator, is_arrow;
+  bool in_params;         /* lowering this function's parameter list */
+  bool super_property;    /* super.x allowed (methods, fields, their arrows) */
+  bool super_call;        /* super() allowed (derived constructors) */
+  bool new_target;        /* new.target allowed */
+  bool class_field;       /* field initializer: `arguments` forbidden */
+  bool static_block;      /* class static block: await forbidden */
+  uint32_t loop_depth;    /* enclosing loops, for bare continue */
+  uint32_t breakable;     /* enclosing loops and switches, for bare break */
+  Label *labels;
+} Func;
+
+/* The private names a class body declares, for checking references
+ * (which may come before the declaration, so a body is pre-scanned). */
+typedef struct PrivateEnv {
+  struct PrivateEnv *outer;
+  PrsAtom **names;
+  uint32_t count;
+} PrivateEnv;
+
+typedef struct Lower {
+  PrsAst *ast;
+  const char *src;
+  uint32_t len;
+  bool module;
+  TSTreeCursor cursor;
+  Kid *kids;              /* stack of gathered children (see invariants) */
+  uint32_t nkids, kids_cap;
+  PrsBuf buf;             /* scratch for literal decoding */
+  PrsSyntaxError *err;
+  jmp_buf fail;
+  uint32_t depth;         /* recursion depth, bounded by LOWER_MAX_DEPTH */
+  Func *fn;
+  Func top;
+  PrivateEnv *privates;   /* innermost class body being lowered */
+  bool module_item;       /* lowering a statement of the module's body */
+} Lower;
+
+/* Nesting beyond this is reported as a SyntaxError rather than risking
+ * the C stack (the parser runs on a large thread stack; see bin/). */
+#define LOWER_MAX_DEPTH 20000
+
+/* {==== lower.c: plumbing ====} */
+
+/* lower_error: report a SyntaxError at node n (printf-style) and abort. */
+_Noreturn void lower_error(Lower *L, TSNode n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* lower_error_at: the same at a byte offset. */
+_Noreturn void lower_error_at(Lower *L, uint32_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* lower_kids: push n's children (comments skipped) onto the kids stack;
+ * returns the index of the first. Pop them with lower_pop(L, base). */
+uint32_t lower_kids(Lower *L, TSNode n);
+static inline void lower_pop(Lower *L, uint32_t base) { L->nkids = base; }
+
+/* lower_field: the first child of n in field f (ts_node_null if none). */
+TSNode lower_field(Lower *L, TSNode n, PrsCstField f);
+
+/* lower_kind: our kind of a CST node. */
+static inline PrsCst lower_kind(TSNode n) {
+  return prs_cst_kind(ts_node_symbol(n));
+}
+
+/* lower_new: a node of kind k positioned at CST node n. */
+PrsNode *lower_new(Lower *L, PrsKind k, TSNode n);
+#define LOWER_NEW(L, K, n) ((Prs##K *)lower_new((L), PRS_##K, (n)))
+
+/* lower_list: an arena list of `len` slots, to be filled by the caller. */
+PrsList lower_list(Lower *L, uint32_t len);
+
+/* lower_text: the source text of n (not NUL-terminated) and its length. */
+static inline const char *lower_text(Lower *L, TSNode n, uint32_t *len) {
+  uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  *len = e - s;
+  return L->src + s;
+}
+
+/* lower_atom_of: the atom spelling n's source text verbatim. */
+PrsAtom *lower_atom_of(Lower *L, TSNode n);
+
+/* lower_name: the atom of an identifier-like node, with \u escapes decoded
+ * and validated; *escaped says whether any escape was used. */
+PrsAtom *lower_name(Lower *L, TSNode n, bool *escaped);
+
+/* lower_enter / lower_leave: bound recursion depth. */
+void lower_enter(Lower *L, TSNode n);
+static inline void lower_leave(Lower *L) { L->depth--; }
+
+/* {==== lower_stmt.c ====} */
+PrsNode *lower_statement(Lower *L, TSNode n);
+/* lower_body: the statements among n's children, after skipping `skip`
+ * children; with `directives`, a "use strict" prologue makes L->fn strict. */
+PrsList lower_body(Lower *L, TSNode n, uint32_t skip, bool directives);
+/* lower_scan_prologue: whether the statement list n (from child `skip`)
+ * has a "use strict" directive; *use is its string node. */
+bool lower_scan_prologue(Lower *L, TSNode n, uint32_t skip, TSNode *use);
+/* lower_variable_declarator_list: the declarators of a var/let/const. */
+PrsNode *lower_declaration(Lower *L, TSNode n);
+
+/* {==== lower_expr.c ====} */
+PrsNode *lower_expression(Lower *L, TSNode n);
+/* lower_property_key: a key in an object, class or pattern. */
+PrsNode *lower_property_key(Lower *L, TSNode n);
+/* lower_string_literal: the atom of a string node's value. */
+PrsAtom *lower_string_value(Lower *L, TSNode n);
+/* lower_arguments: an `arguments` CST node into a list. */
+PrsList lower_arguments(Lower *L, TSNode n);
+
+/* {==== lower_func.c ====} */
+PrsNode *lower_function(Lower *L, TSNode n);
+PrsNode *lower_arrow(Lower *L, TSNode n);
+PrsNode *lower_class(Lower *L, TSNode n);
+/* lower_private_ref: check that #name (at n) is declared by an enclosing
+ * class. */
+void lower_private_ref(Lower *L, PrsAtom *name, TSNode n);
+/* lower_method: a method_definition in an object literal or class. */
+PrsNode *lower_method(Lower *L, TSNode n, bool in_class, bool derived,
+                      PrsNode **key_out, uint32_t *flags_out);
+
+/* {==== lower_pattern.c ====} */
+/* lower_binding: a binding target (declarations, parameters, catch). */
+PrsNode *lower_binding(Lower *L, TSNode n);
+/* lower_assign_target: the left side of = (patterns allowed). */
+PrsNode *lower_assign_target(Lower *L, TSNode n);
+/* lower_simple_target: the operand of ++/-- or compound assignment. */
+void lower_check_simple_target(Lower *L, PrsNode *e, TSNode n);
+/* lower_check_binding_name: early errors of a bound identifier. */
+void lower_check_binding_name(Lower *L, PrsAtom *name, TSNode n);
+/* lower_check_reference_name: early errors of an identifier reference. */
+void lower_check_reference_name(Lower *L, PrsAtom *name, bool escaped, TSNode n);
+
+/* {==== lower_module.c ====} */
+PrsNode *lower_import(Lower *L, TSNode n);
+PrsNode *lower_export(Lower *L, TSNode n);
+
+#endif

@@ -1,0 +1,239 @@
+/*
+ * parser/lower_module.c — import and export declarations: their AST and
+ * the early errors of module items that do not need scopes (placement,
+ * string names that are not well-formed Unicode, import attributes).
+ * Duplicate exports and exports of undeclared names are checked by the
+ * scope pass (scope.c), which knows the module's declarations.
+ */
+#include <string.h>
+
+#include "parser/keywords.h"
+#include "parser/lower.h"
+
+static inline bool is_token(const Kid *k) { return !ts_node_is_named(k->node); }
+
+// Module items stand only at the top level of a module.
+static void check_placement(Lower *L, TSNode n, const char *what) {
+  if (!L->module)
+    lower_error(L, n, "Cannot use %s statement outside a module", what);
+  if (!L->module_item)
+    lower_error(L, n, "Unexpected token '%s'", what);
+}
+
+// A string used as a module export name must not hold lone surrogates.
+static bool well_formed(const PrsAtom *a) {
+  const unsigned char *s = (const unsigned char *)a->text;
+  // WTF-8 encodes a surrogate as ED A0..BF xx.
+  for (uint32_t i = 0; i + 1 < a->len; i++)
+    if (s[i] == 0xED && s[i + 1] >= 0xA0) return false;
+  return true;
+}
+
+// An identifier or string naming an export or import.
+static PrsAtom *module_name(Lower *L, TSNode n, bool *is_string) {
+  *is_string = lower_kind(n) == CST_string;
+  if (!*is_string) {
+    bool escaped;
+    return lower_name(L, n, &escaped);
+  }
+  PrsAtom *a = lower_string_value(L, n);
+  if (!well_formed(a)) lower_error(L, n, "Invalid module export name: contains unpaired surrogate");
+  return a;
+}
+
+/* {==== Attributes: with { type: "json" } ====} */
+
+static PrsList lower_attributes(Lower *L, TSNode n) {
+  PrsList none = {NULL, 0};
+  uint32_t base = lower_kids(L, n);
+  TSNode obj = {{0}, NULL, NULL};
+  for (uint32_t i = base; i < L->nkids; i++)
+    if (L->kids[i].kind == CST_import_attribute) obj = ts_node_named_child(L->kids[i].node, 0);
+  lower_pop(L, base);
+  if (ts_node_is_null(obj)) return none;
+  base = lower_kids(L, obj);
+  uint32_t count = 0;
+  for (uint32_t i = base; i < L->nkids; i++) count += !is_token(&L->kids[i]);
+  PrsList list = lower_list(L, count);
+  uint32_t out = 0;
+  for (uint32_t i = base; i < L->nkids; i++) {
+    Kid k = L->kids[i];
+    if (is_token(&k)) continue;
+    if (k.kind != CST_pair) lower_error(L, k.node, "Invalid import attribute");
+    TSNode key = lower_field(L, k.node, FLD_key);
+    TSNode value = lower_field(L, k.node, FLD_value);
+    if (lower_kind(value) != CST_string) lower_error(L, value, "Import attribute value must be a string");
+    PrsImportAttribute *a = LOWER_NEW(L, ImportAttribute, k.node);
+    bool is_string;
+    if (lower_kind(key) == CST_string) a->key = lower_string_value(L, key);
+    else if (lower_kind(key) == CST_property_identifier) a->key = module_name(L, key, &is_string);
+    else lower_error(L, key, "Invalid import attribute key");
+    a->value = lower_string_value(L, value);
+    for (uint32_t j = 0; j < out; j++)
+      if (PRS_AS(list.items[j], ImportAttribute)->key == a->key)
+        lower_error(L, key, "Import attribute has duplicate key '%s'", a->key->text);
+    list.items[out++] = &a->base;
+  }
+  lower_pop(L, base);
+  return list;
+}
+
+/* {==== import ====} */
+
+static PrsNode *import_binding(Lower *L, TSNode n, PrsAtom *imported, uint32_t flags) {
+  PrsImportSpec *s = LOWER_NEW(L, ImportSpec, n);
+  s->base.flags |= flags;
+  s->imported = imported;
+  s->local = lower_binding(L, n);
+  return &s->base;
+}
+
+static uint32_t count_import_bindings(Lower *L, TSNode clause) {
+  uint32_t count = 0;
+  uint32_t base = lower_kids(L, clause);
+  for (uint32_t i = base; i < L->nkids; i++) {
+    PrsCst k = L->kids[i].kind;
+    if (k == CST_identifier || k == CST_namespace_import) count++;
+    if (k == CST_named_imports) count += ts_node_named_child_count(L->kids[i].node);
+  }
+  lower_pop(L, base);
+  return count;
+}
+
+static void lower_named_imports(Lower *L, TSNode n, PrsList *list, uint32_t *out) {
+  uint32_t base = lower_kids(L, n);
+  for (uint32_t i = base; i < L->nkids; i++) {
+    if (L->kids[i].kind != CST_import_specifier) continue;
+    TSNode spec = L->kids[i].node;
+    TSNode name = lower_field(L, spec, FLD_name);
+    TSNode alias = lower_field(L, spec, FLD_alias);
+    bool is_string;
+    PrsAtom *imported = module_name(L, name, &is_string);
+    if (ts_node_is_null(alias)) {
+      if (is_string) lower_error(L, name, "Unexpected string");
+      alias = name;
+    }
+    list->items[(*out)++] = import_binding(L, alias, imported, 0);
+  }
+  lower_pop(L, base);
+}
+
+PrsNode *lower_import(Lower *L, TSNode n) {
+  check_placement(L, n, "import");
+  PrsImport *im = LOWER_NEW(L, Import, n);
+  im->source = lower_string_value(L, lower_field(L, n, FLD_source));
+  im->attributes = lower_attributes(L, n);
+  uint32_t base = lower_kids(L, n);
+  TSNode clause = {{0}, NULL, NULL};
+  for (uint32_t i = base; i < L->nkids; i++)
+    if (L->kids[i].kind == CST_import_clause) clause = L->kids[i].node;
+  lower_pop(L, base);
+  if (ts_node_is_null(clause)) return &im->base;
+  im->specifiers = lower_list(L, count_import_bindings(L, clause));
+  uint32_t out = 0;
+  PrsAtom *default_name = prs_atom(&L->ast->atoms, "default", 7);
+  base = lower_kids(L, clause);
+  for (uint32_t i = base; i < L->nkids; i++) {
+    Kid k = L->kids[i];
+    if (k.kind == CST_identifier) {
+      im->specifiers.items[out++] = import_binding(L, k.node, default_name, PRS_FLAG_Default);
+    } else if (k.kind == CST_namespace_import) {
+      TSNode id = ts_node_named_child(k.node, 0);
+      im->specifiers.items[out++] = import_binding(L, id, NULL, PRS_FLAG_Star);
+    } else if (k.kind == CST_named_imports) {
+      lower_named_imports(L, k.node, &im->specifiers, &out);
+    }
+  }
+  lower_pop(L, base);
+  im->specifiers.len = out;
+  return &im->base;
+}
+
+/* {==== export ====} */
+
+static void lower_export_clause(Lower *L, PrsExport *ex, TSNode clause) {
+  uint32_t base = lower_kids(L, clause);
+  uint32_t count = 0;
+  for (uint32_t i = base; i < L->nkids; i++) count += L->kids[i].kind == CST_export_specifier;
+  ex->specifiers = lower_list(L, count);
+  uint32_t out = 0;
+  for (uint32_t i = base; i < L->nkids; i++) {
+    if (L->kids[i].kind != CST_export_specifier) continue;
+    TSNode spec = L->kids[i].node;
+    TSNode name = lower_field(L, spec, FLD_name);
+    TSNode alias = lower_field(L, spec, FLD_alias);
+    PrsExportSpec *s = LOWER_NEW(L, ExportSpec, spec);
+    bool is_string, alias_string;
+    s->local = module_name(L, name, &is_string);
+    // Without `from`, the local side names a binding: no strings, and no
+    // reserved words (checked when the scope pass resolves it).
+    if (is_string && !ex->source) lower_error(L, name, "Unexpected string");
+    if (!is_string && !ex->source) {
+      if (s->local->tag == KW_RESERVED || (s->local->tag == KW_AWAIT))
+        lower_error(L, name, "Unexpected reserved word");
+      if (s->local->tag == KW_STRICT || s->local->tag == KW_LET || s->local->tag == KW_YIELD)
+        lower_error(L, name, "Unexpected strict mode reserved word");
+    }
+    s->exported = ts_node_is_null(alias) ? s->local : module_name(L, alias, &alias_string);
+    ex->specifiers.items[out++] = &s->base;
+  }
+  lower_pop(L, base);
+}
+
+static void lower_export_default(Lower *L, PrsExport *ex, TSNode value, TSNode decl) {
+  ex->base.flags |= PRS_FLAG_Default;
+  if (!ts_node_is_null(decl)) {
+    ex->decl = lower_statement(L, decl);
+    return;
+  }
+  PrsCst k = lower_kind(value);
+  // `export default function () {}` and `class {}` are declarations (they
+  // hoist), even when anonymous; tree-sitter calls them expressions.
+  if (k == CST_function_expression || k == CST_generator_function || k == CST_class) {
+    ex->decl = k == CST_class ? lower_class(L, value) : lower_function(L, value);
+    ex->decl->flags |= PRS_FLAG_Declaration;
+    return;
+  }
+  ex->decl = lower_expression(L, value);
+}
+
+PrsNode *lower_export(Lower *L, TSNode n) {
+  check_placement(L, n, "export");
+  PrsExport *ex = LOWER_NEW(L, Export, n);
+  TSNode source = lower_field(L, n, FLD_source);
+  if (!ts_node_is_null(source)) {
+    ex->source = lower_string_value(L, source);
+    ex->attributes = lower_attributes(L, n);
+  }
+  TSNode decl = {{0}, NULL, NULL}, value = decl, clause = decl, ns = decl;
+  bool is_default = false, star = false;
+  uint32_t base = lower_kids(L, n);
+  for (uint32_t i = base; i < L->nkids; i++) {
+    Kid k = L->kids[i];
+    if (k.field == FLD_declaration) decl = k.node;
+    else if (k.field == FLD_value) value = k.node;
+    else if (k.kind == CST_export_clause) clause = k.node;
+    else if (k.kind == CST_namespace_export) ns = k.node;
+    else if (k.kind == CST_T_default) is_default = true;
+    else if (k.kind == CST_T_star) star = true;
+    else if (k.kind == CST_decorator) lower_error(L, k.node, "Decorators are not supported");
+  }
+  lower_pop(L, base);
+  if (is_default) {
+    lower_export_default(L, ex, value, decl);
+  } else if (!ts_node_is_null(decl)) {
+    ex->decl = lower_statement(L, decl);
+  } else if (!ts_node_is_null(clause)) {
+    lower_export_clause(L, ex, clause);
+  } else if (!ts_node_is_null(ns) || star) {
+    ex->base.flags |= PRS_FLAG_Star;
+    if (!ts_node_is_null(ns)) {
+      PrsExportSpec *s = LOWER_NEW(L, ExportSpec, ns);
+      bool is_string;
+      s->exported = module_name(L, ts_node_named_child(ns, 0), &is_string);
+      ex->specifiers = lower_list(L, 1);
+      ex->specifiers.items[0] = &s->base;
+    }
+  }
+  return &ex->base;
+}

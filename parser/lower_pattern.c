@@ -1,0 +1,322 @@
+/*
+ * parser/lower_pattern.c — binding and assignment targets: identifiers,
+ * destructuring patterns, and the early errors of names (reserved words,
+ * eval/arguments, yield/await by context) and of targets (what may stand
+ * left of `=`, `+=` or `++`).
+ */
+#include <string.h>
+
+#include "parser/keywords.h"
+#include "parser/lower.h"
+
+static inline bool is_token(const Kid *k) { return !ts_node_is_named(k->node); }
+
+/* {==== Names ====} */
+
+void lower_check_reference_name(Lower *L, PrsAtom *name, bool escaped, TSNode n) {
+  Func *f = L->fn;
+  switch ((PrsKeyword)name->tag) {
+    case KW_NONE:
+    case KW_EVAL:
+    case KW_ASYNC:
+    case KW_CONSTRUCTOR:
+    case KW_PROTO:
+    case KW_PROTOTYPE:
+    case KW_USE_STRICT:
+      return;
+    case KW_RESERVED:
+      if (escaped) lower_error(L, n, "Keyword must not contain escaped characters");
+      lower_error(L, n, "Unexpected token '%s'", name->text);
+    case KW_STRICT:
+    case KW_LET:
+      if (f->strict) lower_error(L, n, "Unexpected strict mode reserved word");
+      return;
+    case KW_YIELD:
+      if (f->strict) lower_error(L, n, "Unexpected strict mode reserved word");
+      if (f->is_generator) lower_error(L, n, "Unexpected identifier 'yield'");
+      return;
+    case KW_AWAIT:
+      if (L->module || f->is_async || f->static_block)
+        lower_error(L, n, "Unexpected reserved word");
+      return;
+    case KW_ARGUMENTS:
+      if (f->class_field)
+        lower_error(L, n, "'arguments' is not allowed in class field initializer or static initialization block");
+      return;
+  }
+}
+
+void lower_check_binding_name(Lower *L, PrsAtom *name, TSNode n) {
+  if (L->fn->strict && (name->tag == KW_EVAL || name->tag == KW_ARGUMENTS))
+    lower_error(L, n, "Unexpected eval or arguments in strict mode");
+}
+
+static PrsNode *binding_ident(Lower *L, TSNode n) {
+  PrsIdent *id = LOWER_NEW(L, Ident, n);
+  id->base.flags |= PRS_FLAG_Binding;
+  bool escaped;
+  id->name = lower_name(L, n, &escaped);
+  // A binding named arguments is fine in a field initializer (only the
+  // reference is banned), so bypass that one rule.
+  if (id->name->tag != KW_ARGUMENTS) lower_check_reference_name(L, id->name, escaped, n);
+  lower_check_binding_name(L, id->name, n);
+  return &id->base;
+}
+
+/* {==== Patterns from the CST ====} */
+
+typedef PrsNode *(*TargetFn)(Lower *L, TSNode n);
+
+static PrsNode *lower_pattern_element(Lower *L, TSNode n, TargetFn target);
+
+static PrsNode *rest_of(Lower *L, TSNode n, TargetFn target, bool object) {
+  PrsRest *r = LOWER_NEW(L, Rest, n);
+  TSNode arg = ts_node_named_child(n, 0);
+  PrsCst k = lower_kind(arg);
+  if (k == CST_assignment_pattern || k == CST_assignment_expression)
+    lower_error(L, arg, "Rest element may not have a default initializer");
+  // An object rest takes a simple target only: no nested pattern.
+  if (object && (k == CST_object_pattern || k == CST_array_pattern))
+    lower_error(L, arg, "`...` must be followed by an assignable reference in assignment contexts");
+  r->arg = target(L, arg);
+  return &r->base;
+}
+
+static PrsNode *with_default(Lower *L, TSNode n, TargetFn target) {
+  PrsAssignPattern *a = LOWER_NEW(L, AssignPattern, n);
+  a->target = target(L, lower_field(L, n, FLD_left));
+  a->init = lower_expression(L, lower_field(L, n, FLD_right));
+  return &a->base;
+}
+
+static PrsNode *array_pattern(Lower *L, TSNode n, TargetFn target) {
+  PrsArrayPattern *p = LOWER_NEW(L, ArrayPattern, n);
+  uint32_t base = lower_kids(L, n);
+  uint32_t count = 0;
+  bool after_sep = true;
+  for (uint32_t i = base; i < L->nkids; i++) {
+    Kid *k = &L->kids[i];
+    if (!is_token(k)) count++, after_sep = false;
+    else if (k->kind == CST_T_comma) count += after_sep, after_sep = true;
+  }
+  p->elements = lower_list(L, count);
+  uint32_t out = 0;
+  after_sep = true;
+  for (uint32_t i = base; i < L->nkids; i++) {
+    Kid k = L->kids[i];
+    if (k.kind == CST_T_comma) {
+      if (after_sep) p->elements.items[out++] = lower_new(L, PRS_Hole, k.node);
+      after_sep = true;
+      continue;
+    }
+    if (is_token(&k)) continue;
+    after_sep = false;
+    if (k.kind == CST_rest_pattern) {
+      bool last = true;
+      for (uint32_t j = i + 1; j < L->nkids; j++)
+        if (L->kids[j].kind == CST_T_comma || !is_token(&L->kids[j])) last = false;
+      if (!last) lower_error(L, k.node, "Rest element must be last element");
+      p->elements.items[out++] = rest_of(L, k.node, target, false);
+    } else {
+      p->elements.items[out++] = lower_pattern_element(L, k.node, target);
+    }
+  }
+  lower_pop(L, base);
+  return &p->base;
+}
+
+// `a` or `a = 1` in an object pattern: the key is the name itself.
+static PrsNode *shorthand_prop(Lower *L, TSNode n, TSNode name, TSNode init,
+                               TargetFn target) {
+  PrsPatternProp *pp = LOWER_NEW(L, PatternProp, n);
+  pp->base.flags |= PRS_FLAG_Shorthand;
+  pp->key = lower_property_key(L, name);
+  PrsNode *t = target(L, name);
+  if (!ts_node_is_null(init)) {
+    PrsAssignPattern *a = LOWER_NEW(L, AssignPattern, n);
+    a->target = t;
+    a->init = lower_expression(L, init);
+    t = &a->base;
+  }
+  pp->value = t;
+  return &pp->base;
+}
+
+static PrsNode *object_pattern_prop(Lower *L, const Kid *k, TargetFn target) {
+  TSNode none = {{0}, NULL, NULL};
+  switch ((unsigned)k->kind) {
+    case CST_shorthand_property_identifier_pattern:
+    case CST_shorthand_property_identifier:
+      return shorthand_prop(L, k->node, k->node, none, target);
+    case CST_object_assignment_pattern:
+      return shorthand_prop(L, k->node, lower_field(L, k->node, FLD_left),
+                            lower_field(L, k->node, FLD_right), target);
+    case CST_pair_pattern:
+    case CST_pair: {
+      PrsPatternProp *pp = LOWER_NEW(L, PatternProp, k->node);
+      TSNode key = lower_field(L, k->node, FLD_key);
+      pp->key = lower_property_key(L, key);
+      if (lower_kind(key) == CST_computed_property_name) pp->base.flags |= PRS_FLAG_Computed;
+      if (PRS_IS(pp->key, PrivateName)) lower_error(L, key, "Unexpected identifier");
+      pp->value = lower_pattern_element(L, lower_field(L, k->node, FLD_value), target);
+      return &pp->base;
+    }
+    case CST_rest_pattern:
+    case CST_spread_element:
+      return rest_of(L, k->node, target, true);
+    default:
+      lower_error(L, k->node, "Invalid destructuring assignment target");
+  }
+}
+
+static PrsNode *object_pattern(Lower *L, TSNode n, TargetFn target) {
+  PrsObjectPattern *p = LOWER_NEW(L, ObjectPattern, n);
+  uint32_t base = lower_kids(L, n);
+  uint32_t count = 0;
+  for (uint32_t i = base; i < L->nkids; i++) count += !is_token(&L->kids[i]);
+  p->props = lower_list(L, count);
+  uint32_t out = 0;
+  for (uint32_t i = base; i < L->nkids; i++) {
+    Kid k = L->kids[i];
+    if (is_token(&k)) continue;
+    PrsNode *prop = object_pattern_prop(L, &k, target);
+    if (PRS_IS(prop, Rest)) {
+      if (out + 1 != count) lower_error(L, k.node, "Rest element must be last element");
+      if (i + 1 < L->nkids && L->kids[i + 1].kind == CST_T_comma)
+        lower_error(L, k.node, "Rest element must be last element");
+    }
+    p->props.items[out++] = prop;
+  }
+  lower_pop(L, base);
+  return &p->base;
+}
+
+static PrsNode *lower_pattern_element(Lower *L, TSNode n, TargetFn target) {
+  PrsCst k = lower_kind(n);
+  if (k == CST_assignment_pattern) return with_default(L, n, target);
+  if (k == CST_assignment_expression && target != lower_binding) {
+    // In an assignment pattern, `[a = 1] = x` arrives as an expression.
+    return with_default(L, n, target);
+  }
+  return target(L, n);
+}
+
+/* {==== Bindings ====} */
+
+PrsNode *lower_binding(Lower *L, TSNode n) {
+  lower_enter(L, n);
+  PrsNode *r;
+  switch ((unsigned)lower_kind(n)) {
+    case CST_identifier:
+    case CST_undefined:
+    case CST_shorthand_property_identifier_pattern:
+    case CST_shorthand_property_identifier: r = binding_ident(L, n); break;
+    case CST_array_pattern: r = array_pattern(L, n, lower_binding); break;
+    case CST_object_pattern: r = object_pattern(L, n, lower_binding); break;
+    case CST_assignment_pattern: r = with_default(L, n, lower_binding); break;
+    case CST_rest_pattern: r = rest_of(L, n, lower_binding, false); break;
+    default: lower_error(L, n, "Invalid destructuring assignment target");
+  }
+  lower_leave(L);
+  return r;
+}
+
+/* {==== Assignment targets ====} */
+
+void lower_check_simple_target(Lower *L, PrsNode *e, TSNode n) {
+  if (PRS_IS(e, Ident)) {
+    PrsKeyword kw = (PrsKeyword)PRS_AS(e, Ident)->name->tag;
+    if (L->fn->strict && (kw == KW_EVAL || kw == KW_ARGUMENTS))
+      lower_error(L, n, "Unexpected eval or arguments in strict mode");
+    return;
+  }
+  if (PRS_IS(e, Member) || PRS_IS(e, Index) || PRS_IS(e, PrivateMember)) return;
+  // Annex B (web compatibility): f() = 1 is a runtime ReferenceError in
+  // sloppy code; strict code rejects it early.
+  if (PRS_IS(e, Call) && !L->fn->strict) return;
+  lower_error(L, n, "Invalid left-hand side in assignment");
+}
+
+// An object or array literal (from an expression) reinterpreted as a
+// pattern: the grammar's cover grammar, where tree-sitter kept the
+// expression form (e.g. nested inside parentheses).
+static PrsNode *expression_to_pattern(Lower *L, PrsNode *e, TSNode n);
+
+static PrsNode *element_to_pattern(Lower *L, PrsNode *e, TSNode n) {
+  if (PRS_IS(e, Assign) && e->op == PRS_OP_Assign && !(e->flags & PRS_FLAG_Parenthesized)) {
+    PrsAssignPattern *a = (PrsAssignPattern *)lower_new(L, PRS_AssignPattern, n);
+    *(PrsNode *)a = *e;
+    a->base.kind = PRS_AssignPattern;
+    a->target = PRS_AS(e, Assign)->target;
+    a->init = PRS_AS(e, Assign)->value;
+    return &a->base;
+  }
+  return expression_to_pattern(L, e, n);
+}
+
+static PrsNode *expression_to_pattern(Lower *L, PrsNode *e, TSNode n) {
+  if ((e->flags & PRS_FLAG_Parenthesized) && (PRS_IS(e, Object) || PRS_IS(e, Array)))
+    lower_error(L, n, "Invalid destructuring assignment target");
+  if (PRS_IS(e, Array)) {
+    PrsArray *a = PRS_AS(e, Array);
+    for (uint32_t i = 0; i < a->elements.len; i++) {
+      PrsNode *el = a->elements.items[i];
+      if (PRS_IS(el, Spread)) {
+        if (i + 1 != a->elements.len) lower_error(L, n, "Rest element must be last element");
+        el->kind = PRS_Rest;
+        PRS_AS(el, Rest)->arg = expression_to_pattern(L, PRS_AS(el, Rest)->arg, n);
+      } else if (!PRS_IS(el, Hole)) {
+        a->elements.items[i] = element_to_pattern(L, el, n);
+      }
+    }
+    e->kind = PRS_ArrayPattern;
+    return e;
+  }
+  if (PRS_IS(e, Object)) {
+    PrsObject *o = PRS_AS(e, Object);
+    for (uint32_t i = 0; i < o->props.len; i++) {
+      PrsNode *p = o->props.items[i];
+      if (PRS_IS(p, Spread)) {
+        p->kind = PRS_Rest;
+        continue;
+      }
+      if (p->flags & PRS_FLAG_Method) lower_error(L, n, "Invalid destructuring assignment target");
+      p->kind = PRS_PatternProp;
+      PrsProperty *prop = (PrsProperty *)p;
+      prop->value = element_to_pattern(L, prop->value, n);
+    }
+    e->kind = PRS_ObjectPattern;
+    return e;
+  }
+  lower_check_simple_target(L, e, n);
+  if (PRS_IS(e, Call)) lower_error(L, n, "Invalid destructuring assignment target");
+  return e;
+}
+
+PrsNode *lower_assign_target(Lower *L, TSNode n) {
+  lower_enter(L, n);
+  PrsNode *r;
+  switch ((unsigned)lower_kind(n)) {
+    case CST_array_pattern: r = array_pattern(L, n, lower_assign_target); break;
+    case CST_object_pattern: r = object_pattern(L, n, lower_assign_target); break;
+    case CST_assignment_pattern: r = with_default(L, n, lower_assign_target); break;
+    case CST_shorthand_property_identifier_pattern:
+    case CST_shorthand_property_identifier: {
+      PrsIdent *id = LOWER_NEW(L, Ident, n);
+      bool escaped;
+      id->name = lower_name(L, n, &escaped);
+      lower_check_reference_name(L, id->name, escaped, n);
+      r = &id->base;
+      lower_check_simple_target(L, r, n);
+      break;
+    }
+    default: {
+      PrsNode *e = lower_expression(L, n);
+      if (PRS_IS(e, OptionalChain)) lower_error(L, n, "Invalid left-hand side in assignment");
+      r = expression_to_pattern(L, e, n);
+      break;
+    }
+  }
+  lower_leave(L);
+  return r;
+}

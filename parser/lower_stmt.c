@@ -1,0 +1,533 @@
+/*
+ * parser/lower_stmt.c — statements: CST to AST, with the early errors
+ * that depend on where a statement stands (return outside functions,
+ * break/continue targets, labels, declarations in single-statement
+ * positions, with in strict code, for-in/of heads).
+ */
+#include <string.h>
+
+#include "parser/keywords.h"
+#include "parser/lower.h"
+
+static inline bool is_token(const Kid *k) { return !ts_node_is_named(k->node); }
+
+// The statement or expression a wrapper like parenthesized_expression,
+// else_clause or expression_statement holds: its first named child.
+static TSNode inner(Lower *L, TSNode n) {
+  uint32_t base = lower_kids(L, n);
+  TSNode r = {{0}, NULL, NULL};
+  for (uint32_t i = base; i < L->nkids; i++)
+    if (!is_token(&L->kids[i])) {
+      r = L->kids[i].node;
+      break;
+    }
+  lower_pop(L, base);
+  if (ts_node_is_null(r)) lower_error(L, n, "Unexpected token");
+  return r;
+}
+
+// An expression that may be a sequence (expression_statement, return...).
+static PrsNode *lower_expr_or_seq(Lower *L, TSNode n) {
+  return lower_expression(L, n);
+}
+
+/* {==== Directive prologues and statement lists ====} */
+
+// Whether a statement is a directive: an expression statement made of a
+// single string literal token (not parenthesized, nothing after it).
+static bool directive_text(Lower *L, TSNode stmt, TSNode *str) {
+  if (lower_kind(stmt) != CST_expression_statement) return false;
+  TSNode e = ts_node_named_child(stmt, 0);
+  if (ts_node_is_null(e) || lower_kind(e) != CST_string) return false;
+  *str = e;
+  return true;
+}
+
+// Scan the prologue of a statement list before lowering it, because a
+// "use strict" anywhere in it makes the whole body (and the function's
+// name and parameters) strict. Returns the "use strict" node, if any.
+bool lower_scan_prologue(Lower *L, TSNode list, uint32_t first, TSNode *use) {
+  bool found = false;
+  uint32_t base = lower_kids(L, list);
+  for (uint32_t i = base + first; i < L->nkids; i++) {
+    if (is_token(&L->kids[i])) continue;
+    TSNode str;
+    if (!directive_text(L, L->kids[i].node, &str)) break;
+    uint32_t len;
+    const char *s = lower_text(L, str, &len);
+    // Only the exact code units: "use\x20strict" is not the directive.
+    if (len == 12 && memcmp(s + 1, "use strict", 10) == 0 && !found) {
+      found = true;
+      *use = str;
+    }
+  }
+  lower_pop(L, base);
+  return found;
+}
+
+PrsList lower_body(Lower *L, TSNode n, uint32_t skip, bool directives) {
+  if (directives) {
+    TSNode use;
+    if (lower_scan_prologue(L, n, skip, &use)) L->fn->strict = true;
+  }
+  uint32_t base = lower_kids(L, n);
+  uint32_t first_kid = base + skip;
+  uint32_t count = 0;
+  for (uint32_t i = first_kid; i < L->nkids; i++)
+    count += !is_token(&L->kids[i]);
+  PrsList list = lower_list(L, count);
+  uint32_t out = 0;
+  bool prologue = directives;
+  for (uint32_t i = first_kid; i < L->nkids; i++) {
+    if (is_token(&L->kids[i])) continue;
+    TSNode s = L->kids[i].node;
+    TSNode str;
+    PrsNode *stmt = lower_statement(L, s);
+    if (prologue && directive_text(L, s, &str)) {
+      stmt->flags |= PRS_FLAG_Directive;
+    } else {
+      prologue = false;
+    }
+    list.items[out++] = stmt;
+  }
+  lower_pop(L, base);
+  return list;
+}
+
+/* {==== Single-statement positions ====} */
+
+// The body of if/while/for/with/labels: no lexical declarations, and
+// function declarations only where Annex B allows them.
+static PrsNode *lower_substatement(Lower *L, TSNode n, bool if_body) {
+  PrsCst k = lower_kind(n);
+  if (k == CST_lexical_declaration || k == CST_class_declaration ||
+      k == CST_using_declaration)
+    lower_error(L, n, "Lexical declaration cannot appear in a single-statement context");
+  if (k == CST_generator_function_declaration)
+    lower_error(L, n, "Generators can only be declared at the top level or inside a block");
+  if (k == CST_function_declaration) {
+    if (L->fn->strict)
+      lower_error(L, n, "In strict mode code, functions can only be declared at top level or inside a block.");
+    if (!if_body)
+      lower_error(L, n, "In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement.");
+    TSNode first = ts_node_child(n, 0);
+    if (lower_kind(first) == CST_T_async)
+      lower_error(L, n, "Async functions can only be declared at the top level or inside a block.");
+  }
+  return lower_statement(L, n);
+}
+
+/* {==== Declarations ====} */
+
+static PrsOp declaration_op(Lower *L, TSNode n, PrsCst k) {
+  if (k == CST_variable_declaration) return PRS_OP_Var;
+  if (k == CST_using_declaration) {
+    TSNode first = ts_node_child(n, 0);
+    return lower_kind(first) == CST_T_await ? PRS_OP_AwaitUsing : PRS_OP_Using;
+  }
+  TSNode kind = lower_field(L, n, FLD_kind);
+  return lower_kind(kind) == CST_T_const ? PRS_OP_Const : PRS_OP_Let;
+}
+
+PrsNode *lower_declaration(Lower *L, TSNode n) {
+  PrsCst k = lower_kind(n);
+  PrsVarDecl *d = LOWER_NEW(L, VarDecl, n);
+  d->base.op = (uint8_t)declaration_op(L, n, k);
+  if (d->base.op == PRS_OP_Using || d->base.op == PRS_OP_AwaitUsing)
+    lower_error(L, n, "'using' declarations are not supported yet");
+  uint32_t base = lower_kids(L, n);
+  uint32_t count = 0;
+  for (uint32_t i = base; i < L->nkids; i++)
+    count += L->kids[i].kind == CST_variable_declarator;
+  d->decls = lower_list(L, count);
+  uint32_t out = 0;
+  for (uint32_t i = base; i < L->nkids; i++) {
+    if (L->kids[i].kind != CST_variable_declarator) continue;
+    TSNode dn = L->kids[i].node;
+    PrsDeclarator *decl = LOWER_NEW(L, Declarator, dn);
+    TSNode name = lower_field(L, dn, FLD_name);
+    TSNode value = lower_field(L, dn, FLD_value);
+    decl->target = lower_binding(L, name);
+    if (d->base.op != PRS_OP_Var && PRS_IS(decl->target, Ident) &&
+        PRS_AS(decl->target, Ident)->name->tag == KW_LET)
+      lower_error(L, name, "let is disallowed as a lexically bound name");
+    if (!ts_node_is_null(value)) decl->init = lower_expression(L, value);
+    d->decls.items[out++] = &decl->base;
+  }
+  lower_pop(L, base);
+  return &d->base;
+}
+
+// Declarations without an initializer where one is required. Done by the
+// caller because for-in/of heads legitimately have none.
+static void check_initializers(Lower *L, PrsVarDecl *d, TSNode n) {
+  for (uint32_t i = 0; i < d->decls.len; i++) {
+    PrsDeclarator *decl = PRS_AS(d->decls.items[i], Declarator);
+    if (decl->init) continue;
+    if (d->base.op == PRS_OP_Const)
+      lower_error_at(L, decl->base.start, "Missing initializer in const declaration");
+    if (!PRS_IS(decl->target, Ident))
+      lower_error_at(L, decl->base.start, "Missing initializer in destructuring declaration");
+  }
+}
+
+/* {==== Loops ====} */
+
+// Run a loop body with the loop's break/continue context.
+static PrsNode *lower_loop_body(Lower *L, TSNode body) {
+  L->fn->loop_depth++;
+  L->fn->breakable++;
+  PrsNode *b = lower_substatement(L, body, false);
+  L->fn->loop_depth--;
+  L->fn->breakable--;
+  return b;
+}
+
+static PrsNode *lower_for(Lower *L, TSNode n) {
+  PrsFor *f = LOWER_NEW(L, For, n);
+  uint32_t base = lower_kids(L, n);
+  TSNode body = {{0}, NULL, NULL};
+  for (uint32_t i = base; i < L->nkids; i++) {
+    Kid k = L->kids[i];
+    if (k.field == FLD_body) body = k.node;
+    if (k.kind == CST_empty_statement || is_token(&k)) continue;
+    if (k.field == FLD_initializer) {
+      if (k.kind == CST_expression_statement) {
+        f->init = lower_expression(L, inner(L, k.node));
+      } else {
+        f->init = lower_declaration(L, k.node);
+        check_initializers(L, PRS_AS(f->init, VarDecl), k.node);
+      }
+    } else if (k.field == FLD_condition) {
+      TSNode c = k.kind == CST_expression_statement ? inner(L, k.node) : k.node;
+      f->test = lower_expression(L, c);
+    } else if (k.field == FLD_increment) {
+      f->update = lower_expression(L, k.node);
+    }
+  }
+  lower_pop(L, base);
+  f->body = lower_loop_body(L, body);
+  return &f->base;
+}
+
+// The head of for-in/of: `kind left` is a declaration, `left` alone an
+// assignment target. tree-sitter gives kind, left, operator, right, body.
+static PrsNode *lower_for_head(Lower *L, TSNode kind, TSNode left,
+                               TSNode value, bool of, bool is_await) {
+  if (ts_node_is_null(kind)) {
+    if (!ts_node_is_null(value)) lower_error(L, value, "Invalid left-hand side in for-in loop");
+    // `for (async of x)` is ambiguous with an async arrow: forbidden.
+    uint32_t len;
+    const char *s = lower_text(L, left, &len);
+    // (`for await (async of x)` is fine: no arrow can start there.)
+    if (of && !is_await && lower_kind(left) == CST_identifier && len == 5 &&
+        memcmp(s, "async", 5) == 0 && !(ts_node_start_byte(left) > 0 &&
+        L->src[ts_node_start_byte(left) - 1] == '('))
+      lower_error(L, left, "The left-hand side of a for-of loop may not be 'async'.");
+    if (of && lower_kind(left) == CST_identifier && len == 3 && memcmp(s, "let", 3) == 0)
+      lower_error(L, left, "The left-hand side of a for-of loop may not be 'let'.");
+    return lower_assign_target(L, left);
+  }
+  PrsVarDecl *d = LOWER_NEW(L, VarDecl, kind);
+  PrsCst kk = lower_kind(kind);
+  d->base.op = kk == CST_T_var ? PRS_OP_Var : kk == CST_T_let ? PRS_OP_Let : PRS_OP_Const;
+  d->decls = lower_list(L, 1);
+  PrsDeclarator *decl = LOWER_NEW(L, Declarator, left);
+  decl->target = lower_binding(L, left);
+  if (d->base.op != PRS_OP_Var && PRS_IS(decl->target, Ident) &&
+      PRS_AS(decl->target, Ident)->name->tag == KW_LET)
+    lower_error(L, left, "let is disallowed as a lexically bound name");
+  if (!ts_node_is_null(value)) {
+    // Annex B.3.5: `for (var x = init in obj)` in sloppy code only.
+    if (of || L->fn->strict || d->base.op != PRS_OP_Var || !PRS_IS(decl->target, Ident))
+      lower_error(L, value, "for-%s loop variable declaration may not have an initializer.",
+                  of ? "of" : "in");
+    decl->init = lower_expression(L, value);
+  }
+  d->decls.items[0] = &decl->base;
+  return &d->base;
+}
+
+static PrsNode *lower_for_in(Lower *L, TSNode n) {
+  TSNode kind = {{0}, NULL, NULL}, left = kind, right = kind, body = kind,
+         value = kind;
+  bool of = false, is_await = false;
+  uint32_t base = lower_kids(L, n);
+  for (uint32_t i = base; i < L->nkids; i++) {
+    Kid k = L->kids[i];
+    switch (k.field) {
+      case FLD_kind: kind = k.node; break;
+      case FLD_left: left = k.node; break;
+      case FLD_right: right = k.node; break;
+      case FLD_body: body = k.node; break;
+      case FLD_value: value = k.node; break;
+      case FLD_operator: of = k.kind == CST_T_of; break;
+      default: if (k.kind == CST_T_await) is_await = true; break;
+    }
+  }
+  lower_pop(L, base);
+  if (is_await && (!of || !L->fn->is_async || L->fn->static_block))
+    lower_error(L, n, "Unexpected reserved word");
+  PrsNode *head = lower_for_head(L, kind, left, value, of, is_await);
+  PrsNode *rhs = lower_expression(L, right);
+  if (of && PRS_IS(rhs, Sequence) && !(rhs->flags & PRS_FLAG_Parenthesized))
+    lower_error(L, right, "Unexpected token ','");
+  PrsNode *b = lower_loop_body(L, body);
+  if (of) {
+    PrsForOf *f = LOWER_NEW(L, ForOf, n);
+    f->left = head, f->right = rhs, f->body = b;
+    if (is_await) f->base.flags |= PRS_FLAG_Await;
+    return &f->base;
+  }
+  PrsForIn *f = LOWER_NEW(L, ForIn, n);
+  f->left = head, f->right = rhs, f->body = b;
+  return &f->base;
+}
+
+static PrsNode *lower_while(Lower *L, TSNode n, bool is_do) {
+  TSNode cond = lower_field(L, n, FLD_condition);
+  TSNode body = lower_field(L, n, FLD_body);
+  if (is_do) {
+    PrsDoWhile *d = LOWER_NEW(L, DoWhile, n);
+    d->body = lower_loop_body(L, body);
+    d->test = lower_expression(L, inner(L, cond));
+    return &d->base;
+  }
+  PrsWhile *w = LOWER_NEW(L, While, n);
+  w->test = lower_expression(L, inner(L, cond));
+  w->body = lower_loop_body(L, body);
+  return &w->base;
+}
+
+/* {==== Jumps and labels ====} */
+
+static Label *find_label(Lower *L, PrsAtom *name) {
+  for (Label *l = L->fn->labels; l; l = l->outer)
+    if (l->name == name) return l;
+  return NULL;
+}
+
+static PrsNode *lower_jump(Lower *L, TSNode n, bool is_break) {
+  TSNode label = lower_field(L, n, FLD_label);
+  PrsAtom *name = NULL;
+  if (!ts_node_is_null(label)) {
+    bool escaped;
+    name = lower_name(L, label, &escaped);
+    Label *target = find_label(L, name);
+    if (!target) lower_error(L, label, "Undefined label '%s'", name->text);
+    if (!is_break && !target->loop)
+      lower_error(L, label, "Illegal continue statement: '%s' does not denote an iteration statement", name->text);
+  } else if (is_break ? !L->fn->breakable : !L->fn->loop_depth) {
+    lower_error(L, n, is_break ? "Illegal break statement"
+                               : "Illegal continue statement: no surrounding iteration statement");
+  }
+  if (is_break) {
+    PrsBreak *b = LOWER_NEW(L, Break, n);
+    b->label = name;
+    return &b->base;
+  }
+  PrsContinue *c = LOWER_NEW(L, Continue, n);
+  c->label = name;
+  return &c->base;
+}
+
+// Whether a labelled statement's body is (through more labels) a loop.
+static bool labels_a_loop(TSNode body) {
+  for (;;) {
+    PrsCst k = lower_kind(body);
+    if (k == CST_labeled_statement) {
+      body = ts_node_child_by_field_id(body, ts_language_field_id_for_name(
+                                                 tree_sitter_javascript(), "body", 4));
+      continue;
+    }
+    return k == CST_for_statement || k == CST_for_in_statement ||
+           k == CST_while_statement || k == CST_do_statement;
+  }
+}
+
+static PrsNode *lower_labeled(Lower *L, TSNode n) {
+  TSNode label = lower_field(L, n, FLD_label);
+  TSNode body = lower_field(L, n, FLD_body);
+  bool escaped;
+  PrsAtom *name = lower_name(L, label, &escaped);
+  lower_check_reference_name(L, name, escaped, label);
+  if (find_label(L, name)) lower_error(L, label, "Label '%s' has already been declared", name->text);
+  Label l = {name, labels_a_loop(body), L->fn->labels};
+  L->fn->labels = &l;
+  PrsLabeled *s = LOWER_NEW(L, Labeled, n);
+  s->label = name;
+  // Annex B.3.2: `l: function f(){}` in sloppy code (never generators,
+  // never async, and not as the body of a loop).
+  PrsCst bk = lower_kind(body);
+  if (bk == CST_function_declaration && !L->fn->strict &&
+      lower_kind(ts_node_child(body, 0)) != CST_T_async) {
+    s->body = lower_statement(L, body);
+  } else {
+    s->body = lower_substatement(L, body, false);
+  }
+  L->fn->labels = l.outer;
+  return &s->base;
+}
+
+/* {==== Other statements ====} */
+
+static PrsNode *lower_if(Lower *L, TSNode n) {
+  PrsIf *s = LOWER_NEW(L, If, n);
+  s->test = lower_expression(L, inner(L, lower_field(L, n, FLD_condition)));
+  s->then = lower_substatement(L, lower_field(L, n, FLD_consequence), true);
+  TSNode alt = lower_field(L, n, FLD_alternative);
+  if (!ts_node_is_null(alt)) s->otherwise = lower_substatement(L, inner(L, alt), true);
+  return &s->base;
+}
+
+static PrsNode *lower_block(Lower *L, TSNode n) {
+  PrsBlock *b = LOWER_NEW(L, Block, n);
+  b->body = lower_body(L, n, 0, false);
+  return &b->base;
+}
+
+static PrsNode *lower_try(Lower *L, TSNode n) {
+  PrsTry *t = LOWER_NEW(L, Try, n);
+  t->block = lower_block(L, lower_field(L, n, FLD_body));
+  TSNode handler = lower_field(L, n, FLD_handler);
+  TSNode finalizer = lower_field(L, n, FLD_finalizer);
+  if (!ts_node_is_null(handler)) {
+    TSNode param = lower_field(L, handler, FLD_parameter);
+    if (!ts_node_is_null(param)) t->param = lower_binding(L, param);
+    t->handler = lower_block(L, lower_field(L, handler, FLD_body));
+  }
+  if (!ts_node_is_null(finalizer))
+    t->finalizer = lower_block(L, lower_field(L, finalizer, FLD_body));
+  return &t->base;
+}
+
+static PrsNode *lower_case(Lower *L, TSNode n, bool is_default) {
+  PrsCase *c = LOWER_NEW(L, Case, n);
+  uint32_t base = lower_kids(L, n);
+  uint32_t count = 0;
+  for (uint32_t i = base; i < L->nkids; i++) {
+    if (L->kids[i].field == FLD_value)
+      c->test = lower_expression(L, L->kids[i].node);
+    count += L->kids[i].field == FLD_body;
+  }
+  c->body = lower_list(L, count);
+  uint32_t out = 0;
+  for (uint32_t i = base; i < L->nkids; i++)
+    if (L->kids[i].field == FLD_body)
+      c->body.items[out++] = lower_statement(L, L->kids[i].node);
+  lower_pop(L, base);
+  (void)is_default;
+  return &c->base;
+}
+
+static PrsNode *lower_switch(Lower *L, TSNode n) {
+  PrsSwitch *s = LOWER_NEW(L, Switch, n);
+  s->discriminant = lower_expression(L, inner(L, lower_field(L, n, FLD_value)));
+  TSNode body = lower_field(L, n, FLD_body);
+  uint32_t base = lower_kids(L, body);
+  uint32_t count = 0;
+  bool seen_default = false;
+  for (uint32_t i = base; i < L->nkids; i++) {
+    if (L->kids[i].kind == CST_switch_default) {
+      if (seen_default)
+        lower_error(L, L->kids[i].node, "More than one default clause in switch statement");
+      seen_default = true;
+    }
+    count += !is_token(&L->kids[i]);
+  }
+  s->cases = lower_list(L, count);
+  L->fn->breakable++;
+  uint32_t out = 0;
+  for (uint32_t i = base; i < L->nkids; i++) {
+    if (is_token(&L->kids[i])) continue;
+    Kid k = L->kids[i];
+    s->cases.items[out++] = lower_case(L, k.node, k.kind == CST_switch_default);
+  }
+  L->fn->breakable--;
+  lower_pop(L, base);
+  return &s->base;
+}
+
+static PrsNode *lower_with(Lower *L, TSNode n) {
+  if (L->fn->strict)
+    lower_error(L, n, "Strict mode code may not include a with statement");
+  PrsWith *w = LOWER_NEW(L, With, n);
+  w->object = lower_expression(L, inner(L, lower_field(L, n, FLD_object)));
+  w->body = lower_substatement(L, lower_field(L, n, FLD_body), false);
+  return &w->base;
+}
+
+// return, throw: an optional expression child.
+static PrsNode *lower_return(Lower *L, TSNode n, bool is_throw) {
+  TSNode e = ts_node_named_child(n, 0);
+  // A comment can be the first named child of `return /* x */;`.
+  while (!ts_node_is_null(e) && (lower_kind(e) == CST_comment || lower_kind(e) == CST_html_comment))
+    e = ts_node_next_named_sibling(e);
+  PrsNode *arg = ts_node_is_null(e) ? NULL : lower_expr_or_seq(L, e);
+  if (is_throw) {
+    PrsThrow *t = LOWER_NEW(L, Throw, n);
+    t->arg = arg;
+    return &t->base;
+  }
+  if (!L->fn->is_function) lower_error(L, n, "Illegal return statement");
+  PrsReturn *r = LOWER_NEW(L, Return, n);
+  r->arg = arg;
+  return &r->base;
+}
+
+static PrsNode *lower_expression_statement(Lower *L, TSNode n) {
+  PrsExprStmt *s = LOWER_NEW(L, ExprStmt, n);
+  s->expr = lower_expr_or_seq(L, inner(L, n));
+  return &s->base;
+}
+
+/* {==== Dispatch ====} */
+
+PrsNode *lower_statement(Lower *L, TSNode n) {
+  lower_enter(L, n);
+  PrsNode *r;
+  // import/export are items of the module body only, so the flag is on
+  // while lowering exactly those statements, and off for anything nested.
+  bool module_item = L->module_item;
+  L->module_item = false;
+  if (module_item) {
+    PrsCst k = lower_kind(n);
+    if (k == CST_import_statement || k == CST_export_statement) L->module_item = true;
+  }
+  // A switch over the grammar's kinds, of which only statements are
+  // handled: cast to unsigned so that the default case is honest.
+  switch ((unsigned)lower_kind(n)) {
+    case CST_expression_statement: r = lower_expression_statement(L, n); break;
+    case CST_variable_declaration:
+    case CST_lexical_declaration:
+    case CST_using_declaration:
+      r = lower_declaration(L, n);
+      check_initializers(L, PRS_AS(r, VarDecl), n);
+      break;
+    case CST_function_declaration:
+    case CST_generator_function_declaration: r = lower_function(L, n); break;
+    case CST_class_declaration: r = lower_class(L, n); break;
+    case CST_statement_block: r = lower_block(L, n); break;
+    case CST_if_statement: r = lower_if(L, n); break;
+    case CST_for_statement: r = lower_for(L, n); break;
+    case CST_for_in_statement: r = lower_for_in(L, n); break;
+    case CST_while_statement: r = lower_while(L, n, false); break;
+    case CST_do_statement: r = lower_while(L, n, true); break;
+    case CST_break_statement: r = lower_jump(L, n, true); break;
+    case CST_continue_statement: r = lower_jump(L, n, false); break;
+    case CST_return_statement: r = lower_return(L, n, false); break;
+    case CST_throw_statement: r = lower_return(L, n, true); break;
+    case CST_try_statement: r = lower_try(L, n); break;
+    case CST_switch_statement: r = lower_switch(L, n); break;
+    case CST_labeled_statement: r = lower_labeled(L, n); break;
+    case CST_with_statement: r = lower_with(L, n); break;
+    case CST_debugger_statement: r = lower_new(L, PRS_Debugger, n); break;
+    case CST_empty_statement: r = lower_new(L, PRS_Empty, n); break;
+    case CST_import_statement: r = lower_import(L, n); break;
+    case CST_export_statement: r = lower_export(L, n); break;
+    default: lower_error(L, n, "Unexpected token");
+  }
+  L->module_item = module_item;
+  lower_leave(L);
+  return r;
+}

@@ -1,0 +1,705 @@
+/*
+ * parser/scope.c — scope analysis in two walks over the AST:
+ *
+ *   1. declare: create the scopes, bind every declared name in the scope
+ *      the spec puts it in (var and top-level functions hoist to the
+ *      function; let/const/class/block functions stay in their block),
+ *      and report the redeclaration early errors; note direct evals.
+ *   2. resolve: bind every identifier reference to its declaration, mark
+ *      captures, create implicit `arguments`, decide hole checks.
+ *
+ * then allocation decides register, context or global for each variable.
+ * See scope.h for the invariants this establishes.
+ */
+#include "parser/scope.h"
+
+#include <string.h>
+
+#include "parser/keywords.h"
+#include "parser/lower.h"
+
+const char *const prs_scope_kind_name[] = {
+    "script", "module", "function", "block", "class", "with", "static"};
+const char *const prs_var_kind_name[] = {
+    "var", "let", "const", "class", "function", "param",
+    "catch", "import", "arguments", "self"};
+const char *const prs_var_location_name[] = {
+    "register", "context", "global", "module"};
+
+/* {==== Name maps: open addressing keyed by atom pointer ====} */
+
+// An entry is a binding (var != NULL) or only a record that a `var` of
+// that name is declared inside this scope (var_through): a lexical
+// declaration of the same name in this scope is then an error.
+typedef struct Entry {
+  PrsAtom *name;
+  PrsVar *var;
+  bool var_through;
+} Entry;
+
+typedef struct NameMap {
+  Entry *slots;
+  uint32_t mask, used;
+} NameMap;
+
+typedef struct Walk {
+  Lower *L;
+  PrsArena *arena;
+  PrsScope *scope;
+} Walk;
+
+static inline uint32_t ptr_hash(const void *p) {
+  uintptr_t x = (uintptr_t)p >> 3;
+  return (uint32_t)(x ^ (x >> 15)) * 2654435761u;
+}
+
+static NameMap *map_of(Walk *w, PrsScope *s) {
+  if (!s->names) {
+    NameMap *m = prs_arena_alloc(w->arena, sizeof *m);
+    m->mask = 7;
+    m->slots = prs_arena_alloc(w->arena, 8 * sizeof(Entry));
+    s->names = m;
+  }
+  return s->names;
+}
+
+static Entry *map_find(NameMap *m, PrsAtom *name) {
+  if (!m) return NULL;
+  for (uint32_t i = ptr_hash(name) & m->mask;; i = (i + 1) & m->mask) {
+    Entry *e = &m->slots[i];
+    if (e->name == name) return e;
+    if (!e->name) return NULL;
+  }
+}
+
+// The entry for name, created empty if absent (the map grows at 1/2 load;
+// the old slots stay in the arena, which is cheaper than tracking them).
+static Entry *map_get(Walk *w, PrsScope *s, PrsAtom *name) {
+  NameMap *m = map_of(w, s);
+  if ((m->used + 1) * 2 > m->mask + 1) {
+    Entry *old = m->slots;
+    uint32_t old_size = m->mask + 1;
+    m->mask = old_size * 2 - 1;
+    m->slots = prs_arena_alloc(w->arena, (m->mask + 1) * sizeof(Entry));
+    for (uint32_t i = 0; i < old_size; i++) {
+      if (!old[i].name) continue;
+      uint32_t j = ptr_hash(old[i].name) & m->mask;
+      while (m->slots[j].name) j = (j + 1) & m->mask;
+      m->slots[j] = old[i];
+    }
+  }
+  uint32_t i = ptr_hash(name) & m->mask;
+  while (m->slots[i].name && m->slots[i].name != name) i = (i + 1) & m->mask;
+  if (!m->slots[i].name) {
+    m->slots[i].name = name;
+    m->used++;
+  }
+  return &m->slots[i];
+}
+
+static PrsVar *lookup_here(PrsScope *s, PrsAtom *name) {
+  Entry *e = map_find(s->names, name);
+  return e ? e->var : NULL;
+}
+
+/* {==== Scopes and bindings ====} */
+
+static bool is_function_like(const PrsScope *s) {
+  return s->kind == PRS_SCOPE_FUNCTION || s->kind == PRS_SCOPE_SCRIPT ||
+         s->kind == PRS_SCOPE_MODULE || s->kind == PRS_SCOPE_STATIC;
+}
+
+static PrsScope *push_scope(Walk *w, PrsScopeKind kind, PrsNode *owner) {
+  PrsScope *s = prs_arena_alloc(w->arena, sizeof *s);
+  s->kind = (uint8_t)kind;
+  s->outer = w->scope;
+  s->node = owner;
+  s->strict = w->scope ? w->scope->strict : false;
+  s->function = is_function_like(s) ? s : w->scope->function;
+  w->scope = s;
+  return s;
+}
+
+static void pop_scope(Walk *w) { w->scope = w->scope->outer; }
+
+static PrsVar *add_var(Walk *w, PrsScope *s, Entry *e, PrsAtom *name,
+                       PrsVarKind kind, const PrsNode *at) {
+  PrsVar *v = prs_arena_alloc(w->arena, sizeof *v);
+  v->name = name;
+  v->scope = s;
+  v->kind = (uint8_t)kind;
+  v->decl_offset = at->start;
+  v->lexical = kind == PRS_VAR_LET || kind == PRS_VAR_CONST || kind == PRS_VAR_CLASS;
+  if (s->vars_tail) s->vars_tail->next = v;
+  else s->vars = v;
+  s->vars_tail = v;
+  s->var_count++;
+  e->var = v;
+  return v;
+}
+
+static _Noreturn void redeclared(Walk *w, PrsAtom *name, const PrsNode *at) {
+  lower_error_at(w->L, at->start, "Identifier '%s' has already been declared", name->text);
+}
+
+// Annex B.3.2.4: in sloppy code a block may declare the same plain
+// function twice (and B.3.2.5 for switch blocks).
+static bool sloppy_function_pair(const PrsScope *s, const PrsVar *old, PrsVarKind kind) {
+  return !s->strict && s->kind == PRS_SCOPE_BLOCK && old->kind == PRS_VAR_FUNCTION &&
+         kind == PRS_VAR_FUNCTION;
+}
+
+// let/const/class, block-level functions, imports: bound in scope s.
+static void declare_lexical(Walk *w, PrsScope *s, PrsAtom *name, PrsVarKind kind,
+                            const PrsNode *at) {
+  Entry *e = map_get(w, s, name);
+  if (e->var_through) redeclared(w, name, at);
+  if (e->var) {
+    if (!sloppy_function_pair(s, e->var, kind)) redeclared(w, name, at);
+    return;
+  }
+  // The body of a catch clause may not redeclare the catch parameter.
+  if (s->node && s->outer && s->outer->kind == PRS_SCOPE_BLOCK && s->outer->node &&
+      PRS_IS(s->outer->node, Try) && PRS_AS(s->outer->node, Try)->handler == s->node &&
+      lookup_here(s->outer, name))
+    redeclared(w, name, at);
+  // (A function body's lexical names share the scope of its parameters,
+  // so `function f(a) { let a }` was caught by e->var above.)
+  add_var(w, s, e, name, kind, at);
+}
+
+// var (and top-level functions): hoisted to the function scope, checked
+// against lexical names in every scope it passes through.
+static void declare_var(Walk *w, PrsAtom *name, PrsVarKind kind, const PrsNode *at,
+                        bool for_of_head) {
+  PrsScope *s = w->scope;
+  for (; !is_function_like(s); s = s->outer) {
+    Entry *e = map_get(w, s, name);
+    if (e->var && e->var->kind == PRS_VAR_CATCH && !for_of_head && s->node &&
+        PRS_IS(s->node, Try) && PRS_IS(PRS_AS(s->node, Try)->param, Ident)) {
+      // Annex B.3.4: var may redeclare a simple catch parameter.
+      e->var_through = true;
+      continue;
+    }
+    if (e->var) redeclared(w, name, at);
+    e->var_through = true;
+  }
+  Entry *e = map_get(w, s, name);
+  if (e->var) {
+    PrsVarKind old = (PrsVarKind)e->var->kind;
+    bool lexical_old = e->var->lexical ||
+                       (s->kind == PRS_SCOPE_MODULE && old == PRS_VAR_FUNCTION) ||
+                       old == PRS_VAR_IMPORT;
+    if (lexical_old) redeclared(w, name, at);
+    // In a module, functions are lexical: a var may not share the name.
+    if (s->kind == PRS_SCOPE_MODULE && kind == PRS_VAR_FUNCTION) redeclared(w, name, at);
+    if (kind == PRS_VAR_FUNCTION && old != PRS_VAR_PARAM) e->var->kind = PRS_VAR_FUNCTION;
+    return;
+  }
+  e->var_through = true;
+  add_var(w, s, e, name, kind, at);
+}
+
+/* {==== Pass 1: declare ====} */
+
+static void declare_node(Walk *w, PrsNode *n);
+
+static void declare_list(Walk *w, PrsList *l) {
+  for (uint32_t i = 0; i < l->len; i++) declare_node(w, l->items[i]);
+}
+
+// Visit every child through the generated field descriptors.
+static void declare_children(Walk *w, PrsNode *n) {
+  for (const PrsField *f = prs_kind_info[n->kind].fields(); f->name; f++) {
+    char *p = (char *)n + f->offset;
+    if (f->kind == PRS_FIELD_NODE && *(PrsNode **)p) declare_node(w, *(PrsNode **)p);
+    if (f->kind == PRS_FIELD_LIST) declare_list(w, (PrsList *)p);
+  }
+}
+
+typedef void (*BindFn)(Walk *w, PrsIdent *id, void *ctx);
+
+// Call fn for every name a binding pattern binds; walk the defaults and
+// computed keys for their own declarations (functions in defaults...).
+static void for_bound_names(Walk *w, PrsNode *p, BindFn fn, void *ctx) {
+  if (!p) return;
+  if (PRS_IS(p, Ident)) {
+    fn(w, PRS_AS(p, Ident), ctx);
+  } else if (PRS_IS(p, ArrayPattern) || PRS_IS(p, ObjectPattern)) {
+    // ArrayPattern.elements and ObjectPattern.props share one layout.
+    PrsList *l = &PRS_AS(p, ArrayPattern)->elements;
+    for (uint32_t i = 0; i < l->len; i++) for_bound_names(w, l->items[i], fn, ctx);
+  } else if (PRS_IS(p, PatternProp)) {
+    if (p->flags & PRS_FLAG_Computed) declare_node(w, PRS_AS(p, PatternProp)->key);
+    for_bound_names(w, PRS_AS(p, PatternProp)->value, fn, ctx);
+  } else if (PRS_IS(p, AssignPattern)) {
+    for_bound_names(w, PRS_AS(p, AssignPattern)->target, fn, ctx);
+    declare_node(w, PRS_AS(p, AssignPattern)->init);
+  } else if (PRS_IS(p, Rest)) {
+    for_bound_names(w, PRS_AS(p, Rest)->arg, fn, ctx);
+  } else {
+    // Assignment patterns may hold member expressions: no bindings.
+    declare_node(w, p);
+  }
+}
+
+typedef struct DeclCtx {
+  PrsVarKind kind;
+  bool for_of_head;
+} DeclCtx;
+
+static void bind_declared(Walk *w, PrsIdent *id, void *ctx) {
+  DeclCtx *c = ctx;
+  if (c->kind == PRS_VAR_VAR) declare_var(w, id->name, PRS_VAR_VAR, &id->base, c->for_of_head);
+  else declare_lexical(w, w->scope, id->name, c->kind, &id->base);
+}
+
+static void declare_vardecl(Walk *w, PrsVarDecl *d, bool for_of_head) {
+  DeclCtx c = {d->base.op == PRS_OP_Var ? PRS_VAR_VAR
+               : d->base.op == PRS_OP_Const ? PRS_VAR_CONST : PRS_VAR_LET,
+               for_of_head};
+  for (uint32_t i = 0; i < d->decls.len; i++) {
+    PrsDeclarator *decl = PRS_AS(d->decls.items[i], Declarator);
+    for_bound_names(w, decl->target, bind_declared, &c);
+    if (decl->init) declare_node(w, decl->init);
+  }
+}
+
+typedef struct ParamCtx {
+  PrsFunction *fn;
+  bool unique;   /* duplicates are errors */
+} ParamCtx;
+
+static void bind_param(Walk *w, PrsIdent *id, void *ctx) {
+  ParamCtx *c = ctx;
+  Entry *e = map_get(w, w->scope, id->name);
+  if (e->var) {
+    if (c->unique) lower_error_at(w->L, id->base.start, "Duplicate parameter name not allowed in this context");
+    return;
+  }
+  add_var(w, w->scope, e, id->name, PRS_VAR_PARAM, &id->base);
+}
+
+static void declare_function_decl(Walk *w, PrsFunction *f) {
+  // Hoisting: at a function's (or script's) top level a function
+  // declaration is var-scoped; in a block, and at a module's top level,
+  // it is lexical.
+  PrsIdent *name = PRS_AS(f->name, Ident);
+  if (!name) return;  // export default function () {}
+  bool top = is_function_like(w->scope) && w->scope->kind != PRS_SCOPE_MODULE;
+  bool plain = !(f->base.flags & (PRS_FLAG_Async | PRS_FLAG_Generator));
+  if (top) {
+    declare_var(w, name->name, PRS_VAR_FUNCTION, &name->base, false);
+  } else {
+    declare_lexical(w, w->scope, name->name, plain ? PRS_VAR_FUNCTION : PRS_VAR_LET, &name->base);
+    PrsVar *v = lookup_here(w->scope, name->name);
+    // Async/generator declarations in blocks are plain lexical bindings.
+    if (v && !plain) v->kind = PRS_VAR_FUNCTION, v->lexical = false;
+    if (v && w->scope->kind == PRS_SCOPE_MODULE) v->lexical = false;
+  }
+}
+
+static void declare_function(Walk *w, PrsFunction *f) {
+  if ((f->base.flags & PRS_FLAG_Declaration) && f->name) declare_function_decl(w, f);
+  PrsScope *s = push_scope(w, PRS_SCOPE_FUNCTION, &f->base);
+  f->scope = s;
+  s->strict = (f->base.flags & PRS_FLAG_Strict) != 0;
+  s->is_arrow = (f->base.flags & PRS_FLAG_Arrow) != 0;
+  ParamCtx pc = {f, s->strict || s->is_arrow || (f->base.flags & PRS_FLAG_Method) ||
+                        !(f->base.flags & PRS_FLAG_SimpleParams)};
+  for (uint32_t i = 0; i < f->params.len; i++) for_bound_names(w, f->params.items[i], bind_param, &pc);
+  declare_list(w, &f->body);
+  // A named function expression sees its own name, unless shadowed.
+  if (f->name && !(f->base.flags & PRS_FLAG_Declaration)) {
+    PrsIdent *id = PRS_AS(f->name, Ident);
+    Entry *e = map_get(w, s, id->name);
+    if (!e->var) add_var(w, s, e, id->name, PRS_VAR_SELF, &id->base);
+  }
+  pop_scope(w);
+}
+
+static void declare_class(Walk *w, PrsClass *c) {
+  PrsIdent *name = PRS_AS(c->name, Ident);
+  if ((c->base.flags & PRS_FLAG_Declaration) && name)
+    declare_lexical(w, w->scope, name->name, PRS_VAR_CLASS, &name->base);
+  PrsScope *s = push_scope(w, PRS_SCOPE_CLASS, &c->base);
+  c->scope = s;
+  s->strict = true;
+  if (name) {
+    Entry *e = map_get(w, s, name->name);
+    add_var(w, s, e, name->name, PRS_VAR_SELF, &name->base)->lexical = true;
+  }
+  if (c->heritage) declare_node(w, c->heritage);
+  for (uint32_t i = 0; i < c->members.len; i++) {
+    PrsNode *m = c->members.items[i];
+    if (PRS_IS(m, ClassMember) && (m->flags & PRS_FLAG_Field)) {
+      PrsClassMember *cm = PRS_AS(m, ClassMember);
+      if (m->flags & PRS_FLAG_Computed) declare_node(w, cm->key);
+      cm->scope = push_scope(w, PRS_SCOPE_STATIC, m);
+      cm->scope->strict = true;
+      if (cm->value) declare_node(w, cm->value);
+      pop_scope(w);
+    } else {
+      declare_node(w, m);
+    }
+  }
+  pop_scope(w);
+}
+
+// Block-like nodes: a scope, then the children inside it.
+static PrsScope *block_scope(Walk *w, PrsNode *n) {
+  return push_scope(w, PRS_SCOPE_BLOCK, n);
+}
+
+static void declare_for(Walk *w, PrsNode *n, PrsScope **slot, PrsNode *left,
+                        PrsNode *right, PrsNode *body, bool of) {
+  *slot = block_scope(w, n);
+  if (left && PRS_IS(left, VarDecl)) declare_vardecl(w, PRS_AS(left, VarDecl), of);
+  else if (left) declare_node(w, left);
+  if (right) declare_node(w, right);
+  if (body) declare_node(w, body);
+  pop_scope(w);
+}
+
+static void bind_catch(Walk *w, PrsIdent *id, void *ctx) {
+  (void)ctx;
+  Entry *e = map_get(w, w->scope, id->name);
+  if (e->var) redeclared(w, id->name, &id->base);
+  add_var(w, w->scope, e, id->name, PRS_VAR_CATCH, &id->base);
+}
+
+static void declare_try(Walk *w, PrsTry *t) {
+  declare_node(w, t->block);
+  if (t->handler) {
+    t->scope = block_scope(w, &t->base);
+    for_bound_names(w, t->param, bind_catch, NULL);
+    declare_node(w, t->handler);
+    pop_scope(w);
+  }
+  if (t->finalizer) declare_node(w, t->finalizer);
+}
+
+static void mark_direct_eval(Walk *w, PrsCall *c) {
+  if (!PRS_IS(c->callee, Ident) || !prs_atom_is(PRS_AS(c->callee, Ident)->name, "eval"))
+    return;
+  c->base.flags |= PRS_FLAG_DirectEval;
+  for (PrsScope *s = w->scope; s; s = s->outer) s->has_direct_eval = true;
+  // Sloppy eval can add var bindings to its function: names there and in
+  // blocks inside it are dynamic.
+  if (!w->scope->strict)
+    for (PrsScope *s = w->scope; s; s = s->outer) {
+      s->dynamic = true;
+      if (is_function_like(s)) break;
+    }
+}
+
+static void bind_import(Walk *w, PrsIdent *id, void *ctx) {
+  (void)ctx;
+  declare_lexical(w, w->scope, id->name, PRS_VAR_IMPORT, &id->base);
+}
+
+static void declare_node(Walk *w, PrsNode *n) {
+  if (!n) return;
+  switch ((PrsKind)n->kind) {
+    case PRS_Function: declare_function(w, PRS_AS(n, Function)); return;
+    case PRS_Class: declare_class(w, PRS_AS(n, Class)); return;
+    case PRS_VarDecl: declare_vardecl(w, PRS_AS(n, VarDecl), false); return;
+    case PRS_Block:
+      PRS_AS(n, Block)->scope = block_scope(w, n);
+      declare_list(w, &PRS_AS(n, Block)->body);
+      pop_scope(w);
+      return;
+    case PRS_For: {
+      PrsFor *f = PRS_AS(n, For);
+      f->scope = block_scope(w, n);
+      declare_node(w, f->init);
+      declare_node(w, f->test);
+      declare_node(w, f->update);
+      declare_node(w, f->body);
+      pop_scope(w);
+      return;
+    }
+    case PRS_ForIn: {
+      PrsForIn *f = PRS_AS(n, ForIn);
+      declare_for(w, n, &f->scope, f->left, f->right, f->body, false);
+      return;
+    }
+    case PRS_ForOf: {
+      PrsForOf *f = PRS_AS(n, ForOf);
+      declare_for(w, n, &f->scope, f->left, f->right, f->body, true);
+      return;
+    }
+    case PRS_Switch: {
+      PrsSwitch *s = PRS_AS(n, Switch);
+      declare_node(w, s->discriminant);
+      s->scope = block_scope(w, n);
+      declare_list(w, &s->cases);
+      pop_scope(w);
+      return;
+    }
+    case PRS_Try: declare_try(w, PRS_AS(n, Try)); return;
+    case PRS_With: {
+      PrsWith *wi = PRS_AS(n, With);
+      declare_node(w, wi->object);
+      wi->scope = push_scope(w, PRS_SCOPE_WITH, n);
+      wi->scope->dynamic = true;
+      declare_node(w, wi->body);
+      pop_scope(w);
+      return;
+    }
+    case PRS_StaticBlock: {
+      PrsStaticBlock *b = PRS_AS(n, StaticBlock);
+      b->scope = push_scope(w, PRS_SCOPE_STATIC, n);
+      b->scope->strict = true;
+      declare_list(w, &b->body);
+      pop_scope(w);
+      return;
+    }
+    case PRS_ImportSpec: for_bound_names(w, PRS_AS(n, ImportSpec)->local, bind_import, NULL); return;
+    case PRS_Call: mark_direct_eval(w, PRS_AS(n, Call)); declare_children(w, n); return;
+    case PRS_Script: case PRS_Module: case PRS_ExprStmt: case PRS_Empty: case PRS_If:
+    case PRS_While: case PRS_DoWhile: case PRS_Return: case PRS_Break: case PRS_Continue:
+    case PRS_Throw: case PRS_Case: case PRS_Labeled: case PRS_Debugger: case PRS_Import:
+    case PRS_Export: case PRS_ExportSpec: case PRS_ImportAttribute: case PRS_Declarator:
+    case PRS_ClassMember: case PRS_Ident: case PRS_PrivateName: case PRS_PropName:
+    case PRS_This: case PRS_Super: case PRS_Null: case PRS_True: case PRS_False:
+    case PRS_Number: case PRS_BigInt: case PRS_String: case PRS_Regex: case PRS_Template:
+    case PRS_TemplatePart: case PRS_TaggedTemplate: case PRS_Array: case PRS_Hole:
+    case PRS_Object: case PRS_Property: case PRS_Spread: case PRS_Unary: case PRS_Update:
+    case PRS_Binary: case PRS_Logical: case PRS_Assign: case PRS_Conditional: case PRS_New:
+    case PRS_Member: case PRS_Index: case PRS_PrivateMember: case PRS_OptionalChain:
+    case PRS_Sequence: case PRS_Yield: case PRS_Await: case PRS_NewTarget:
+    case PRS_ImportMeta: case PRS_ImportCall: case PRS_ObjectPattern: case PRS_PatternProp:
+    case PRS_ArrayPattern: case PRS_AssignPattern: case PRS_Rest: case PRS_KIND_COUNT:
+      declare_children(w, n);
+      return;
+  }
+}
+
+/* {==== Pass 2: resolve ====} */
+
+static void resolve_node(Walk *w, PrsNode *n);
+
+static void resolve_children(Walk *w, PrsNode *n) {
+  for (const PrsField *f = prs_kind_info[n->kind].fields(); f->name; f++) {
+    char *p = (char *)n + f->offset;
+    if (f->kind == PRS_FIELD_NODE && *(PrsNode **)p) resolve_node(w, *(PrsNode **)p);
+    if (f->kind == PRS_FIELD_LIST) {
+      PrsList *l = (PrsList *)p;
+      for (uint32_t i = 0; i < l->len; i++) resolve_node(w, l->items[i]);
+    }
+  }
+}
+
+// The implicit arguments object of the nearest non-arrow function.
+static PrsVar *arguments_of(Walk *w, PrsScope *fs, PrsIdent *id) {
+  Entry *e = map_get(w, fs, id->name);
+  if (!e->var) add_var(w, fs, e, id->name, PRS_VAR_ARGUMENTS, &fs->node[0]);
+  fs->uses_arguments = true;
+  return e->var;
+}
+
+static void resolve_ident(Walk *w, PrsIdent *id) {
+  bool dynamic = false, crossed = false;
+  for (PrsScope *s = w->scope; s; s = s->outer) {
+    PrsVar *v = lookup_here(s, id->name);
+    bool implicit_args = !v && s->kind == PRS_SCOPE_FUNCTION && !s->is_arrow &&
+                         id->name->tag == KW_ARGUMENTS;
+    if (implicit_args) v = arguments_of(w, s, id);
+    if (v) {
+      if (crossed || dynamic) v->captured = true;
+      if (dynamic) return;  // found at run time by name; var stays NULL
+      id->var = v;
+      // A reference that runs before the declaration, from a closure, or
+      // in a switch (cases jump past declarations) may see the hole.
+      if (v->lexical && (crossed || id->base.start < v->decl_offset ||
+                         (v->scope->node && PRS_IS(v->scope->node, Switch))))
+        id->base.flags |= PRS_FLAG_HoleCheck;
+      return;
+    }
+    if (s->dynamic) dynamic = true;
+    if (is_function_like(s) && s->kind != PRS_SCOPE_SCRIPT && s->kind != PRS_SCOPE_MODULE)
+      crossed = true;
+  }
+}
+
+// `this` in an arrow belongs to the enclosing function.
+static void note_this(Walk *w) {
+  for (PrsScope *s = w->scope; s; s = s->outer) {
+    if (s->kind == PRS_SCOPE_FUNCTION) s->uses_this = true;
+    if (is_function_like(s) && !s->is_arrow) return;
+  }
+}
+
+static void resolve_scoped(Walk *w, PrsNode *n, PrsScope *s) {
+  PrsScope *saved = w->scope;
+  if (s) w->scope = s;
+  resolve_children(w, n);
+  w->scope = saved;
+}
+
+static void resolve_node(Walk *w, PrsNode *n) {
+  switch ((PrsKind)n->kind) {
+    case PRS_Ident: resolve_ident(w, PRS_AS(n, Ident)); return;
+    case PRS_This: case PRS_Super: note_this(w); return;
+    case PRS_Function: resolve_scoped(w, n, PRS_AS(n, Function)->scope); return;
+    case PRS_Class: resolve_scoped(w, n, PRS_AS(n, Class)->scope); return;
+    case PRS_Block: resolve_scoped(w, n, PRS_AS(n, Block)->scope); return;
+    case PRS_For: resolve_scoped(w, n, PRS_AS(n, For)->scope); return;
+    case PRS_ForIn: resolve_scoped(w, n, PRS_AS(n, ForIn)->scope); return;
+    case PRS_ForOf: resolve_scoped(w, n, PRS_AS(n, ForOf)->scope); return;
+    case PRS_StaticBlock: resolve_scoped(w, n, PRS_AS(n, StaticBlock)->scope); return;
+    case PRS_Switch: {
+      PrsSwitch *s = PRS_AS(n, Switch);
+      resolve_node(w, s->discriminant);
+      PrsScope *saved = w->scope;
+      w->scope = s->scope;
+      for (uint32_t i = 0; i < s->cases.len; i++) resolve_node(w, s->cases.items[i]);
+      w->scope = saved;
+      return;
+    }
+    case PRS_With: {
+      PrsWith *wi = PRS_AS(n, With);
+      resolve_node(w, wi->object);
+      PrsScope *saved = w->scope;
+      w->scope = wi->scope;
+      resolve_node(w, wi->body);
+      w->scope = saved;
+      return;
+    }
+    case PRS_Try: {
+      PrsTry *t = PRS_AS(n, Try);
+      resolve_node(w, t->block);
+      PrsScope *saved = w->scope;
+      if (t->scope) w->scope = t->scope;
+      if (t->param) resolve_node(w, t->param);
+      if (t->handler) resolve_node(w, t->handler);
+      w->scope = saved;
+      if (t->finalizer) resolve_node(w, t->finalizer);
+      return;
+    }
+    case PRS_ClassMember: {
+      PrsClassMember *m = PRS_AS(n, ClassMember);
+      if (m->key) resolve_node(w, m->key);
+      PrsScope *saved = w->scope;
+      if (m->scope) w->scope = m->scope;
+      if (m->value) resolve_node(w, m->value);
+      w->scope = saved;
+      return;
+    }
+    case PRS_Script: case PRS_Module: case PRS_VarDecl: case PRS_Declarator:
+    case PRS_ExprStmt: case PRS_Empty: case PRS_If: case PRS_While: case PRS_DoWhile:
+    case PRS_Return: case PRS_Break: case PRS_Continue: case PRS_Throw: case PRS_Case:
+    case PRS_Labeled: case PRS_Debugger: case PRS_Import: case PRS_Export:
+    case PRS_ImportSpec: case PRS_ExportSpec: case PRS_ImportAttribute:
+    case PRS_PrivateName: case PRS_PropName: case PRS_Null: case PRS_True: case PRS_False:
+    case PRS_Number: case PRS_BigInt: case PRS_String: case PRS_Regex: case PRS_Template:
+    case PRS_TemplatePart: case PRS_TaggedTemplate: case PRS_Array: case PRS_Hole:
+    case PRS_Object: case PRS_Property: case PRS_Spread: case PRS_Unary: case PRS_Update:
+    case PRS_Binary: case PRS_Logical: case PRS_Assign: case PRS_Conditional: case PRS_Call:
+    case PRS_New: case PRS_Member: case PRS_Index: case PRS_PrivateMember:
+    case PRS_OptionalChain: case PRS_Sequence: case PRS_Yield: case PRS_Await:
+    case PRS_NewTarget: case PRS_ImportMeta: case PRS_ImportCall: case PRS_ObjectPattern:
+    case PRS_PatternProp: case PRS_ArrayPattern: case PRS_AssignPattern: case PRS_Rest:
+    case PRS_KIND_COUNT:
+      resolve_children(w, n);
+      return;
+  }
+}
+
+/* {==== Modules: export names ====} */
+
+static void check_exports(Walk *w, PrsModule *m) {
+  // Exported names must be unique; local names must be declared. The
+  // exported names are collected in the map of a scratch scope.
+  PrsScope tmp = {0};
+  for (uint32_t i = 0; i < m->body.len; i++) {
+    PrsNode *item = m->body.items[i];
+    if (!PRS_IS(item, Export)) continue;
+    PrsExport *ex = PRS_AS(item, Export);
+    for (uint32_t j = 0; j < ex->specifiers.len; j++) {
+      PrsExportSpec *s = PRS_AS(ex->specifiers.items[j], ExportSpec);
+      if (!ex->source && s->local && !lookup_here(m->scope, s->local))
+        lower_error_at(w->L, s->base.start, "Export '%s' is not defined in module", s->local->text);
+      if (!s->exported) continue;
+      Entry *e = map_get(w, &tmp, s->exported);
+      if (e->var_through) lower_error_at(w->L, s->base.start, "Duplicate export of '%s'", s->exported->text);
+      e->var_through = true;
+    }
+    // Declarations export their bound names; default exports "default".
+    PrsAtom *names[64];
+    uint32_t count = 0;
+    if (ex->base.flags & PRS_FLAG_Default) {
+      names[count++] = prs_atom(&w->L->ast->atoms, "default", 7);
+    } else if (ex->decl && PRS_IS(ex->decl, VarDecl)) {
+      // Walk the declared names through the module scope's bindings.
+      PrsVarDecl *d = PRS_AS(ex->decl, VarDecl);
+      for (uint32_t k = 0; k < d->decls.len && count < 64; k++) {
+        PrsNode *t = PRS_AS(d->decls.items[k], Declarator)->target;
+        if (PRS_IS(t, Ident)) names[count++] = PRS_AS(t, Ident)->name;
+      }
+    } else if (ex->decl && PRS_IS(ex->decl, Function) && PRS_AS(ex->decl, Function)->name) {
+      names[count++] = PRS_AS(PRS_AS(ex->decl, Function)->name, Ident)->name;
+    } else if (ex->decl && PRS_IS(ex->decl, Class) && PRS_AS(ex->decl, Class)->name) {
+      names[count++] = PRS_AS(PRS_AS(ex->decl, Class)->name, Ident)->name;
+    }
+    for (uint32_t k = 0; k < count; k++) {
+      Entry *e = map_get(w, &tmp, names[k]);
+      if (e->var_through) lower_error_at(w->L, ex->base.start, "Duplicate export of '%s'", names[k]->text);
+      e->var_through = true;
+    }
+  }
+}
+
+/* {==== Allocation ====} */
+
+static void allocate_scope(PrsScope *s) {
+  // A direct eval can name any variable it can see: keep them all in
+  // contexts, as it would capture them.
+  bool eval_visible = s->has_direct_eval;
+  for (PrsVar *v = s->vars; v; v = v->next) {
+    if (s->kind == PRS_SCOPE_SCRIPT) {
+      v->location = PRS_LOC_GLOBAL;
+    } else if (s->kind == PRS_SCOPE_MODULE) {
+      v->location = v->kind == PRS_VAR_IMPORT ? PRS_LOC_MODULE : PRS_LOC_CONTEXT;
+      v->index = s->context_slots++;
+    } else if (v->captured || eval_visible || s->dynamic) {
+      v->location = PRS_LOC_CONTEXT;
+      v->index = s->context_slots++;
+    } else {
+      v->location = PRS_LOC_REGISTER;
+      v->index = s->function->registers++;
+    }
+  }
+}
+
+// Visit every scope once, outer before inner, through the AST.
+static void allocate_node(PrsNode *n) {
+  for (const PrsField *f = prs_kind_info[n->kind].fields(); f->name; f++) {
+    char *p = (char *)n + f->offset;
+    if (f->kind == PRS_FIELD_SCOPE && *(PrsScope **)p) allocate_scope(*(PrsScope **)p);
+    if (f->kind == PRS_FIELD_NODE && *(PrsNode **)p) allocate_node(*(PrsNode **)p);
+    if (f->kind == PRS_FIELD_LIST) {
+      PrsList *l = (PrsList *)p;
+      for (uint32_t i = 0; i < l->len; i++) allocate_node(l->items[i]);
+    }
+  }
+}
+
+/* {==== Entry ====} */
+
+void prs_scope_analyze(Lower *L) {
+  Walk w = {L, &L->ast->arena, NULL};
+  PrsNode *root = L->ast->root;
+  bool module = PRS_IS(root, Module);
+  PrsScope *s = push_scope(&w, module ? PRS_SCOPE_MODULE : PRS_SCOPE_SCRIPT, root);
+  s->strict = (root->flags & PRS_FLAG_Strict) != 0;
+  PrsList *body = module ? &PRS_AS(root, Module)->body : &PRS_AS(root, Script)->body;
+  if (module) PRS_AS(root, Module)->scope = s;
+  else PRS_AS(root, Script)->scope = s;
+  declare_list(&w, body);
+  if (module) check_exports(&w, PRS_AS(root, Module));
+  w.scope = s;
+  for (uint32_t i = 0; i < body->len; i++) resolve_node(&w, body->items[i]);
+  allocate_node(root);
+}

@@ -136,6 +136,21 @@ PrsAtom *lower_name(Lower *L, TSNode n, bool *escaped) {
   return prs_atom(&L->ast->atoms, L->buf.data, (uint32_t)L->buf.len);
 }
 
+PrsAtom *lower_private_name(Lower *L, TSNode n) {
+  uint32_t len;
+  const char *s = lower_text(L, n, &len);
+  if (!memchr(s, '\\', len)) return prs_atom(&L->ast->atoms, s, len);
+  // #\u{6F} and #o are one name: decode the part after the '#'.
+  const char *err;
+  size_t at;
+  uint32_t flags = 0;
+  prs_buf_reset(&L->buf);
+  prs_buf_byte(&L->buf, '#');
+  if (!prs_lit_identifier(s + 1, len - 1, &L->buf, &flags, &err, &at))
+    lower_error_at(L, ts_node_start_byte(n) + 1 + (uint32_t)at, "%s", err);
+  return prs_atom(&L->ast->atoms, L->buf.data, (uint32_t)L->buf.len);
+}
+
 void lower_enter(Lower *L, TSNode n) {
   if (++L->depth > LOWER_MAX_DEPTH)
     lower_error(L, n, "Maximum nesting depth exceeded");

@@ -109,7 +109,8 @@ TSNode lower_field(Lower *L, TSNode n, PrsCstField f);
 
 /* lower_kind: our kind of a CST node. */
 static inline PrsCst lower_kind(TSNode n) {
-  return prs_cst_kind(ts_node_symbol(n));
+  // A missing optional child is a null node: ask nothing of it.
+  return ts_node_is_null(n) ? CST_NONE : prs_cst_kind(ts_node_symbol(n));
 }
 
 /* lower_new: a node of kind k positioned at CST node n. */
@@ -133,6 +134,9 @@ PrsAtom *lower_atom_of(Lower *L, TSNode n);
  * and validated; *escaped says whether any escape was used. */
 PrsAtom *lower_name(Lower *L, TSNode n, bool *escaped);
 
+/* lower_private_name: the atom of a #name, escapes decoded ("#o"). */
+PrsAtom *lower_private_name(Lower *L, TSNode n);
+
 /* lower_enter / lower_leave: bound recursion depth. */
 void lower_enter(Lower *L, TSNode n);
 static inline void lower_leave(Lower *L) { L->depth--; }
@@ -154,6 +158,9 @@ PrsNode *lower_expression(Lower *L, TSNode n);
 PrsNode *lower_property_key(Lower *L, TSNode n);
 /* lower_string_literal: the atom of a string node's value. */
 PrsAtom *lower_string_value(Lower *L, TSNode n);
+/* lower_bare_yield_is_name: whether a yield_expression is really the
+ * identifier `yield` (sloppy code outside generators, no operand). */
+bool lower_bare_yield_is_name(Lower *L, TSNode n);
 /* lower_arguments: an `arguments` CST node into a list. */
 PrsList lower_arguments(Lower *L, TSNode n);
 
@@ -173,6 +180,8 @@ PrsNode *lower_method(Lower *L, TSNode n, bool in_class, bool derived,
 PrsNode *lower_binding(Lower *L, TSNode n);
 /* lower_assign_target: the left side of = (patterns allowed). */
 PrsNode *lower_assign_target(Lower *L, TSNode n);
+/* lower_expression_to_binding: an expression reread as a binding pattern. */
+PrsNode *lower_expression_to_binding(Lower *L, PrsNode *e, TSNode n);
 /* lower_simple_target: the operand of ++/-- or compound assignment. */
 void lower_check_simple_target(Lower *L, PrsNode *e, TSNode n);
 /* lower_check_binding_name: early errors of a bound identifier. */

@@ -201,7 +201,7 @@ PrsNode *lower_property_key(Lower *L, TSNode n) {
     }
     case CST_private_property_identifier: {
       PrsPrivateName *p = LOWER_NEW(L, PrivateName, n);
-      p->name = lower_atom_of(L, n);
+      p->name = lower_private_name(L, n);
       if (prs_atom_is(p->name, "#constructor"))
         lower_error(L, n, "Classes may not have a private field named '#constructor'");
       return &p->base;
@@ -286,6 +286,58 @@ static PrsNode *lower_object(Lower *L, TSNode n) {
   return &o->base;
 }
 
+/* {==== Precedence ====} */
+
+// tree-sitter's grammar resolves some conflicts loosely (it accepts
+// `x + y = 1` as `x + (y = 1)`), so every operand is checked against the
+// precedence level the spec's grammar requires there. Levels follow the
+// spec's expression productions, lowest first.
+enum {
+  PREC_SEQUENCE, PREC_ASSIGN, PREC_CONDITIONAL, PREC_NULLISH, PREC_OR, PREC_AND,
+  PREC_BITOR, PREC_BITXOR, PREC_BITAND, PREC_EQUALITY, PREC_RELATIONAL,
+  PREC_SHIFT, PREC_ADDITIVE, PREC_MULTIPLICATIVE, PREC_EXP, PREC_UNARY,
+  PREC_UPDATE, PREC_LHS,
+};
+
+// Operators that are not binary have no entry: 0 reads as "not binary".
+static const uint8_t binary_level[PRS_OP_COUNT] = {
+    [PRS_OP_Nullish] = PREC_NULLISH,
+    [PRS_OP_Or] = PREC_OR,
+    [PRS_OP_And] = PREC_AND,
+    [PRS_OP_BitOr] = PREC_BITOR,
+    [PRS_OP_BitXor] = PREC_BITXOR,
+    [PRS_OP_BitAnd] = PREC_BITAND,
+    [PRS_OP_Eq] = PREC_EQUALITY, [PRS_OP_Ne] = PREC_EQUALITY,
+    [PRS_OP_StrictEq] = PREC_EQUALITY, [PRS_OP_StrictNe] = PREC_EQUALITY,
+    [PRS_OP_Lt] = PREC_RELATIONAL, [PRS_OP_Le] = PREC_RELATIONAL,
+    [PRS_OP_Gt] = PREC_RELATIONAL, [PRS_OP_Ge] = PREC_RELATIONAL,
+    [PRS_OP_In] = PREC_RELATIONAL, [PRS_OP_Instanceof] = PREC_RELATIONAL,
+    [PRS_OP_Shl] = PREC_SHIFT, [PRS_OP_Sar] = PREC_SHIFT, [PRS_OP_Shr] = PREC_SHIFT,
+    [PRS_OP_Add] = PREC_ADDITIVE, [PRS_OP_Sub] = PREC_ADDITIVE,
+    [PRS_OP_Mul] = PREC_MULTIPLICATIVE, [PRS_OP_Div] = PREC_MULTIPLICATIVE,
+    [PRS_OP_Mod] = PREC_MULTIPLICATIVE,
+    [PRS_OP_Exp] = PREC_EXP,
+};
+
+static int binary_prec(PrsOp op) { return binary_level[op]; }
+
+static int prec(const PrsNode *e) {
+  if (e->flags & PRS_FLAG_Parenthesized) return PREC_LHS;
+  if (PRS_IS(e, Sequence)) return PREC_SEQUENCE;
+  if (PRS_IS(e, Assign) || PRS_IS(e, Yield)) return PREC_ASSIGN;
+  if (PRS_IS(e, Function) && (e->flags & PRS_FLAG_Arrow)) return PREC_ASSIGN;
+  if (PRS_IS(e, Conditional)) return PREC_CONDITIONAL;
+  if (PRS_IS(e, Binary) || PRS_IS(e, Logical)) return binary_prec((PrsOp)e->op);
+  if (PRS_IS(e, Unary) || PRS_IS(e, Await)) return PREC_UNARY;
+  if (PRS_IS(e, Update)) return PREC_UPDATE;
+  return PREC_LHS;
+}
+
+// Require operand e (from CST node n) to be at least at level min.
+static void need_prec(Lower *L, const PrsNode *e, int min, TSNode n) {
+  if (prec(e) < min) lower_error(L, n, "Unexpected token");
+}
+
 /* {==== Operators ====} */
 
 static bool is_plain(PrsNode *e, PrsKind k) {
@@ -307,6 +359,20 @@ static PrsNode *lower_binary(Lower *L, TSNode n) {
     l = lower_expression(L, left);
   }
   PrsNode *r = lower_expression(L, right);
+  int p = binary_prec(o);
+  // Left-associative except **, whose left side is an UpdateExpression.
+  if (o == PRS_OP_Exp) {
+    need_prec(L, r, PREC_EXP, right);
+    if (prec(l) < PREC_UNARY) need_prec(L, l, PREC_UPDATE, left);
+  } else if (o == PRS_OP_Nullish) {
+    // a ?? b: both sides are BitwiseOR-level or another ?? on the left.
+    if (!(is_plain(l, PRS_Logical) && l->op == PRS_OP_Nullish)) need_prec(L, l, PREC_BITOR, left);
+    need_prec(L, r, PREC_BITOR, right);
+  } else {
+    if (!(is_plain(l, PRS_Logical) && l->op == PRS_OP_Nullish && p <= PREC_OR))
+      need_prec(L, l, p, left);
+    need_prec(L, r, p + 1, right);
+  }
   if (o == PRS_OP_Exp && is_plain(l, PRS_Unary))
     lower_error(L, left, "Unary operator used immediately before exponentiation expression. Parenthesis must be used to disambiguate operator precedence");
   if (o == PRS_OP_Exp && is_plain(l, PRS_Await))
@@ -349,7 +415,9 @@ static PrsNode *lower_unary(Lower *L, TSNode n) {
     const char *s = lower_text(L, op, &len);
     u->base.op = (uint8_t)(s[0] == 't' ? PRS_OP_Typeof : s[0] == 'v' ? PRS_OP_Void : PRS_OP_Delete);
   }
-  u->arg = lower_expression(L, lower_field(L, n, FLD_argument));
+  TSNode argn = lower_field(L, n, FLD_argument);
+  u->arg = lower_expression(L, argn);
+  need_prec(L, u->arg, PREC_UNARY, argn);
   if (u->base.op == PRS_OP_Delete) {
     PrsNode *a = u->arg;
     if (L->fn->strict && PRS_IS(a, Ident))
@@ -368,6 +436,7 @@ static PrsNode *lower_update(Lower *L, TSNode n) {
   u->base.op = (uint8_t)prs_cst_op(ts_node_symbol(op));
   if (ts_node_start_byte(op) < ts_node_start_byte(arg)) u->base.flags |= PRS_FLAG_Prefix;
   u->arg = lower_expression(L, arg);
+  need_prec(L, u->arg, PREC_LHS, arg);
   lower_check_simple_target(L, u->arg, arg);
   return &u->base;
 }
@@ -390,9 +459,15 @@ static PrsNode *lower_assignment(Lower *L, TSNode n, bool compound) {
 
 static PrsNode *lower_conditional(Lower *L, TSNode n) {
   PrsConditional *c = LOWER_NEW(L, Conditional, n);
-  c->test = lower_expression(L, lower_field(L, n, FLD_condition));
-  c->then = lower_expression(L, lower_field(L, n, FLD_consequence));
-  c->otherwise = lower_expression(L, lower_field(L, n, FLD_alternative));
+  TSNode test = lower_field(L, n, FLD_condition);
+  TSNode then = lower_field(L, n, FLD_consequence);
+  TSNode otherwise = lower_field(L, n, FLD_alternative);
+  c->test = lower_expression(L, test);
+  c->then = lower_expression(L, then);
+  c->otherwise = lower_expression(L, otherwise);
+  need_prec(L, c->test, PREC_NULLISH, test);
+  need_prec(L, c->then, PREC_ASSIGN, then);
+  need_prec(L, c->otherwise, PREC_ASSIGN, otherwise);
   return &c->base;
 }
 
@@ -422,7 +497,9 @@ static PrsNode *lower_chain_object(Lower *L, TSNode n, bool *optional) {
       k == CST_call_expression)
     return lower_chain(L, n, optional);
   if (k == CST_super) return lower_new(L, PRS_Super, n);
-  return lower_expression(L, n);
+  PrsNode *e = lower_expression(L, n);
+  need_prec(L, e, PREC_LHS, n);
+  return e;
 }
 
 static void check_super_property(Lower *L, TSNode n) {
@@ -444,7 +521,7 @@ static PrsNode *lower_member(Lower *L, TSNode n, bool *optional) {
     if (PRS_IS(o, Super)) lower_error(L, prop, "Unexpected private field");
     PrsPrivateMember *pm = LOWER_NEW(L, PrivateMember, n);
     pm->object = o;
-    pm->name = lower_atom_of(L, prop);
+    pm->name = lower_private_name(L, prop);
     lower_private_ref(L, pm->name, prop);
     m = &pm->base;
   } else {
@@ -542,8 +619,18 @@ static PrsNode *lower_new_expr(Lower *L, TSNode n) {
   TSNode args = lower_field(L, n, FLD_arguments);
   if (lower_kind(ctor) == CST_import) lower_error(L, ctor, "Cannot use new with import");
   nw->callee = lower_expression(L, ctor);
+  need_prec(L, nw->callee, PREC_LHS, ctor);
   if (PRS_IS(nw->callee, OptionalChain))
     lower_error(L, ctor, "Invalid optional chain from new expression");
+  // new's operand is a MemberExpression: a call anywhere down its chain
+  // (new f().x, new import(m).x) would need parentheses.
+  for (PrsNode *c = nw->callee; c && !(c->flags & PRS_FLAG_Parenthesized);) {
+    if (PRS_IS(c, Call) || PRS_IS(c, ImportCall))
+      lower_error(L, ctor, "Unexpected token");
+    c = PRS_IS(c, Member) ? PRS_AS(c, Member)->object
+        : PRS_IS(c, Index) ? PRS_AS(c, Index)->object
+        : PRS_IS(c, PrivateMember) ? PRS_AS(c, PrivateMember)->object : NULL;
+  }
   if (!ts_node_is_null(args)) {
     if (lower_kind(args) == CST_template_string) lower_error(L, args, "Unexpected template string");
     nw->args = lower_arguments(L, args);
@@ -563,7 +650,19 @@ static PrsNode *lower_meta(Lower *L, TSNode n) {
   return lower_new(L, PRS_ImportMeta, n);
 }
 
+// A yield_expression with nothing after `yield`: in sloppy code outside
+// generators, tree-sitter's "yield" is just an identifier.
+bool lower_bare_yield_is_name(Lower *L, TSNode n) {
+  return !L->fn->is_generator && !L->fn->strict && ts_node_named_child_count(n) == 0 &&
+         ts_node_child_count(n) == 1;
+}
+
 static PrsNode *lower_yield(Lower *L, TSNode n) {
+  if (lower_bare_yield_is_name(L, n)) {
+    PrsIdent *id = LOWER_NEW(L, Ident, n);
+    id->name = prs_atom(&L->ast->atoms, "yield", 5);
+    return &id->base;
+  }
   if (!L->fn->is_generator) {
     if (L->fn->strict) lower_error(L, n, "Unexpected strict mode reserved word");
     lower_error(L, n, "Unexpected identifier 'yield'");
@@ -582,14 +681,32 @@ static PrsNode *lower_yield(Lower *L, TSNode n) {
 }
 
 static PrsNode *lower_await(Lower *L, TSNode n) {
+  TSNode arg = ts_node_named_child(n, 0);
+  while (lower_kind(arg) == CST_comment) arg = ts_node_next_named_sibling(arg);
+  if (!L->fn->is_async && !L->module && !L->fn->static_block &&
+      lower_kind(arg) == CST_parenthesized_expression) {
+    // In a script, outside async functions, `await(x)` calls a function
+    // named await: tree-sitter read it as an await expression.
+    PrsCall *c = LOWER_NEW(L, Call, n);
+    PrsIdent *id = LOWER_NEW(L, Ident, n);
+    id->name = prs_atom(&L->ast->atoms, "await", 5);
+    c->callee = &id->base;
+    PrsNode *e = lower_expression(L, arg);
+    e->flags &= ~(uint32_t)PRS_FLAG_Parenthesized;
+    if (PRS_IS(e, Sequence)) {
+      c->args = PRS_AS(e, Sequence)->exprs;
+    } else {
+      c->args = lower_list(L, 1);
+      c->args.items[0] = e;
+    }
+    return &c->base;
+  }
   if (!L->fn->is_async || L->fn->static_block) {
     if (L->fn->static_block || L->module) lower_error(L, n, "Unexpected reserved word");
     lower_error(L, n, "await is only valid in async functions and the top level bodies of modules");
   }
   if (L->fn->in_params) lower_error(L, n, "Illegal await-expression in formal parameters of async function");
   PrsAwait *a = LOWER_NEW(L, Await, n);
-  TSNode arg = ts_node_named_child(n, 0);
-  while (lower_kind(arg) == CST_comment) arg = ts_node_next_named_sibling(arg);
   a->arg = lower_expression(L, arg);
   return &a->base;
 }

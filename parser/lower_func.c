@@ -89,10 +89,16 @@ static void finish_function(Lower *L, PrsFunction *f, TSNode body,
   if (lower_kind(body) == CST_statement_block) {
     f->body = lower_body(L, body, 0, true);
   } else {
-    // Arrow with an expression body: body = [expression].
+    // Arrow with an expression body: body = [expression]. A body that
+    // starts with `{` is a block, never an object: tree-sitter sometimes
+    // reads `() => {} = 1` otherwise.
+    if (L->src[ts_node_start_byte(body)] == '{')
+      lower_error(L, body, "Unexpected token '{'");
     f->base.flags |= PRS_FLAG_ExprBody;
     f->body = lower_list(L, 1);
     f->body.items[0] = lower_expression(L, body);
+    if (f->body.items[0]->kind == PRS_Sequence && !(f->body.items[0]->flags & PRS_FLAG_Parenthesized))
+      lower_error(L, body, "Unexpected token ','");
   }
   if (L->fn->strict) f->base.flags |= PRS_FLAG_Strict;
 }
@@ -291,7 +297,7 @@ static void scan_privates(Lower *L, TSNode body, PrivateEnv *env) {
       if (tk == CST_T_get || tk == CST_T_static_get) kind = (kind & PRIV_STATIC) | PRIV_GET;
       if (tk == CST_T_set) kind = (kind & PRIV_STATIC) | PRIV_SET;
     }
-    declare_private(L, env, kinds, lower_atom_of(L, name), kind, name);
+    declare_private(L, env, kinds, lower_private_name(L, name), kind, name);
   }
   lower_pop(L, base);
 }

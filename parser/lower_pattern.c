@@ -201,6 +201,63 @@ static PrsNode *lower_pattern_element(Lower *L, TSNode n, TargetFn target) {
   return target(L, n);
 }
 
+/* {==== Expressions reread as bindings ====} */
+
+// Turn an expression already lowered into the binding pattern it spells
+// (for places where tree-sitter read a declaration as an expression).
+PrsNode *lower_expression_to_binding(Lower *L, PrsNode *e, TSNode n) {
+  if (e->flags & PRS_FLAG_Parenthesized) lower_error(L, n, "Invalid destructuring assignment target");
+  if (PRS_IS(e, Ident)) {
+    e->flags |= PRS_FLAG_Binding;
+    lower_check_binding_name(L, PRS_AS(e, Ident)->name, n);
+    return e;
+  }
+  if (PRS_IS(e, Assign) && e->op == PRS_OP_Assign) {
+    PrsAssignPattern *a = (PrsAssignPattern *)e;
+    // Assign {target, value} and AssignPattern {target, init} share a layout.
+    e->kind = PRS_AssignPattern;
+    a->target = lower_expression_to_binding(L, a->target, n);
+    return e;
+  }
+  if (PRS_IS(e, Array) || PRS_IS(e, ArrayPattern)) {
+    PrsList *l = &PRS_AS(e, Array)->elements;
+    for (uint32_t i = 0; i < l->len; i++) {
+      PrsNode *el = l->items[i];
+      if (PRS_IS(el, Hole)) continue;
+      if (PRS_IS(el, Spread) || PRS_IS(el, Rest)) {
+        if (i + 1 != l->len) lower_error(L, n, "Rest element must be last element");
+        el->kind = PRS_Rest;
+        PRS_AS(el, Rest)->arg = lower_expression_to_binding(L, PRS_AS(el, Rest)->arg, n);
+      } else {
+        l->items[i] = lower_expression_to_binding(L, el, n);
+      }
+    }
+    e->kind = PRS_ArrayPattern;
+    return e;
+  }
+  if (PRS_IS(e, Object) || PRS_IS(e, ObjectPattern)) {
+    PrsList *l = &PRS_AS(e, Object)->props;
+    for (uint32_t i = 0; i < l->len; i++) {
+      PrsNode *p = l->items[i];
+      if (PRS_IS(p, Spread) || PRS_IS(p, Rest)) {
+        p->kind = PRS_Rest;
+        PRS_AS(p, Rest)->arg = lower_expression_to_binding(L, PRS_AS(p, Rest)->arg, n);
+        continue;
+      }
+      if (p->flags & PRS_FLAG_Method) lower_error(L, n, "Invalid destructuring assignment target");
+      p->kind = PRS_PatternProp;
+      PRS_AS(p, PatternProp)->value = lower_expression_to_binding(L, PRS_AS(p, PatternProp)->value, n);
+    }
+    e->kind = PRS_ObjectPattern;
+    return e;
+  }
+  if (PRS_IS(e, AssignPattern)) {
+    PRS_AS(e, AssignPattern)->target = lower_expression_to_binding(L, PRS_AS(e, AssignPattern)->target, n);
+    return e;
+  }
+  lower_error(L, n, "Invalid destructuring assignment target");
+}
+
 /* {==== Bindings ====} */
 
 PrsNode *lower_binding(Lower *L, TSNode n) {
@@ -215,6 +272,12 @@ PrsNode *lower_binding(Lower *L, TSNode n) {
     case CST_object_pattern: r = object_pattern(L, n, lower_binding); break;
     case CST_assignment_pattern: r = with_default(L, n, lower_binding); break;
     case CST_rest_pattern: r = rest_of(L, n, lower_binding, false); break;
+    case CST_yield_expression:
+      if (lower_bare_yield_is_name(L, n)) {
+        r = binding_ident(L, n);
+        break;
+      }
+      lower_error(L, n, "Invalid destructuring assignment target");
     default: lower_error(L, n, "Invalid destructuring assignment target");
   }
   lower_leave(L);

@@ -113,6 +113,11 @@ static PrsNode *lower_substatement(Lower *L, TSNode n, bool if_body) {
     TSNode first = ts_node_child(n, 0);
     if (lower_kind(first) == CST_T_async)
       lower_error(L, n, "Async functions can only be declared at the top level or inside a block.");
+    // Annex B.3.3: it behaves as if it were the only statement of a block.
+    PrsBlock *b = LOWER_NEW(L, Block, n);
+    b->body = lower_list(L, 1);
+    b->body.items[0] = lower_statement(L, n);
+    return &b->base;
   }
   return lower_statement(L, n);
 }
@@ -192,11 +197,14 @@ static PrsNode *lower_for(Lower *L, TSNode n) {
     if (k.field == FLD_body) body = k.node;
     if (k.kind == CST_empty_statement || is_token(&k)) continue;
     if (k.field == FLD_initializer) {
-      if (k.kind == CST_expression_statement) {
-        f->init = lower_expression(L, inner(L, k.node));
-      } else {
+      if (k.kind == CST_variable_declaration || k.kind == CST_lexical_declaration ||
+          k.kind == CST_using_declaration) {
         f->init = lower_declaration(L, k.node);
         check_initializers(L, PRS_AS(f->init, VarDecl), k.node);
+      } else {
+        // An expression, bare or wrapped in an expression_statement.
+        TSNode e = k.kind == CST_expression_statement ? inner(L, k.node) : k.node;
+        f->init = lower_expression(L, e);
       }
     } else if (k.field == FLD_condition) {
       TSNode c = k.kind == CST_expression_statement ? inner(L, k.node) : k.node;
@@ -212,8 +220,41 @@ static PrsNode *lower_for(Lower *L, TSNode n) {
 
 // The head of for-in/of: `kind left` is a declaration, `left` alone an
 // assignment target. tree-sitter gives kind, left, operator, right, body.
+// tree-sitter reads `for await (let [x] of y)` as the subscript `let[x]`;
+// a for-in/of head never starts with `let [` as an expression, so it is
+// a declaration whose pattern is the subscript.
+static PrsNode *let_subscript_head(Lower *L, TSNode left) {
+  TSNode obj = lower_field(L, left, FLD_object);
+  TSNode index = lower_field(L, left, FLD_index);
+  PrsVarDecl *d = LOWER_NEW(L, VarDecl, left);
+  d->base.op = PRS_OP_Let;
+  d->decls = lower_list(L, 1);
+  PrsDeclarator *decl = LOWER_NEW(L, Declarator, left);
+  PrsArrayPattern *p = LOWER_NEW(L, ArrayPattern, left);
+  p->base.start = ts_node_end_byte(obj);
+  PrsNode *e = lower_expression(L, index);
+  if (PRS_IS(e, Sequence) && !(e->flags & PRS_FLAG_Parenthesized)) {
+    p->elements = PRS_AS(e, Sequence)->exprs;
+  } else {
+    p->elements = lower_list(L, 1);
+    p->elements.items[0] = e;
+  }
+  decl->target = lower_expression_to_binding(L, &p->base, index);
+  d->decls.items[0] = &decl->base;
+  return &d->base;
+}
+
+static bool is_let_subscript(Lower *L, TSNode left) {
+  if (lower_kind(left) != CST_subscript_expression) return false;
+  TSNode obj = lower_field(L, left, FLD_object);
+  uint32_t len;
+  const char *s = lower_text(L, obj, &len);
+  return lower_kind(obj) == CST_identifier && len == 3 && memcmp(s, "let", 3) == 0;
+}
+
 static PrsNode *lower_for_head(Lower *L, TSNode kind, TSNode left,
                                TSNode value, bool of, bool is_await) {
+  if (ts_node_is_null(kind) && is_let_subscript(L, left)) return let_subscript_head(L, left);
   if (ts_node_is_null(kind)) {
     if (!ts_node_is_null(value)) lower_error(L, value, "Invalid left-hand side in for-in loop");
     // `for (async of x)` is ambiguous with an async arrow: forbidden.

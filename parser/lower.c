@@ -126,7 +126,12 @@ PrsAtom *lower_name(Lower *L, TSNode n, bool *escaped) {
   uint32_t len;
   const char *s = lower_text(L, n, &len);
   *escaped = memchr(s, '\\', len) != NULL;
-  if (!*escaped) return prs_atom(&L->ast->atoms, s, len);
+  // ASCII names are valid as tree-sitter tokenized them; escapes and
+  // non-ASCII characters get the Unicode ID_Start/ID_Continue check,
+  // which tree-sitter's looser character classes do not make.
+  bool ascii = true;
+  for (uint32_t i = 0; i < len && ascii; i++) ascii = (unsigned char)s[i] < 0x80;
+  if (!*escaped && ascii) return prs_atom(&L->ast->atoms, s, len);
   const char *err;
   size_t at;
   uint32_t flags = 0;
@@ -253,6 +258,8 @@ static PrsNode *lower_program(Lower *L, TSNode root) {
   uint32_t base = lower_kids(L, root);
   // A hashbang is a comment that only the first line may hold.
   uint32_t first = base < L->nkids && L->kids[base].kind == CST_hash_bang_line;
+  if (first && ts_node_start_byte(L->kids[base].node) != 0)
+    lower_error(L, L->kids[base].node, "Invalid or unexpected token");
   lower_pop(L, base);
   PrsNode *prog;
   if (L->module) {
@@ -264,7 +271,9 @@ static PrsNode *lower_program(Lower *L, TSNode root) {
     prog = &m->base;
   } else {
     PrsScript *s = LOWER_NEW(L, Script, root);
+    L->script_top = true;
     s->body = lower_body(L, root, first, true);
+    L->script_top = false;
     if (L->top.strict) s->base.flags |= PRS_FLAG_Strict;
     prog = &s->base;
   }

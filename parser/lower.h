@@ -84,6 +84,8 @@ typedef struct Lower {
   Func top;
   PrivateEnv *privates;   /* innermost class body being lowered */
   bool module_item;       /* lowering a statement of the module's body */
+  bool script_top;        /* lowering a statement of a script's body */
+  bool case_clause;       /* lowering a statement of a case clause */
 } Lower;
 
 /* Nesting beyond this is reported as a SyntaxError rather than risking

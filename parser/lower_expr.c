@@ -18,6 +18,15 @@ static inline bool is_token(const Kid *k) { return !ts_node_is_named(k->node); }
 static PrsNode *lower_number(Lower *L, TSNode n) {
   uint32_t len;
   const char *s = lower_text(L, n, &len);
+  // "The SourceCharacter immediately following a NumericLiteral must not
+  // be an IdentifierStart or DecimalDigit" (3in x, 1_, 0x1g).
+  uint32_t end = ts_node_end_byte(n);
+  if (end < L->len) {
+    unsigned char c = (unsigned char)L->src[end];
+    if (c == '$' || c == '_' || c == '\\' || (c >= '0' && c <= '9') ||
+        ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+      lower_error_at(L, end, "Invalid or unexpected token");
+  }
   const char *err;
   size_t at;
   if (len && s[len - 1] == 'n') {
@@ -70,6 +79,15 @@ static PrsNode *lower_regex(Lower *L, TSNode n) {
   const char *p = "", *f = "";
   if (!ts_node_is_null(pattern)) p = lower_text(L, pattern, &plen);
   if (!ts_node_is_null(flags)) f = lower_text(L, flags, &flen);
+  // A regular expression literal cannot span lines: no CR, LF, U+2028 or
+  // U+2029 (E2 80 A8/A9) in it, even escaped.
+  for (uint32_t i = 0; i < plen; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == '\n' || c == '\r' ||
+        (c == 0xE2 && i + 2 < plen && (unsigned char)p[i + 1] == 0x80 &&
+         ((unsigned char)p[i + 2] == 0xA8 || (unsigned char)p[i + 2] == 0xA9)))
+      lower_error(L, n, "Invalid regular expression: missing /");
+  }
   const char *err;
   size_t at;
   bool in_flags = false;
@@ -177,7 +195,17 @@ static PrsNode *lower_array(Lower *L, TSNode n) {
 PrsList lower_arguments(Lower *L, TSNode n) {
   uint32_t base = lower_kids(L, n);
   uint32_t count = 0;
-  for (uint32_t i = base; i < L->nkids; i++) count += !is_token(&L->kids[i]);
+  bool after_sep = true;
+  for (uint32_t i = base; i < L->nkids; i++) {
+    count += !is_token(&L->kids[i]);
+    if (L->kids[i].kind == CST_T_comma) {
+      // Arguments have no elisions: `f(1,,2)` and `f(,)` are errors.
+      if (after_sep) lower_error(L, L->kids[i].node, "Unexpected token ','");
+      after_sep = true;
+    } else if (!is_token(&L->kids[i])) {
+      after_sep = false;
+    }
+  }
   PrsList list = lower_list(L, count);
   uint32_t out = 0;
   for (uint32_t i = base; i < L->nkids; i++) {
@@ -271,6 +299,7 @@ static PrsNode *lower_object(Lower *L, TSNode n) {
       case CST_method_definition: {
         PrsProperty *m = LOWER_NEW(L, Property, k.node);
         m->value = lower_method(L, k.node, false, false, &m->key, &m->base.flags);
+        if (PRS_IS(m->key, PrivateName)) lower_error(L, k.node, "Unexpected identifier");
         p = &m->base;
         break;
       }
@@ -449,6 +478,10 @@ static PrsNode *lower_assignment(Lower *L, TSNode n, bool compound) {
     a->base.op = (uint8_t)prs_cst_op(ts_node_symbol(lower_field(L, n, FLD_operator)));
     a->target = lower_expression(L, left);
     lower_check_simple_target(L, a->target, left);
+    // The Annex B allowance for f() = 1 does not cover &&= ||= ??=.
+    bool logical = a->base.op == PRS_OP_AndAssign || a->base.op == PRS_OP_OrAssign ||
+                   a->base.op == PRS_OP_NullishAssign;
+    if (logical && PRS_IS(a->target, Call)) lower_error(L, left, "Invalid left-hand side in assignment");
   } else {
     a->base.op = PRS_OP_Assign;
     a->target = lower_assign_target(L, left);
@@ -672,7 +705,12 @@ static PrsNode *lower_yield(Lower *L, TSNode n) {
   uint32_t base = lower_kids(L, n);
   TSNode arg = {{0}, NULL, NULL};
   for (uint32_t i = base; i < L->nkids; i++) {
-    if (L->kids[i].kind == CST_T_star) y->base.flags |= PRS_FLAG_Delegate;
+    if (L->kids[i].kind == CST_T_star) {
+      y->base.flags |= PRS_FLAG_Delegate;
+      // `yield` [no LineTerminator here] `*`
+      if (ts_node_start_point(L->kids[i].node).row != ts_node_start_point(n).row)
+        lower_error(L, L->kids[i].node, "Unexpected token '*'");
+    }
     if (!is_token(&L->kids[i])) arg = L->kids[i].node;
   }
   lower_pop(L, base);

@@ -144,6 +144,26 @@ PrsNode *lower_function(Lower *L, TSNode n) {
   return &f->base;
 }
 
+// `async` [no LineTerminator here] ArrowFormalParameters, and
+// ArrowParameters [no LineTerminator here] `=>`.
+static void check_arrow_lines(Lower *L, TSNode n, TSNode params, bool async) {
+  uint32_t base = lower_kids(L, n);
+  for (uint32_t i = base; i < L->nkids; i++) {
+    TSNode k = L->kids[i].node;
+    if (ts_node_symbol(k) == ts_node_symbol(n)) continue;
+    uint32_t len;
+    const char *t = lower_text(L, k, &len);
+    if (len == 2 && t[0] == '=' && t[1] == '>' &&
+        ts_node_start_point(k).row != ts_node_end_point(params).row) {
+      lower_pop(L, base);
+      lower_error(L, k, "Unexpected token '=>'");
+    }
+  }
+  lower_pop(L, base);
+  if (async && ts_node_start_point(params).row != ts_node_start_point(n).row)
+    lower_error(L, params, "Unexpected token");
+}
+
 PrsNode *lower_arrow(Lower *L, TSNode n) {
   PrsFunction *f = LOWER_NEW(L, Function, n);
   bool async = lower_kind(ts_node_child(n, 0)) == CST_T_async;
@@ -161,10 +181,14 @@ PrsNode *lower_arrow(Lower *L, TSNode n) {
   ctx.loop_depth = ctx.breakable = 0;
   ctx.labels = NULL;
   L->fn = &ctx;
+  check_arrow_lines(L, n, params, async);
   bool use_strict;
   TSNode where;
   prescan_strict(L, body, &use_strict, &where);
+  // Arrow parameters inherit [Await] from the enclosing context.
+  ctx.is_async = async || outer->is_async;
   f->params = lower_params(L, params);
+  ctx.is_async = async;
   finish_function(L, f, body, use_strict, where);
   L->fn = outer;
   return &f->base;
@@ -400,6 +424,15 @@ PrsNode *lower_class(Lower *L, TSNode n) {
     TSNode e = ts_node_named_child(heritage, 0);
     while (lower_kind(e) == CST_comment) e = ts_node_next_named_sibling(e);
     c->heritage = lower_expression(L, e);
+    // ClassHeritage: extends LeftHandSideExpression.
+    bool lhs = (c->heritage->flags & PRS_FLAG_Parenthesized) ||
+               !(PRS_IS(c->heritage, Assign) || PRS_IS(c->heritage, Binary) ||
+                 PRS_IS(c->heritage, Logical) || PRS_IS(c->heritage, Conditional) ||
+                 PRS_IS(c->heritage, Unary) || PRS_IS(c->heritage, Update) ||
+                 PRS_IS(c->heritage, Await) || PRS_IS(c->heritage, Yield) ||
+                 PRS_IS(c->heritage, Sequence) ||
+                 (PRS_IS(c->heritage, Function) && (c->heritage->flags & PRS_FLAG_Arrow)));
+    if (!lhs) lower_error(L, e, "Unexpected token");
   }
   PrivateEnv env = {L->privates, NULL, 0};
   scan_privates(L, body, &env);

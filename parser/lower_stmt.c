@@ -98,8 +98,17 @@ PrsList lower_body(Lower *L, TSNode n, uint32_t skip, bool directives) {
 
 // The body of if/while/for/with/labels: no lexical declarations, and
 // function declarations only where Annex B allows them.
+// Whether a (possibly multiply) labelled statement labels a function.
+static bool labels_a_function(Lower *L, TSNode n) {
+  while (lower_kind(n) == CST_labeled_statement) n = lower_field(L, n, FLD_body);
+  PrsCst k = lower_kind(n);
+  return k == CST_function_declaration || k == CST_generator_function_declaration;
+}
+
 static PrsNode *lower_substatement(Lower *L, TSNode n, bool if_body) {
   PrsCst k = lower_kind(n);
+  if (k == CST_labeled_statement && labels_a_function(L, n))
+    lower_error(L, n, "In strict mode code, functions can only be declared at top level or inside a block.");
   if (k == CST_lexical_declaration || k == CST_class_declaration ||
       k == CST_using_declaration)
     lower_error(L, n, "Lexical declaration cannot appear in a single-statement context");
@@ -134,12 +143,19 @@ static PrsOp declaration_op(Lower *L, TSNode n, PrsCst k) {
   return lower_kind(kind) == CST_T_const ? PRS_OP_Const : PRS_OP_Let;
 }
 
+// Where `using` and `await using` may stand (explicit resource management).
+static void check_using(Lower *L, TSNode n, int op) {
+  if (L->script_top) lower_error(L, n, "Using declaration is not allowed at the top level of a script");
+  if (L->case_clause) lower_error(L, n, "Using declaration is not allowed directly in a case clause");
+  if (op == PRS_OP_AwaitUsing && (!L->fn->is_async || L->fn->static_block))
+    lower_error(L, n, "'await using' is only valid in async functions and modules");
+}
+
 PrsNode *lower_declaration(Lower *L, TSNode n) {
   PrsCst k = lower_kind(n);
   PrsVarDecl *d = LOWER_NEW(L, VarDecl, n);
   d->base.op = (uint8_t)declaration_op(L, n, k);
-  if (d->base.op == PRS_OP_Using || d->base.op == PRS_OP_AwaitUsing)
-    lower_error(L, n, "'using' declarations are not supported yet");
+  if (d->base.op == PRS_OP_Using || d->base.op == PRS_OP_AwaitUsing) check_using(L, n, d->base.op);
   uint32_t base = lower_kids(L, n);
   uint32_t count = 0;
   for (uint32_t i = base; i < L->nkids; i++)
@@ -153,6 +169,8 @@ PrsNode *lower_declaration(Lower *L, TSNode n) {
     TSNode name = lower_field(L, dn, FLD_name);
     TSNode value = lower_field(L, dn, FLD_value);
     decl->target = lower_binding(L, name);
+    if (d->base.op >= PRS_OP_Using && !PRS_IS(decl->target, Ident))
+      lower_error(L, name, "Using declarations may not have binding patterns");
     if (d->base.op != PRS_OP_Var && PRS_IS(decl->target, Ident) &&
         PRS_AS(decl->target, Ident)->name->tag == KW_LET)
       lower_error(L, name, "let is disallowed as a lexically bound name");
@@ -169,8 +187,9 @@ static void check_initializers(Lower *L, PrsVarDecl *d, TSNode n) {
   for (uint32_t i = 0; i < d->decls.len; i++) {
     PrsDeclarator *decl = PRS_AS(d->decls.items[i], Declarator);
     if (decl->init) continue;
-    if (d->base.op == PRS_OP_Const)
-      lower_error_at(L, decl->base.start, "Missing initializer in const declaration");
+    if (d->base.op == PRS_OP_Const || d->base.op >= PRS_OP_Using)
+      lower_error_at(L, decl->base.start, "Missing initializer in %s declaration",
+                     prs_op_text[d->base.op]);
     if (!PRS_IS(decl->target, Ident))
       lower_error_at(L, decl->base.start, "Missing initializer in destructuring declaration");
   }
@@ -186,6 +205,30 @@ static PrsNode *lower_loop_body(Lower *L, TSNode body) {
   L->fn->loop_depth--;
   L->fn->breakable--;
   return b;
+}
+
+// A for(;;) initializer is parsed with [~In]: an `in` operator there
+// needs parentheses (else the loop would read as for-in). The check
+// follows the operand positions that pass [~In] down.
+static void check_no_in(Lower *L, PrsNode *e) {
+  if (!e || (e->flags & PRS_FLAG_Parenthesized)) return;
+  if (PRS_IS(e, Binary) || PRS_IS(e, Logical)) {
+    // Binary and Logical share the {left, right} layout.
+    if (e->op == PRS_OP_In) lower_error_at(L, e->start, "Unexpected token 'in'");
+    check_no_in(L, PRS_AS(e, Binary)->left);
+    check_no_in(L, PRS_AS(e, Binary)->right);
+  } else if (PRS_IS(e, Conditional)) {
+    check_no_in(L, PRS_AS(e, Conditional)->test);
+    check_no_in(L, PRS_AS(e, Conditional)->otherwise);
+  } else if (PRS_IS(e, Assign)) {
+    check_no_in(L, PRS_AS(e, Assign)->value);
+  } else if (PRS_IS(e, Sequence)) {
+    for (uint32_t i = 0; i < PRS_AS(e, Sequence)->exprs.len; i++)
+      check_no_in(L, PRS_AS(e, Sequence)->exprs.items[i]);
+  } else if (PRS_IS(e, Unary) || PRS_IS(e, Await) || PRS_IS(e, Yield)) {
+    // Unary, Await and Yield share the {arg} layout.
+    check_no_in(L, PRS_AS(e, Unary)->arg);
+  }
 }
 
 static PrsNode *lower_for(Lower *L, TSNode n) {
@@ -205,6 +248,7 @@ static PrsNode *lower_for(Lower *L, TSNode n) {
         // An expression, bare or wrapped in an expression_statement.
         TSNode e = k.kind == CST_expression_statement ? inner(L, k.node) : k.node;
         f->init = lower_expression(L, e);
+        check_no_in(L, f->init);
       }
     } else if (k.field == FLD_condition) {
       TSNode c = k.kind == CST_expression_statement ? inner(L, k.node) : k.node;
@@ -253,7 +297,7 @@ static bool is_let_subscript(Lower *L, TSNode left) {
 }
 
 static PrsNode *lower_for_head(Lower *L, TSNode kind, TSNode left,
-                               TSNode value, bool of, bool is_await) {
+                               TSNode value, bool of, bool is_await, bool using_await) {
   if (ts_node_is_null(kind) && is_let_subscript(L, left)) return let_subscript_head(L, left);
   if (ts_node_is_null(kind)) {
     if (!ts_node_is_null(value)) lower_error(L, value, "Invalid left-hand side in for-in loop");
@@ -271,10 +315,18 @@ static PrsNode *lower_for_head(Lower *L, TSNode kind, TSNode left,
   }
   PrsVarDecl *d = LOWER_NEW(L, VarDecl, kind);
   PrsCst kk = lower_kind(kind);
-  d->base.op = kk == CST_T_var ? PRS_OP_Var : kk == CST_T_let ? PRS_OP_Let : PRS_OP_Const;
+  d->base.op = kk == CST_T_var ? PRS_OP_Var : kk == CST_T_let ? PRS_OP_Let
+             : kk == CST_T_const ? PRS_OP_Const : using_await ? PRS_OP_AwaitUsing : PRS_OP_Using;
+  if (d->base.op >= PRS_OP_Using) {
+    if (!of) lower_error(L, kind, "Using declarations are not allowed in for-in loops");
+    if (d->base.op == PRS_OP_AwaitUsing && (!L->fn->is_async || L->fn->static_block))
+      lower_error(L, kind, "'await using' is only valid in async functions and modules");
+  }
   d->decls = lower_list(L, 1);
   PrsDeclarator *decl = LOWER_NEW(L, Declarator, left);
   decl->target = lower_binding(L, left);
+  if (d->base.op >= PRS_OP_Using && !PRS_IS(decl->target, Ident))
+    lower_error(L, left, "Using declarations may not have binding patterns");
   if (d->base.op != PRS_OP_Var && PRS_IS(decl->target, Ident) &&
       PRS_AS(decl->target, Ident)->name->tag == KW_LET)
     lower_error(L, left, "let is disallowed as a lexically bound name");
@@ -292,12 +344,16 @@ static PrsNode *lower_for_head(Lower *L, TSNode kind, TSNode left,
 static PrsNode *lower_for_in(Lower *L, TSNode n) {
   TSNode kind = {{0}, NULL, NULL}, left = kind, right = kind, body = kind,
          value = kind;
-  bool of = false, is_await = false;
+  bool of = false, is_await = false, using_await = false;
   uint32_t base = lower_kids(L, n);
   for (uint32_t i = base; i < L->nkids; i++) {
     Kid k = L->kids[i];
     switch (k.field) {
-      case FLD_kind: kind = k.node; break;
+      case FLD_kind:
+        // `for (await using x of y)` has two kind tokens.
+        if (k.kind == CST_T_await) using_await = true;
+        else kind = k.node;
+        break;
       case FLD_left: left = k.node; break;
       case FLD_right: right = k.node; break;
       case FLD_body: body = k.node; break;
@@ -309,7 +365,7 @@ static PrsNode *lower_for_in(Lower *L, TSNode n) {
   lower_pop(L, base);
   if (is_await && (!of || !L->fn->is_async || L->fn->static_block))
     lower_error(L, n, "Unexpected reserved word");
-  PrsNode *head = lower_for_head(L, kind, left, value, of, is_await);
+  PrsNode *head = lower_for_head(L, kind, left, value, of, is_await, using_await);
   PrsNode *rhs = lower_expression(L, right);
   if (of && PRS_IS(rhs, Sequence) && !(rhs->flags & PRS_FLAG_Parenthesized))
     lower_error(L, right, "Unexpected token ','");
@@ -453,9 +509,13 @@ static PrsNode *lower_case(Lower *L, TSNode n, bool is_default) {
   }
   c->body = lower_list(L, count);
   uint32_t out = 0;
+  bool saved = L->case_clause;
   for (uint32_t i = base; i < L->nkids; i++)
-    if (L->kids[i].field == FLD_body)
+    if (L->kids[i].field == FLD_body) {
+      L->case_clause = true;
       c->body.items[out++] = lower_statement(L, L->kids[i].node);
+      L->case_clause = saved;
+    }
   lower_pop(L, base);
   (void)is_default;
   return &c->base;
@@ -516,7 +576,32 @@ static PrsNode *lower_return(Lower *L, TSNode n, bool is_throw) {
   return &r->base;
 }
 
+// The first token of n.
+static TSNode first_token(TSNode n) {
+  while (ts_node_child_count(n) > 0) n = ts_node_child(n, 0);
+  return n;
+}
+
+// ExpressionStatement's lookahead restriction: not `{`, `function`,
+// `class`, `let [` or `async function` (tree-sitter does not enforce it).
+static void check_statement_start(Lower *L, TSNode n) {
+  TSNode t = first_token(n);
+  PrsCst k = lower_kind(t);
+  if (k == CST_T_lbrace || k == CST_T_function || k == CST_T_class)
+    lower_error(L, t, "Unexpected token '%s'", prs_cst_name(k));
+  if (k == CST_T_async || k == CST_identifier) {
+    uint32_t len;
+    const char *s = lower_text(L, t, &len);
+    TSNode next = ts_node_next_sibling(t);
+    if (ts_node_is_null(next)) next = ts_node_next_sibling(ts_node_parent(t));
+    if (len == 5 && memcmp(s, "async", 5) == 0 && lower_kind(next) == CST_T_function &&
+        ts_node_start_point(next).row == ts_node_start_point(t).row)
+      lower_error(L, t, "Unexpected token 'async'");
+  }
+}
+
 static PrsNode *lower_expression_statement(Lower *L, TSNode n) {
+  check_statement_start(L, n);
   PrsExprStmt *s = LOWER_NEW(L, ExprStmt, n);
   s->expr = lower_expr_or_seq(L, inner(L, n));
   return &s->base;
@@ -529,8 +614,11 @@ PrsNode *lower_statement(Lower *L, TSNode n) {
   PrsNode *r;
   // import/export are items of the module body only, so the flag is on
   // while lowering exactly those statements, and off for anything nested.
-  bool module_item = L->module_item;
-  L->module_item = false;
+  bool module_item = L->module_item, script_top = L->script_top, case_clause = L->case_clause;
+  // These describe the statement list a statement stands in directly, so
+  // they hold for this statement and not for anything nested in it.
+  L->module_item = L->script_top = L->case_clause = false;
+  if (lower_kind(n) == CST_using_declaration) L->script_top = script_top, L->case_clause = case_clause;
   if (module_item) {
     PrsCst k = lower_kind(n);
     if (k == CST_import_statement || k == CST_export_statement) L->module_item = true;
@@ -569,6 +657,8 @@ PrsNode *lower_statement(Lower *L, TSNode n) {
     default: lower_error(L, n, "Unexpected token");
   }
   L->module_item = module_item;
+  L->script_top = script_top;
+  L->case_clause = case_clause;
   lower_leave(L);
   return r;
 }

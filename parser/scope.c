@@ -35,6 +35,7 @@ typedef struct Entry {
   PrsAtom *name;
   PrsVar *var;
   bool var_through;
+  bool plain_function;  /* bound by a plain (not async/generator) function */
 } Entry;
 
 typedef struct NameMap {
@@ -144,20 +145,20 @@ static _Noreturn void redeclared(Walk *w, PrsAtom *name, const PrsNode *at) {
 
 // Annex B.3.2.4: in sloppy code a block may declare the same plain
 // function twice (and B.3.2.5 for switch blocks).
-static bool sloppy_function_pair(const PrsScope *s, const PrsVar *old, PrsVarKind kind) {
-  return !s->strict && s->kind == PRS_SCOPE_BLOCK && old->kind == PRS_VAR_FUNCTION &&
-         kind == PRS_VAR_FUNCTION;
+static bool sloppy_function_pair(const PrsScope *s, const Entry *old, bool plain) {
+  return !s->strict && s->kind == PRS_SCOPE_BLOCK && old->plain_function && plain;
 }
 
 // let/const/class, block-level functions, imports: bound in scope s.
 static void declare_lexical(Walk *w, PrsScope *s, PrsAtom *name, PrsVarKind kind,
-                            const PrsNode *at) {
+                            const PrsNode *at, bool plain_function) {
   Entry *e = map_get(w, s, name);
   if (e->var_through) redeclared(w, name, at);
   if (e->var) {
-    if (!sloppy_function_pair(s, e->var, kind)) redeclared(w, name, at);
+    if (!sloppy_function_pair(s, e, plain_function)) redeclared(w, name, at);
     return;
   }
+  e->plain_function = plain_function;
   // The body of a catch clause may not redeclare the catch parameter.
   if (s->node && s->outer && s->outer->kind == PRS_SCOPE_BLOCK && s->outer->node &&
       PRS_IS(s->outer->node, Try) && PRS_AS(s->outer->node, Try)->handler == s->node &&
@@ -251,12 +252,12 @@ typedef struct DeclCtx {
 static void bind_declared(Walk *w, PrsIdent *id, void *ctx) {
   DeclCtx *c = ctx;
   if (c->kind == PRS_VAR_VAR) declare_var(w, id->name, PRS_VAR_VAR, &id->base, c->for_of_head);
-  else declare_lexical(w, w->scope, id->name, c->kind, &id->base);
+  else declare_lexical(w, w->scope, id->name, c->kind, &id->base, false);
 }
 
 static void declare_vardecl(Walk *w, PrsVarDecl *d, bool for_of_head) {
   DeclCtx c = {d->base.op == PRS_OP_Var ? PRS_VAR_VAR
-               : d->base.op == PRS_OP_Const ? PRS_VAR_CONST : PRS_VAR_LET,
+               : d->base.op == PRS_OP_Let ? PRS_VAR_LET : PRS_VAR_CONST,
                for_of_head};
   for (uint32_t i = 0; i < d->decls.len; i++) {
     PrsDeclarator *decl = PRS_AS(d->decls.items[i], Declarator);
@@ -291,11 +292,7 @@ static void declare_function_decl(Walk *w, PrsFunction *f) {
   if (top) {
     declare_var(w, name->name, PRS_VAR_FUNCTION, &name->base, false);
   } else {
-    declare_lexical(w, w->scope, name->name, plain ? PRS_VAR_FUNCTION : PRS_VAR_LET, &name->base);
-    PrsVar *v = lookup_here(w->scope, name->name);
-    // Async/generator declarations in blocks are plain lexical bindings.
-    if (v && !plain) v->kind = PRS_VAR_FUNCTION, v->lexical = false;
-    if (v && w->scope->kind == PRS_SCOPE_MODULE) v->lexical = false;
+    declare_lexical(w, w->scope, name->name, PRS_VAR_FUNCTION, &name->base, plain);
   }
 }
 
@@ -321,7 +318,7 @@ static void declare_function(Walk *w, PrsFunction *f) {
 static void declare_class(Walk *w, PrsClass *c) {
   PrsIdent *name = PRS_AS(c->name, Ident);
   if ((c->base.flags & PRS_FLAG_Declaration) && name)
-    declare_lexical(w, w->scope, name->name, PRS_VAR_CLASS, &name->base);
+    declare_lexical(w, w->scope, name->name, PRS_VAR_CLASS, &name->base, false);
   PrsScope *s = push_scope(w, PRS_SCOPE_CLASS, &c->base);
   c->scope = s;
   s->strict = true;
@@ -395,7 +392,7 @@ static void mark_direct_eval(Walk *w, PrsCall *c) {
 
 static void bind_import(Walk *w, PrsIdent *id, void *ctx) {
   (void)ctx;
-  declare_lexical(w, w->scope, id->name, PRS_VAR_IMPORT, &id->base);
+  declare_lexical(w, w->scope, id->name, PRS_VAR_IMPORT, &id->base, false);
 }
 
 static void declare_node(Walk *w, PrsNode *n) {

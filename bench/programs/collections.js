@@ -4,7 +4,7 @@
 // dedup/intersection/difference, Map iteration order, and deletion churn.
 // Measures: sort implementations, hash-table based Map/Set, iterators.
 // Size: number of rounds.
-var DEFAULT_SIZE = 6;
+var DEFAULT_SIZE = 4;
 var BENCH_ARG = typeof BENCH_SIZE !== 'undefined' ? BENCH_SIZE
   : typeof process !== 'undefined' && process.argv ? process.argv[2]
   : typeof scriptArgs !== 'undefined' ? scriptArgs[0]

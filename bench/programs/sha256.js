@@ -3,7 +3,7 @@
 // the buffer).  Self-checks against the standard "abc" test vector first.
 // Measures: 32-bit integer arithmetic (rotates, xor, >>> 0), typed arrays.
 // Size: number of 16 KiB buffers hashed.
-var DEFAULT_SIZE = 40;
+var DEFAULT_SIZE = 32;
 var BENCH_ARG = typeof BENCH_SIZE !== 'undefined' ? BENCH_SIZE
   : typeof process !== 'undefined' && process.argv ? process.argv[2]
   : typeof scriptArgs !== 'undefined' ? scriptArgs[0]

@@ -3,7 +3,7 @@
 // Measures: GC behaviour with a big, constantly mutating old generation
 // (pause times: run with --trace-gc and bench/gcstats), plus pointer chasing.
 // Size: thousands of insert/remove operations after the initial fill.
-var DEFAULT_SIZE = 20;
+var DEFAULT_SIZE = 12;
 var BENCH_ARG = typeof BENCH_SIZE !== 'undefined' ? BENCH_SIZE
   : typeof process !== 'undefined' && process.argv ? process.argv[2]
   : typeof scriptArgs !== 'undefined' ? scriptArgs[0]

@@ -126,12 +126,10 @@ PrsAtom *lower_name(Lower *L, TSNode n, bool *escaped) {
   uint32_t len;
   const char *s = lower_text(L, n, &len);
   *escaped = memchr(s, '\\', len) != NULL;
-  // ASCII names are valid as tree-sitter tokenized them; escapes and
-  // non-ASCII characters get the Unicode ID_Start/ID_Continue check,
-  // which tree-sitter's looser character classes do not make.
-  bool ascii = true;
-  for (uint32_t i = 0; i < len && ascii; i++) ascii = (unsigned char)s[i] < 0x80;
-  if (!*escaped && ascii) return prs_atom(&L->ast->atoms, s, len);
+  // Unescaped names are valid as tree-sitter tokenized them (its
+  // identifier classes follow a newer Unicode than Debian's data files, so
+  // they are not re-checked); escapes are decoded and checked here.
+  if (!*escaped) return prs_atom(&L->ast->atoms, s, len);
   const char *err;
   size_t at;
   uint32_t flags = 0;

@@ -86,6 +86,7 @@ typedef struct Lower {
   bool module_item;       /* lowering a statement of the module's body */
   bool script_top;        /* lowering a statement of a script's body */
   bool case_clause;       /* lowering a statement of a case clause */
+  const void *await_call; /* a call `await(...)` that is really `await (...)` */
 } Lower;
 
 /* Nesting beyond this is reported as a SyntaxError rather than risking

@@ -522,6 +522,7 @@ static PrsNode *lower_sequence(Lower *L, TSNode n) {
 /* {==== Calls, members and optional chains ====} */
 
 static PrsNode *lower_chain(Lower *L, TSNode n, bool *optional);
+static PrsNode *await_operand(Lower *L, TSNode call);
 
 // The object of a member/call: continues the chain unless parenthesized.
 static PrsNode *lower_chain_object(Lower *L, TSNode n, bool *optional) {
@@ -568,7 +569,22 @@ static PrsNode *lower_member(Lower *L, TSNode n, bool *optional) {
   return m;
 }
 
+// `await[a, b]` read as a subscript: the array literal [a, b] it awaits.
+static PrsNode *await_array(Lower *L, TSNode n) {
+  PrsArray *a = LOWER_NEW(L, Array, n);
+  a->base.start = ts_node_end_byte(lower_field(L, n, FLD_object));
+  PrsNode *e = lower_expression(L, lower_field(L, n, FLD_index));
+  if (PRS_IS(e, Sequence) && !(e->flags & PRS_FLAG_Parenthesized)) {
+    a->elements = PRS_AS(e, Sequence)->exprs;
+  } else {
+    a->elements = lower_list(L, 1);
+    a->elements.items[0] = e;
+  }
+  return &a->base;
+}
+
 static PrsNode *lower_subscript(Lower *L, TSNode n, bool *optional) {
+  if (n.id == L->await_call) return await_array(L, n);
   PrsIndex *ix = LOWER_NEW(L, Index, n);
   TSNode obj = lower_field(L, n, FLD_object);
   bool opt = !ts_node_is_null(lower_field(L, n, FLD_optional_chain));
@@ -596,6 +612,7 @@ static PrsNode *lower_import_call(Lower *L, TSNode n, TSNode args) {
 }
 
 static PrsNode *lower_call(Lower *L, TSNode n, bool *optional) {
+  if (n.id == L->await_call) return await_operand(L, n);
   TSNode fn = lower_field(L, n, FLD_function);
   TSNode args = lower_field(L, n, FLD_arguments);
   bool opt = !ts_node_is_null(lower_field(L, n, FLD_optional_chain));
@@ -636,14 +653,73 @@ static PrsNode *lower_chain(Lower *L, TSNode n, bool *optional) {
   return r;
 }
 
+// Where await is a keyword, tree-sitter still reads `await (x).y` as the
+// call `await(x)` followed by `.y`. Find such a call at the base of a
+// chain: the whole chain is then the operand of an await.
+static TSNode await_call_base(Lower *L, TSNode n) {
+  TSNode none = {{0}, NULL, NULL};
+  if (!L->fn->is_async || L->fn->static_block) return none;
+  for (;;) {
+    PrsCst k = lower_kind(n);
+    if (k == CST_call_expression) {
+      TSNode fn = lower_field(L, n, FLD_function);
+      uint32_t len;
+      const char *s = lower_text(L, fn, &len);
+      if (lower_kind(fn) == CST_identifier && len == 5 && memcmp(s, "await", 5) == 0 &&
+          lower_kind(lower_field(L, n, FLD_arguments)) == CST_arguments)
+        return n;
+      n = fn;
+    } else if (k == CST_subscript_expression) {
+      // `await [x]?.[0]` arrives as the subscript `await[x]`.
+      TSNode obj = lower_field(L, n, FLD_object);
+      uint32_t len;
+      const char *s = lower_text(L, obj, &len);
+      if (lower_kind(obj) == CST_identifier && len == 5 && memcmp(s, "await", 5) == 0 &&
+          ts_node_is_null(lower_field(L, n, FLD_optional_chain)))
+        return n;
+      n = obj;
+    } else if (k == CST_member_expression) {
+      n = lower_field(L, n, FLD_object);
+    } else {
+      return none;
+    }
+  }
+}
+
+// `await(a, b)` read as a call: its arguments as one parenthesized operand.
+static PrsNode *await_operand(Lower *L, TSNode call) {
+  PrsList args = lower_arguments(L, lower_field(L, call, FLD_arguments));
+  if (args.len == 0) lower_error(L, call, "Unexpected token ')'");
+  PrsNode *e = args.items[0];
+  if (args.len > 1) {
+    PrsSequence *s = LOWER_NEW(L, Sequence, call);
+    s->exprs = args;
+    e = &s->base;
+  }
+  for (uint32_t i = 0; i < args.len; i++)
+    if (PRS_IS(args.items[i], Spread)) lower_error(L, call, "Unexpected token '...'");
+  e->flags |= PRS_FLAG_Parenthesized;
+  return e;
+}
+
 // The top of a member/call chain: wrap it where a ?. short-circuits to.
 static PrsNode *lower_chain_top(Lower *L, TSNode n) {
+  TSNode awaited = await_call_base(L, n);
+  const void *saved = L->await_call;
+  if (!ts_node_is_null(awaited)) L->await_call = awaited.id;
   bool optional = false;
   PrsNode *e = lower_chain(L, n, &optional);
-  if (!optional) return e;
-  PrsOptionalChain *oc = LOWER_NEW(L, OptionalChain, n);
-  oc->expr = e;
-  return &oc->base;
+  if (optional) {
+    PrsOptionalChain *oc = LOWER_NEW(L, OptionalChain, n);
+    oc->expr = e;
+    e = &oc->base;
+  }
+  L->await_call = saved;
+  if (ts_node_is_null(awaited)) return e;
+  if (L->fn->in_params) lower_error(L, n, "Illegal await-expression in formal parameters of async function");
+  PrsAwait *a = LOWER_NEW(L, Await, n);
+  a->arg = e;
+  return &a->base;
 }
 
 static PrsNode *lower_new_expr(Lower *L, TSNode n) {

@@ -183,10 +183,23 @@ static void lower_export_clause(Lower *L, PrsExport *ex, TSNode clause) {
 static void lower_export_default(Lower *L, PrsExport *ex, TSNode value, TSNode decl) {
   ex->base.flags |= PRS_FLAG_Default;
   if (!ts_node_is_null(decl)) {
+    PrsCst dk = lower_kind(decl);
+    if (dk != CST_function_declaration && dk != CST_generator_function_declaration &&
+        dk != CST_class_declaration)
+      lower_error(L, decl, "Unexpected token");
     ex->decl = lower_statement(L, decl);
     return;
   }
   PrsCst k = lower_kind(value);
+  // `export default function () {}()` is a declaration followed by junk:
+  // the expression form may not start with function or class.
+  TSNode first = value;
+  while (ts_node_child_count(first) > 0) first = ts_node_child(first, 0);
+  PrsCst fk = lower_kind(first);
+  bool starts_decl = fk == CST_T_function || fk == CST_T_class ||
+                     (fk == CST_T_async && lower_kind(ts_node_next_sibling(first)) == CST_T_function);
+  if (starts_decl && k != CST_function_expression && k != CST_generator_function && k != CST_class)
+    lower_error(L, value, "Unexpected token");
   // `export default function () {}` and `class {}` are declarations (they
   // hoist), even when anonymous; tree-sitter calls them expressions.
   if (k == CST_function_expression || k == CST_generator_function || k == CST_class) {

@@ -306,8 +306,7 @@ static PrsNode *lower_for_head(Lower *L, TSNode kind, TSNode left,
     const char *s = lower_text(L, left, &len);
     // (`for await (async of x)` is fine: no arrow can start there.)
     if (of && !is_await && lower_kind(left) == CST_identifier && len == 5 &&
-        memcmp(s, "async", 5) == 0 && !(ts_node_start_byte(left) > 0 &&
-        L->src[ts_node_start_byte(left) - 1] == '('))
+        memcmp(s, "async", 5) == 0)
       lower_error(L, left, "The left-hand side of a for-of loop may not be 'async'.");
     if (of && lower_kind(left) == CST_identifier && len == 3 && memcmp(s, "let", 3) == 0)
       lower_error(L, left, "The left-hand side of a for-of loop may not be 'let'.");
@@ -600,7 +599,43 @@ static void check_statement_start(Lower *L, TSNode n) {
   }
 }
 
+// A statement that starts with `{` is a block, but tree-sitter reads
+// `{a: 1}` (a block holding a labelled statement) as an object literal.
+// Reread the forms that are valid blocks; anything else is an error.
+static PrsNode *object_as_block(Lower *L, TSNode obj) {
+  PrsBlock *b = LOWER_NEW(L, Block, obj);
+  uint32_t base = lower_kids(L, obj);
+  TSNode only = {{0}, NULL, NULL};
+  uint32_t count = 0;
+  for (uint32_t i = base; i < L->nkids; i++)
+    if (!ts_node_is_named(L->kids[i].node) && L->kids[i].kind == CST_T_comma) count += 2;
+    else if (ts_node_is_named(L->kids[i].node)) only = L->kids[i].node, count++;
+  lower_pop(L, base);
+  if (count == 0) return &b->base;
+  PrsCst k = lower_kind(only);
+  TSNode key = k == CST_pair ? lower_field(L, only, FLD_key) : only;
+  if (count > 1 || (k != CST_pair && k != CST_shorthand_property_identifier) ||
+      (k == CST_pair && lower_kind(key) != CST_property_identifier))
+    lower_error(L, only, "Unexpected token");
+  b->body = lower_list(L, 1);
+  PrsExprStmt *s = LOWER_NEW(L, ExprStmt, k == CST_pair ? lower_field(L, only, FLD_value) : only);
+  if (k == CST_pair) {
+    s->expr = lower_expression(L, lower_field(L, only, FLD_value));
+    PrsLabeled *l = LOWER_NEW(L, Labeled, only);
+    bool escaped;
+    l->label = lower_name(L, key, &escaped);
+    l->body = &s->base;
+    b->body.items[0] = &l->base;
+  } else {
+    s->expr = lower_expression(L, only);
+    b->body.items[0] = &s->base;
+  }
+  return &b->base;
+}
+
 static PrsNode *lower_expression_statement(Lower *L, TSNode n) {
+  TSNode e = inner(L, n);
+  if (lower_kind(e) == CST_object) return object_as_block(L, e);
   check_statement_start(L, n);
   PrsExprStmt *s = LOWER_NEW(L, ExprStmt, n);
   s->expr = lower_expr_or_seq(L, inner(L, n));

@@ -1,0 +1,2 @@
+const K = class Inner { m() { return Inner; } };
+const Anon = class {};

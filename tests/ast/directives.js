@@ -1,0 +1,5 @@
+function f() {
+  "use strict";
+  return this;
+}
+function g() { "a"; "b"; 1; "c"; }

@@ -1,0 +1,2 @@
+import("./a.js").then(m => m);
+import(name, opts);

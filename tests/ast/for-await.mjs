@@ -1,0 +1,4 @@
+for await (const chunk of stream) chunk;
+async function f() {
+  for await (x of y);
+}

@@ -1,0 +1,2 @@
+let fs = [];
+for (let i = 0; i < 2; i++) fs.push(() => i);

@@ -1,0 +1,7 @@
+function* gen() {
+  yield;
+  yield 1;
+  const x = yield* other();
+  return x;
+}
+const ge = function* () {};

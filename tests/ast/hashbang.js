@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+"use strict";
+'also a directive';
+x = 1;

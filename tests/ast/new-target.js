@@ -1,0 +1,2 @@
+function F() { if (!new.target) throw 1; return () => new.target; }
+class C { constructor() { new.target; } }

@@ -1,0 +1,5 @@
+var a = 1, b;
+let c = a;
+const d = "s";
+;
+debugger;

@@ -1,0 +1,5 @@
+f(...args, 1);
+new C(...args);
+new C;
+new new X()();
+new a.b.C();

@@ -1,0 +1,6 @@
+"use strict";
+function f(a) {
+  var v = 1;
+  eval("v");
+  return a;
+}

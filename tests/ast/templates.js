@@ -1,0 +1,4 @@
+`plain`;
+`a${b}c${d + 1}e`;
+`line1
+line2\n${x}`;

@@ -1,0 +1,3 @@
+// flags: --use-strict
+var x = 1;
+function f() { return this; }

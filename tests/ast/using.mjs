@@ -1,0 +1,4 @@
+{
+  using res = open();
+  await using ares = openAsync();
+}

@@ -1,0 +1,5 @@
+var v = 1;
+function f(o) {
+  let local = 2;
+  with (o) { v; local; g(); }
+}

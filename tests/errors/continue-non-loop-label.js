@@ -1,0 +1,3 @@
+lbl: {
+  for (;;) continue lbl;
+}

@@ -1,0 +1,4 @@
+{
+  const b = 1;
+  function b() {}
+}

@@ -1,0 +1,2 @@
+// flags: --module
+with (o) {}

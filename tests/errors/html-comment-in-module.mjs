@@ -1,0 +1,1 @@
+x = 1; <!-- not a comment in modules

@@ -1,0 +1,2 @@
+import { a } from "x";
+import { b as a } from "y";

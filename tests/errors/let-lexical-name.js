@@ -1,0 +1,1 @@
+const let = 1;

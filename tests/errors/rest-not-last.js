@@ -1,0 +1,1 @@
+[...rest, last] = arr;

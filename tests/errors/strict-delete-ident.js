@@ -1,0 +1,3 @@
+// flags: --use-strict
+var x;
+delete x;

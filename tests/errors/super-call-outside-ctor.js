@@ -1,0 +1,3 @@
+class A extends B {
+  m() { super(); }
+}

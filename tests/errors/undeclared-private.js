@@ -1,0 +1,3 @@
+class C {
+  m() { return this.#missing; }
+}

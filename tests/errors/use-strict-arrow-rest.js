@@ -1,0 +1,1 @@
+const f = (...r) => { "use strict"; };

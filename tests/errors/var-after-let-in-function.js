@@ -1,0 +1,4 @@
+function f(p) {
+  let p2;
+  var p2;
+}

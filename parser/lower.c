@@ -250,6 +250,41 @@ static void check_utf8(Lower *L) {
   }
 }
 
+// tree-sitter's grammar does not treat a lone CR as a line terminator
+// (in comments, for ASI). JS does, and wherever a CR may appear its
+// meaning is the same as LF's (templates normalise CR to LF; in strings
+// only a line continuation may hold one). So tree-sitter gets a copy with
+// lone CRs turned into LFs (same length, same offsets), while all text
+// keeps coming from the original source.
+static char *normalize_cr(const char *src, uint32_t len) {
+  const char *cr = memchr(src, '\r', len);
+  if (!cr) return NULL;
+  char *copy = malloc(len ? len : 1);
+  if (!copy) return NULL;
+  memcpy(copy, src, len);
+  for (uint32_t i = (uint32_t)(cr - src); i < len; i++)
+    if (copy[i] == '\r' && (i + 1 >= len || copy[i + 1] != '\n')) copy[i] = '\n';
+  return copy;
+}
+
+// U+180E (MONGOLIAN VOWEL SEPARATOR) stopped being white space in
+// Unicode 6.3, but tree-sitter still skips it: outside strings, comments,
+// templates and regular expressions it is an error.
+static void check_mvs(Lower *L, TSNode root) {
+  const char *p = L->src, *end = L->src + L->len;
+  while ((p = memchr(p, 0xE1, (size_t)(end - p))) != NULL) {
+    if (end - p >= 3 && (unsigned char)p[1] == 0xA0 && (unsigned char)p[2] == 0x8E) {
+      uint32_t at = (uint32_t)(p - L->src);
+      TSNode n = ts_node_descendant_for_byte_range(root, at, at + 3);
+      PrsCst k = lower_kind(n);
+      if (k != CST_string_fragment && k != CST_comment && k != CST_template_string &&
+          k != CST_regex_pattern && k != CST_string && k != CST_html_comment)
+        lower_error_at(L, at, "Invalid or unexpected token");
+    }
+    p++;
+  }
+}
+
 /* {==== The program ====} */
 
 static PrsNode *lower_program(Lower *L, TSNode root) {
@@ -308,18 +343,22 @@ PrsAst *prs_parse(const char *source, size_t len, const PrsOptions *opt,
   TSParser *parser = ts_parser_new();
   ts_parser_set_language(parser, tree_sitter_javascript());
   TSTree *tree = NULL;
+  char *ts_source = NULL;
   bool ok = false;
   L.cursor = ts_tree_cursor_new((TSNode){{0}, NULL, NULL});
   if (setjmp(L.fail) == 0) {
     check_utf8(&L);
-    tree = ts_parser_parse_string(parser, NULL, source, n);
+    ts_source = normalize_cr(source, n);
+    tree = ts_parser_parse_string(parser, NULL, ts_source ? ts_source : source, n);
     TSNode root = ts_tree_root_node(tree);
     check_cst_errors(&L, root);
+    check_mvs(&L, root);
     ast->root = lower_program(&L, root);
     prs_scope_analyze(&L);
     ok = true;
   }
   ts_tree_cursor_delete(&L.cursor);
+  free(ts_source);
   free(L.kids);
   prs_buf_free(&L.buf);
   if (tree) ts_tree_delete(tree);

@@ -65,6 +65,13 @@ static void print_scope(FILE *out, const PrsScope *s) {
 
 static void print_node(FILE *out, const PrsNode *n, int depth);
 
+// Indentation, capped: past 64 levels the depth is printed as a number,
+// so absurdly deep programs give output linear in their size.
+static void indent(FILE *out, int depth) {
+  if (depth <= 64) fprintf(out, "%*s", depth * 2, "");
+  else fprintf(out, "[%d] ", depth);
+}
+
 static void print_header(FILE *out, const PrsNode *n) {
   fputs(prs_kind_info[n->kind].name, out);
   if (n->op != PRS_OP_None) fprintf(out, " %s", prs_op_text[n->op]);
@@ -104,22 +111,25 @@ static void print_children(FILE *out, const PrsNode *n, int depth) {
     switch ((PrsFieldKind)f->kind) {
       case PRS_FIELD_NODE:
         if (!*(PrsNode *const *)p) break;
-        fprintf(out, "%*s%s: ", depth * 2, "", f->name);
+        indent(out, depth);
+        fprintf(out, "%s: ", f->name);
         print_node(out, *(PrsNode *const *)p, depth);
         break;
       case PRS_FIELD_LIST: {
         const PrsList *l = (const PrsList *)p;
         if (!l->len) break;
-        fprintf(out, "%*s%s[%" PRIu32 "]:\n", depth * 2, "", f->name, l->len);
+        indent(out, depth);
+        fprintf(out, "%s[%" PRIu32 "]:\n", f->name, l->len);
         for (uint32_t i = 0; i < l->len; i++) {
-          fprintf(out, "%*s", (depth + 1) * 2, "");
+          indent(out, depth + 1);
           print_node(out, l->items[i], depth + 1);
         }
         break;
       }
       case PRS_FIELD_SCOPE:
         if (!*(PrsScope *const *)p) break;
-        fprintf(out, "%*s%s: ", depth * 2, "", f->name);
+        indent(out, depth);
+        fprintf(out, "%s: ", f->name);
         print_scope(out, *(PrsScope *const *)p);
         fputc('\n', out);
         break;

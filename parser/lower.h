@@ -91,7 +91,7 @@ typedef struct Lower {
 
 /* Nesting beyond this is reported as a SyntaxError rather than risking
  * the C stack (the parser runs on a large thread stack; see bin/). */
-#define LOWER_MAX_DEPTH 20000
+#define LOWER_MAX_DEPTH 200000
 
 /* {==== lower.c: plumbing ====} */
 

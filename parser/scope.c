@@ -43,10 +43,20 @@ typedef struct NameMap {
   uint32_t mask, used;
 } NameMap;
 
+// A sloppy-mode function declared in a block: Annex B.3.3 may also bind
+// its name as a var of the enclosing function, decided after all
+// declarations are known.
+typedef struct BlockFunction {
+  struct BlockFunction *next;
+  PrsFunction *fn;
+  PrsScope *block;
+} BlockFunction;
+
 typedef struct Walk {
   Lower *L;
   PrsArena *arena;
   PrsScope *scope;
+  BlockFunction *block_functions;
 } Walk;
 
 static inline uint32_t ptr_hash(const void *p) {
@@ -150,13 +160,13 @@ static bool sloppy_function_pair(const PrsScope *s, const Entry *old, bool plain
 }
 
 // let/const/class, block-level functions, imports: bound in scope s.
-static void declare_lexical(Walk *w, PrsScope *s, PrsAtom *name, PrsVarKind kind,
-                            const PrsNode *at, bool plain_function) {
+static PrsVar *declare_lexical(Walk *w, PrsScope *s, PrsAtom *name, PrsVarKind kind,
+                               const PrsNode *at, bool plain_function) {
   Entry *e = map_get(w, s, name);
   if (e->var_through) redeclared(w, name, at);
   if (e->var) {
     if (!sloppy_function_pair(s, e, plain_function)) redeclared(w, name, at);
-    return;
+    return e->var;
   }
   e->plain_function = plain_function;
   // The body of a catch clause may not redeclare the catch parameter.
@@ -166,7 +176,7 @@ static void declare_lexical(Walk *w, PrsScope *s, PrsAtom *name, PrsVarKind kind
     redeclared(w, name, at);
   // (A function body's lexical names share the scope of its parameters,
   // so `function f(a) { let a }` was caught by e->var above.)
-  add_var(w, s, e, name, kind, at);
+  return add_var(w, s, e, name, kind, at);
 }
 
 // var (and top-level functions): hoisted to the function scope, checked
@@ -247,20 +257,29 @@ static void for_bound_names(Walk *w, PrsNode *p, BindFn fn, void *ctx) {
 typedef struct DeclCtx {
   PrsVarKind kind;
   bool for_of_head;
+  uint32_t ready;   /* offset from which a lexical binding is initialized */
 } DeclCtx;
 
 static void bind_declared(Walk *w, PrsIdent *id, void *ctx) {
   DeclCtx *c = ctx;
-  if (c->kind == PRS_VAR_VAR) declare_var(w, id->name, PRS_VAR_VAR, &id->base, c->for_of_head);
-  else declare_lexical(w, w->scope, id->name, c->kind, &id->base, false);
+  if (c->kind == PRS_VAR_VAR) {
+    declare_var(w, id->name, PRS_VAR_VAR, &id->base, c->for_of_head);
+    return;
+  }
+  // The binding leaves its TDZ when the whole declarator has run: `let
+  // z = z` reads z in its TDZ.
+  declare_lexical(w, w->scope, id->name, c->kind, &id->base, false)->decl_offset = c->ready;
 }
 
-static void declare_vardecl(Walk *w, PrsVarDecl *d, bool for_of_head) {
+// ready_at: for a for-in/of head, where the loop binding is first set (the
+// end of the iterated expression); 0 for a plain declaration.
+static void declare_vardecl(Walk *w, PrsVarDecl *d, bool for_of_head, uint32_t ready_at) {
   DeclCtx c = {d->base.op == PRS_OP_Var ? PRS_VAR_VAR
                : d->base.op == PRS_OP_Let ? PRS_VAR_LET : PRS_VAR_CONST,
-               for_of_head};
+               for_of_head, 0};
   for (uint32_t i = 0; i < d->decls.len; i++) {
     PrsDeclarator *decl = PRS_AS(d->decls.items[i], Declarator);
+    c.ready = ready_at ? ready_at : decl->base.end;
     for_bound_names(w, decl->target, bind_declared, &c);
     if (decl->init) declare_node(w, decl->init);
   }
@@ -293,6 +312,13 @@ static void declare_function_decl(Walk *w, PrsFunction *f) {
     declare_var(w, name->name, PRS_VAR_FUNCTION, &name->base, false);
   } else {
     declare_lexical(w, w->scope, name->name, PRS_VAR_FUNCTION, &name->base, plain);
+    if (plain && !w->scope->strict) {
+      BlockFunction *b = prs_arena_alloc(w->arena, sizeof *b);
+      b->fn = f;
+      b->block = w->scope;
+      b->next = w->block_functions;
+      w->block_functions = b;
+    }
   }
 }
 
@@ -317,14 +343,19 @@ static void declare_function(Walk *w, PrsFunction *f) {
 
 static void declare_class(Walk *w, PrsClass *c) {
   PrsIdent *name = PRS_AS(c->name, Ident);
+  // A class binding is initialized once the whole class is defined: its
+  // heritage and computed keys see it in its TDZ.
   if ((c->base.flags & PRS_FLAG_Declaration) && name)
-    declare_lexical(w, w->scope, name->name, PRS_VAR_CLASS, &name->base, false);
+    declare_lexical(w, w->scope, name->name, PRS_VAR_CLASS, &name->base, false)->decl_offset =
+        c->base.end;
   PrsScope *s = push_scope(w, PRS_SCOPE_CLASS, &c->base);
   c->scope = s;
   s->strict = true;
   if (name) {
     Entry *e = map_get(w, s, name->name);
-    add_var(w, s, e, name->name, PRS_VAR_SELF, &name->base)->lexical = true;
+    PrsVar *self = add_var(w, s, e, name->name, PRS_VAR_SELF, &name->base);
+    self->lexical = true;
+    self->decl_offset = c->base.end;
   }
   if (c->heritage) declare_node(w, c->heritage);
   for (uint32_t i = 0; i < c->members.len; i++) {
@@ -351,7 +382,7 @@ static PrsScope *block_scope(Walk *w, PrsNode *n) {
 static void declare_for(Walk *w, PrsNode *n, PrsScope **slot, PrsNode *left,
                         PrsNode *right, PrsNode *body, bool of) {
   *slot = block_scope(w, n);
-  if (left && PRS_IS(left, VarDecl)) declare_vardecl(w, PRS_AS(left, VarDecl), of);
+  if (left && PRS_IS(left, VarDecl)) declare_vardecl(w, PRS_AS(left, VarDecl), of, right->end);
   else if (left) declare_node(w, left);
   if (right) declare_node(w, right);
   if (body) declare_node(w, body);
@@ -400,7 +431,7 @@ static void declare_node(Walk *w, PrsNode *n) {
   switch ((PrsKind)n->kind) {
     case PRS_Function: declare_function(w, PRS_AS(n, Function)); return;
     case PRS_Class: declare_class(w, PRS_AS(n, Class)); return;
-    case PRS_VarDecl: declare_vardecl(w, PRS_AS(n, VarDecl), false); return;
+    case PRS_VarDecl: declare_vardecl(w, PRS_AS(n, VarDecl), false, 0); return;
     case PRS_Block:
       PRS_AS(n, Block)->scope = block_scope(w, n);
       declare_list(w, &PRS_AS(n, Block)->body);
@@ -473,6 +504,29 @@ static void declare_node(Walk *w, PrsNode *n) {
   }
 }
 
+/* {==== Annex B.3.3: block functions as vars ====} */
+
+// The var binding is made only if a `var f` in the block's place would
+// not be an early error: no lexical f between the block and its function
+// (nor a parameter named f, which already is the binding).
+static void hoist_block_function(Walk *w, BlockFunction *b) {
+  PrsAtom *name = PRS_AS(b->fn->name, Ident)->name;
+  PrsScope *s = b->block->outer;
+  for (; !is_function_like(s); s = s->outer) {
+    PrsVar *v = lookup_here(s, name);
+    if (v && v->kind != PRS_VAR_CATCH) return;
+  }
+  PrsVar *v = lookup_here(s, name);
+  if (v && (v->lexical || v->kind == PRS_VAR_PARAM || v->kind == PRS_VAR_IMPORT)) return;
+  if (s->kind == PRS_SCOPE_MODULE) return;
+  b->fn->base.flags |= PRS_FLAG_AnnexB;
+  if (!v) {
+    Entry *e = map_get(w, s, name);
+    add_var(w, s, e, name, PRS_VAR_VAR, &b->fn->base);
+    e->var_through = true;
+  }
+}
+
 /* {==== Pass 2: resolve ====} */
 
 static void resolve_node(Walk *w, PrsNode *n);
@@ -496,7 +550,23 @@ static PrsVar *arguments_of(Walk *w, PrsScope *fs, PrsIdent *id) {
   return e->var;
 }
 
+// A declared name (Binding flag) denotes its own declaration: it is looked
+// up for the generator's sake but is never a capture or a TDZ read.
+static void resolve_binding(Walk *w, PrsIdent *id) {
+  for (PrsScope *s = w->scope; s; s = s->outer) {
+    PrsVar *v = lookup_here(s, id->name);
+    if (v) {
+      id->var = v;
+      return;
+    }
+  }
+}
+
 static void resolve_ident(Walk *w, PrsIdent *id) {
+  if (id->base.flags & PRS_FLAG_Binding) {
+    resolve_binding(w, id);
+    return;
+  }
   bool dynamic = false, crossed = false;
   for (PrsScope *s = w->scope; s; s = s->outer) {
     PrsVar *v = lookup_here(s, id->name);
@@ -509,7 +579,7 @@ static void resolve_ident(Walk *w, PrsIdent *id) {
       id->var = v;
       // A reference that runs before the declaration, from a closure, or
       // in a switch (cases jump past declarations) may see the hole.
-      if (v->lexical && (crossed || id->base.start < v->decl_offset ||
+      if (v->lexical && (crossed || id->base.start <= v->decl_offset ||
                          (v->scope->node && PRS_IS(v->scope->node, Switch))))
         id->base.flags |= PRS_FLAG_HoleCheck;
       return;
@@ -539,8 +609,19 @@ static void resolve_node(Walk *w, PrsNode *n) {
   switch ((PrsKind)n->kind) {
     case PRS_Ident: resolve_ident(w, PRS_AS(n, Ident)); return;
     case PRS_This: case PRS_Super: note_this(w); return;
-    case PRS_Function: resolve_scoped(w, n, PRS_AS(n, Function)->scope); return;
-    case PRS_Class: resolve_scoped(w, n, PRS_AS(n, Class)->scope); return;
+    case PRS_Function: {
+      // A declaration's name is bound outside the function.
+      PrsFunction *f = PRS_AS(n, Function);
+      if (f->name && (n->flags & PRS_FLAG_Declaration)) resolve_node(w, f->name);
+      resolve_scoped(w, n, f->scope);
+      return;
+    }
+    case PRS_Class: {
+      PrsClass *c = PRS_AS(n, Class);
+      if (c->name && (n->flags & PRS_FLAG_Declaration)) resolve_node(w, c->name);
+      resolve_scoped(w, n, c->scope);
+      return;
+    }
     case PRS_Block: resolve_scoped(w, n, PRS_AS(n, Block)->scope); return;
     case PRS_For: resolve_scoped(w, n, PRS_AS(n, For)->scope); return;
     case PRS_ForIn: resolve_scoped(w, n, PRS_AS(n, ForIn)->scope); return;
@@ -686,7 +767,7 @@ static void allocate_node(PrsNode *n) {
 /* {==== Entry ====} */
 
 void prs_scope_analyze(Lower *L) {
-  Walk w = {L, &L->ast->arena, NULL};
+  Walk w = {L, &L->ast->arena, NULL, NULL};
   PrsNode *root = L->ast->root;
   bool module = PRS_IS(root, Module);
   PrsScope *s = push_scope(&w, module ? PRS_SCOPE_MODULE : PRS_SCOPE_SCRIPT, root);
@@ -695,6 +776,7 @@ void prs_scope_analyze(Lower *L) {
   if (module) PRS_AS(root, Module)->scope = s;
   else PRS_AS(root, Script)->scope = s;
   declare_list(&w, body);
+  for (BlockFunction *b = w.block_functions; b; b = b->next) hoist_block_function(&w, b);
   if (module) check_exports(&w, PRS_AS(root, Module));
   w.scope = s;
   for (uint32_t i = 0; i < body->len; i++) resolve_node(&w, body->items[i]);

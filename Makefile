@@ -1,35 +1,33 @@
 # Thin wrapper around tools/setup and CMake (the way neovim's Makefile is).
 #   make            set up (once), configure and build  -> build/bin/jsvm
-#   make run        build, then run samples/hello.js
+#   make run        build, then check and print samples/hello.js with jsvm
 #   make test       build, then run the whole test suite through ctest
 #   make bench      build, then run the benchmark suite (bench/run)
-#   make asan       the same tests in an ASan+UBSan build (build-asan/)
+#   make asan       the tests in an ASan+UBSan build (build-asan/)
 #   make debug      a Debug build in build-debug/
 # Variables: BUILD_TYPE=Release|Debug, BUILD_DIR=build, CMAKE_FLAGS=...
 BUILD_TYPE ?= Release
 BUILD_DIR  ?= build
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+JSVM := $(BUILD_DIR)/bin/jsvm
 
-.PHONY: all setup configure run test bench asan debug clean
+.PHONY: all setup run test bench asan debug clean
 
-all: $(BUILD_DIR)/build.ninja-or-make
+all: setup
+	@test -f $(BUILD_DIR)/CMakeCache.txt || \
+	  cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# Idempotent: a second or so when everything is installed already.
 setup:
 	@tools/setup
 
-# Configure once; CMake re-runs itself when CMakeLists change.
-$(BUILD_DIR)/build.ninja-or-make: | setup-stamp
-	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
-	@touch $@
-
-.PHONY: setup-stamp
-setup-stamp:
-	@tools/setup
-
+# Until the interpreter lands, running a program stops after the checks;
+# so `run` shows what the front end makes of the sample.
 run: all
-	$(BUILD_DIR)/bin/jsvm samples/hello.js
+	$(JSVM) --check samples/hello.js
+	$(JSVM) --print-ast samples/hello.js
 
 test: all
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

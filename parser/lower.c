@@ -176,12 +176,37 @@ static bool in_tagged_template(TSNode n) {
   return false;
 }
 
-// Describe the token where an ERROR starts the way V8 does.
+// The offset just past the last character that is not white space.
+static uint32_t content_end(Lower *L) {
+  uint32_t e = L->len;
+  while (e > 0 && (L->src[e - 1] == ' ' || L->src[e - 1] == '\t' ||
+                   L->src[e - 1] == '\n' || L->src[e - 1] == '\r'))
+    e--;
+  return e;
+}
+
+// Describe the token where an ERROR starts the way V8 does. An error that
+// runs to the end of the text means the program stopped short.
 static _Noreturn void report_cst_error(Lower *L, TSNode n) {
   uint32_t at = ts_node_start_byte(n);
+  uint32_t end = content_end(L);
+  if (ts_node_end_byte(n) >= end && !ts_node_is_missing(n)) {
+    // Unless the error is just its last token being unexpected (`a b`).
+    TSNode last = n;
+    while (ts_node_child_count(last) > 0) last = ts_node_child(last, ts_node_child_count(last) - 1);
+    if (ts_node_start_byte(last) != at || ts_node_child_count(n) > 1)
+      lower_error_at(L, end, "Unexpected end of input");
+  }
   if (ts_node_is_missing(n)) {
     const char *t = ts_node_type(n);
-    if (at >= L->len) lower_error_at(L, at, "Unexpected end of input");
+    if (at >= content_end(L)) lower_error_at(L, at, "Unexpected end of input");
+    // A missing operand (a named node such as an identifier) is better
+    // told as the token that stands where it should have been.
+    if (ts_node_is_named(n)) {
+      uint32_t p = at;
+      while (p < L->len && (L->src[p] == ' ' || L->src[p] == '\t' || L->src[p] == '\n' || L->src[p] == '\r')) p++;
+      if (p < L->len) lower_error_at(L, p, "Unexpected token '%c'", L->src[p]);
+    }
     lower_error_at(L, at, "missing %s", t);
   }
   // Find the first leaf inside the error to name it.

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct PrsArenaChunk {
   PrsArenaChunk *prev;
@@ -13,16 +14,17 @@ struct PrsArenaChunk {
   // data follows, 8-aligned because the header is two words
 };
 
-enum { CHUNK_SIZE = 256 * 1024 };
+// Chunks come straight from mmap: they are zero-filled for free, and
+// returning them does not make malloc consolidate the heap that
+// tree-sitter has just churned through (which calloc/free chunks did).
+enum { CHUNK_SIZE = 1024 * 1024 };
 
 static void *fresh_chunk(PrsArena *a, size_t need) {
   size_t size = need + sizeof(PrsArenaChunk) > CHUNK_SIZE
                     ? need + sizeof(PrsArenaChunk)
                     : CHUNK_SIZE;
-  // calloc: the arena promises zeroed memory, and the kernel hands out
-  // zero pages for large requests without touching them.
-  PrsArenaChunk *c = calloc(1, size);
-  if (!c) {
+  PrsArenaChunk *c = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (c == MAP_FAILED) {
     fputs("FATAL ERROR: out of memory in the parser\n", stderr);
     exit(70);
   }
@@ -53,7 +55,7 @@ void prs_arena_free(PrsArena *a) {
   PrsArenaChunk *c = a->chunk;
   while (c) {
     PrsArenaChunk *prev = c->prev;
-    free(c);
+    munmap(c, c->size);
     c = prev;
   }
   a->chunk = NULL;

@@ -3,8 +3,6 @@
  */
 #include "parser/atom.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 // FNV-1a: identifiers are short, so a simple byte hash is the fastest.
@@ -14,31 +12,28 @@ static uint32_t hash_bytes(const char *s, uint32_t n) {
   return h;
 }
 
-static PrsAtom **new_buckets(uint32_t size) {
-  PrsAtom **b = calloc(size, sizeof *b);
-  if (!b) {
-    fputs("FATAL ERROR: out of memory in the parser\n", stderr);
-    exit(70);
-  }
-  return b;
+// Bucket arrays live in the arena too: outgrown ones are simply left
+// there (their sizes sum to less than the final array), which is cheaper
+// than freeing big blocks back to malloc in the middle of a parse.
+static PrsAtom **new_buckets(PrsAtoms *t, uint32_t size) {
+  return prs_arena_alloc(t->arena, size * sizeof(PrsAtom *));
 }
 
 void prs_atoms_init(PrsAtoms *t, PrsArena *arena) {
   t->arena = arena;
   t->mask = 1023;
   t->count = 0;
-  t->buckets = new_buckets(t->mask + 1);
+  t->buckets = new_buckets(t, t->mask + 1);
 }
 
 void prs_atoms_free(PrsAtoms *t) {
-  free(t->buckets);
-  t->buckets = NULL;
+  t->buckets = NULL;  // the arena owns the memory
 }
 
 // Double the table when it is as full as it has buckets (load factor 1).
 static void grow(PrsAtoms *t) {
   uint32_t size = (t->mask + 1) * 2;
-  PrsAtom **b = new_buckets(size);
+  PrsAtom **b = new_buckets(t, size);
   for (uint32_t i = 0; i <= t->mask; i++) {
     PrsAtom *a = t->buckets[i];
     while (a) {
@@ -48,7 +43,6 @@ static void grow(PrsAtoms *t) {
       a = next;
     }
   }
-  free(t->buckets);
   t->buckets = b;
   t->mask = size - 1;
 }

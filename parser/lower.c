@@ -61,6 +61,12 @@ uint32_t lower_kids(Lower *L, TSNode n) {
   uint32_t base = L->nkids;
   TSTreeCursor *c = &L->cursor;
   ts_tree_cursor_reset(c, n);
+  // The same pass fills lower_field's cache for n.
+  FieldCache *fc = &L->fields;
+  fc->node = n.id;
+  fc->start = ts_node_start_byte(n);
+  fc->count = 0;
+  fc->complete = true;
   if (!ts_tree_cursor_goto_first_child(c)) return base;
   do {
     TSNode k = ts_tree_cursor_current_node(c);
@@ -72,7 +78,9 @@ uint32_t lower_kids(Lower *L, TSNode n) {
       continue;
     }
     if (L->nkids == L->kids_cap) {
-      L->kids_cap = L->kids_cap ? L->kids_cap * 2 : 256;
+      // Start big enough (192 KB) that malloc maps the stack directly:
+      // growing and freeing it then never disturbs the small-block heap.
+      L->kids_cap = L->kids_cap ? L->kids_cap * 2 : 4096;
       L->kids = realloc(L->kids, L->kids_cap * sizeof(Kid));
       if (!L->kids) {
         fputs("FATAL ERROR: out of memory in the parser\n", stderr);
@@ -83,17 +91,56 @@ uint32_t lower_kids(Lower *L, TSNode n) {
     kid->node = k;
     kid->kind = (uint8_t)kind;
     kid->field = (uint8_t)prs_cst_field(ts_tree_cursor_current_field_id(c));
+    if (kid->field != FLD_NONE) {
+      if (fc->count < FIELD_CACHE_SIZE) {
+        fc->field[fc->count] = kid->field;
+        fc->nodes[fc->count++] = k;
+      } else {
+        fc->complete = false;
+      }
+    }
   } while (ts_tree_cursor_goto_next_sibling(c));
   return base;
 }
 
-TSNode lower_field(Lower *L, TSNode n, PrsCstField f) {
+// Field lookups come in runs on one node (left, operator, right), so the
+// fields of the last node asked about are kept: one cursor pass answers
+// the whole run. Nodes with more fielded children than the cache holds
+// are scanned directly.
+static void fill_field_cache(Lower *L, TSNode n) {
+  FieldCache *fc = &L->fields;
+  fc->node = n.id;
+  fc->start = ts_node_start_byte(n);
+  fc->count = 0;
+  fc->complete = true;
   TSTreeCursor *c = &L->cursor;
   ts_tree_cursor_reset(c, n);
-  if (ts_tree_cursor_goto_first_child(c)) do {
-      if (prs_cst_field(ts_tree_cursor_current_field_id(c)) == f)
-        return ts_tree_cursor_current_node(c);
-    } while (ts_tree_cursor_goto_next_sibling(c));
+  if (!ts_tree_cursor_goto_first_child(c)) return;
+  do {
+    TSFieldId id = ts_tree_cursor_current_field_id(c);
+    if (!id) continue;
+    if (fc->count == FIELD_CACHE_SIZE) {
+      fc->complete = false;
+      return;
+    }
+    fc->field[fc->count] = (uint8_t)prs_cst_field(id);
+    fc->nodes[fc->count++] = ts_tree_cursor_current_node(c);
+  } while (ts_tree_cursor_goto_next_sibling(c));
+}
+
+TSNode lower_field(Lower *L, TSNode n, PrsCstField f) {
+  FieldCache *fc = &L->fields;
+  if (fc->node != n.id || fc->start != ts_node_start_byte(n)) fill_field_cache(L, n);
+  for (uint32_t i = 0; i < fc->count; i++)
+    if (fc->field[i] == f) return fc->nodes[i];
+  if (!fc->complete) {
+    TSTreeCursor *c = &L->cursor;
+    ts_tree_cursor_reset(c, n);
+    if (ts_tree_cursor_goto_first_child(c)) do {
+        if (prs_cst_field(ts_tree_cursor_current_field_id(c)) == f)
+          return ts_tree_cursor_current_node(c);
+      } while (ts_tree_cursor_goto_next_sibling(c));
+  }
   TSNode none = {{0}, NULL, NULL};
   return none;
 }
@@ -253,6 +300,15 @@ static void check_utf8(Lower *L) {
   const unsigned char *s = (const unsigned char *)L->src;
   uint32_t i = 0, n = L->len;
   while (i < n) {
+    // Eight ASCII bytes at a time: the common case for source code.
+    if (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (!(w & 0x8080808080808080ull)) {
+        i += 8;
+        continue;
+      }
+    }
     if (s[i] < 0x80) {
       i++;
       continue;
@@ -329,6 +385,8 @@ static PrsNode *lower_program(Lower *L, TSNode root) {
     prog = &m->base;
   } else {
     PrsScript *s = LOWER_NEW(L, Script, root);
+    TSNode use;
+    if (lower_scan_prologue(L, root, first, &use)) L->top.strict = true;
     L->script_top = true;
     s->body = lower_body(L, root, first, true);
     L->script_top = false;

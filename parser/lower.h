@@ -68,12 +68,24 @@ typedef struct PrivateEnv {
   uint32_t count;
 } PrivateEnv;
 
+/* The fielded children of the node lower_field last looked at. */
+#define FIELD_CACHE_SIZE 8
+typedef struct FieldCache {
+  const void *node;       /* TSNode.id of the cached node */
+  uint32_t start;         /* and its start byte (ids are subtree pointers) */
+  uint32_t count;
+  bool complete;          /* false: the node has more fields than fit */
+  uint8_t field[FIELD_CACHE_SIZE];
+  TSNode nodes[FIELD_CACHE_SIZE];
+} FieldCache;
+
 typedef struct Lower {
   PrsAst *ast;
   const char *src;
   uint32_t len;
   bool module;
   TSTreeCursor cursor;
+  FieldCache fields;      /* see lower_field */
   Kid *kids;              /* stack of gathered children (see invariants) */
   uint32_t nkids, kids_cap;
   PrsBuf buf;             /* scratch for literal decoding */
@@ -147,7 +159,8 @@ static inline void lower_leave(Lower *L) { L->depth--; }
 /* {==== lower_stmt.c ====} */
 PrsNode *lower_statement(Lower *L, TSNode n);
 /* lower_body: the statements among n's children, after skipping `skip`
- * children; with `directives`, a "use strict" prologue makes L->fn strict. */
+ * children; with `directives`, the prologue's statements are flagged as
+ * directives (the caller has already applied any "use strict"). */
 PrsList lower_body(Lower *L, TSNode n, uint32_t skip, bool directives);
 /* lower_scan_prologue: whether the statement list n (from child `skip`)
  * has a "use strict" directive; *use is its string node. */

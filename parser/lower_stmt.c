@@ -46,13 +46,21 @@ static bool directive_text(Lower *L, TSNode stmt, TSNode *str) {
 // Scan the prologue of a statement list before lowering it, because a
 // "use strict" anywhere in it makes the whole body (and the function's
 // name and parameters) strict. Returns the "use strict" node, if any.
-bool lower_scan_prologue(Lower *L, TSNode list, uint32_t first, TSNode *use) {
+// Only the leading statements are visited: the cursor stops at the first
+// one that is not a directive.
+bool lower_scan_prologue(Lower *L, TSNode list, uint32_t skip, TSNode *use) {
   bool found = false;
-  uint32_t base = lower_kids(L, list);
-  for (uint32_t i = base + first; i < L->nkids; i++) {
-    if (is_token(&L->kids[i])) continue;
+  TSTreeCursor *c = &L->cursor;
+  ts_tree_cursor_reset(c, list);
+  if (!ts_tree_cursor_goto_first_child(c)) return false;
+  uint32_t index = 0;
+  do {
+    TSNode k = ts_tree_cursor_current_node(c);
+    if (index++ < skip || !ts_node_is_named(k)) continue;
+    PrsCst kind = lower_kind(k);
+    if (kind == CST_comment || kind == CST_html_comment) continue;
     TSNode str;
-    if (!directive_text(L, L->kids[i].node, &str)) break;
+    if (!directive_text(L, k, &str)) break;
     uint32_t len;
     const char *s = lower_text(L, str, &len);
     // Only the exact code units: "use\x20strict" is not the directive.
@@ -60,16 +68,11 @@ bool lower_scan_prologue(Lower *L, TSNode list, uint32_t first, TSNode *use) {
       found = true;
       *use = str;
     }
-  }
-  lower_pop(L, base);
+  } while (ts_tree_cursor_goto_next_sibling(c));
   return found;
 }
 
 PrsList lower_body(Lower *L, TSNode n, uint32_t skip, bool directives) {
-  if (directives) {
-    TSNode use;
-    if (lower_scan_prologue(L, n, skip, &use)) L->fn->strict = true;
-  }
   uint32_t base = lower_kids(L, n);
   uint32_t first_kid = base + skip;
   uint32_t count = 0;
@@ -591,9 +594,11 @@ static void check_statement_start(Lower *L, TSNode n) {
   if (k == CST_T_async || k == CST_identifier) {
     uint32_t len;
     const char *s = lower_text(L, t, &len);
+    if (len != 5 || memcmp(s, "async", 5) != 0) return;
+    // Only now the (costly: it walks from the root) sibling lookup.
     TSNode next = ts_node_next_sibling(t);
     if (ts_node_is_null(next)) next = ts_node_next_sibling(ts_node_parent(t));
-    if (len == 5 && memcmp(s, "async", 5) == 0 && lower_kind(next) == CST_T_function &&
+    if (lower_kind(next) == CST_T_function &&
         ts_node_start_point(next).row == ts_node_start_point(t).row)
       lower_error(L, t, "Unexpected token 'async'");
   }

@@ -527,6 +527,28 @@ static void hoist_block_function(Walk *w, BlockFunction *b) {
   }
 }
 
+/* {==== Allocation ====} */
+
+static void allocate_scope(PrsScope *s) {
+  // A direct eval can name any variable it can see: keep them all in
+  // contexts, as it would capture them.
+  bool eval_visible = s->has_direct_eval;
+  for (PrsVar *v = s->vars; v; v = v->next) {
+    if (s->kind == PRS_SCOPE_SCRIPT) {
+      v->location = PRS_LOC_GLOBAL;
+    } else if (s->kind == PRS_SCOPE_MODULE) {
+      v->location = v->kind == PRS_VAR_IMPORT ? PRS_LOC_MODULE : PRS_LOC_CONTEXT;
+      v->index = s->context_slots++;
+    } else if (v->captured || eval_visible || s->dynamic) {
+      v->location = PRS_LOC_CONTEXT;
+      v->index = s->context_slots++;
+    } else {
+      v->location = PRS_LOC_REGISTER;
+      v->index = s->function->registers++;
+    }
+  }
+}
+
 /* {==== Pass 2: resolve ====} */
 
 static void resolve_node(Walk *w, PrsNode *n);
@@ -598,11 +620,19 @@ static void note_this(Walk *w) {
   }
 }
 
+// Every reference to a scope's variables lies inside the scope, so once
+// the walk leaves it, what is captured is known: allocate it then, which
+// spares a third walk over the AST.
+static void leave_scope(Walk *w, PrsScope *inner, PrsScope *saved) {
+  if (inner) allocate_scope(inner);
+  w->scope = saved;
+}
+
 static void resolve_scoped(Walk *w, PrsNode *n, PrsScope *s) {
   PrsScope *saved = w->scope;
   if (s) w->scope = s;
   resolve_children(w, n);
-  w->scope = saved;
+  leave_scope(w, s, saved);
 }
 
 static void resolve_node(Walk *w, PrsNode *n) {
@@ -633,7 +663,7 @@ static void resolve_node(Walk *w, PrsNode *n) {
       PrsScope *saved = w->scope;
       w->scope = s->scope;
       for (uint32_t i = 0; i < s->cases.len; i++) resolve_node(w, s->cases.items[i]);
-      w->scope = saved;
+      leave_scope(w, s->scope, saved);
       return;
     }
     case PRS_With: {
@@ -642,7 +672,7 @@ static void resolve_node(Walk *w, PrsNode *n) {
       PrsScope *saved = w->scope;
       w->scope = wi->scope;
       resolve_node(w, wi->body);
-      w->scope = saved;
+      leave_scope(w, wi->scope, saved);
       return;
     }
     case PRS_Try: {
@@ -652,7 +682,7 @@ static void resolve_node(Walk *w, PrsNode *n) {
       if (t->scope) w->scope = t->scope;
       if (t->param) resolve_node(w, t->param);
       if (t->handler) resolve_node(w, t->handler);
-      w->scope = saved;
+      leave_scope(w, t->scope, saved);
       if (t->finalizer) resolve_node(w, t->finalizer);
       return;
     }
@@ -662,7 +692,7 @@ static void resolve_node(Walk *w, PrsNode *n) {
       PrsScope *saved = w->scope;
       if (m->scope) w->scope = m->scope;
       if (m->value) resolve_node(w, m->value);
-      w->scope = saved;
+      leave_scope(w, m->scope, saved);
       return;
     }
     case PRS_Script: case PRS_Module: case PRS_VarDecl: case PRS_Declarator:
@@ -729,41 +759,6 @@ static void check_exports(Walk *w, PrsModule *m) {
   }
 }
 
-/* {==== Allocation ====} */
-
-static void allocate_scope(PrsScope *s) {
-  // A direct eval can name any variable it can see: keep them all in
-  // contexts, as it would capture them.
-  bool eval_visible = s->has_direct_eval;
-  for (PrsVar *v = s->vars; v; v = v->next) {
-    if (s->kind == PRS_SCOPE_SCRIPT) {
-      v->location = PRS_LOC_GLOBAL;
-    } else if (s->kind == PRS_SCOPE_MODULE) {
-      v->location = v->kind == PRS_VAR_IMPORT ? PRS_LOC_MODULE : PRS_LOC_CONTEXT;
-      v->index = s->context_slots++;
-    } else if (v->captured || eval_visible || s->dynamic) {
-      v->location = PRS_LOC_CONTEXT;
-      v->index = s->context_slots++;
-    } else {
-      v->location = PRS_LOC_REGISTER;
-      v->index = s->function->registers++;
-    }
-  }
-}
-
-// Visit every scope once, outer before inner, through the AST.
-static void allocate_node(PrsNode *n) {
-  for (const PrsField *f = prs_kind_info[n->kind].fields(); f->name; f++) {
-    char *p = (char *)n + f->offset;
-    if (f->kind == PRS_FIELD_SCOPE && *(PrsScope **)p) allocate_scope(*(PrsScope **)p);
-    if (f->kind == PRS_FIELD_NODE && *(PrsNode **)p) allocate_node(*(PrsNode **)p);
-    if (f->kind == PRS_FIELD_LIST) {
-      PrsList *l = (PrsList *)p;
-      for (uint32_t i = 0; i < l->len; i++) allocate_node(l->items[i]);
-    }
-  }
-}
-
 /* {==== Entry ====} */
 
 void prs_scope_analyze(Lower *L) {
@@ -780,5 +775,5 @@ void prs_scope_analyze(Lower *L) {
   if (module) check_exports(&w, PRS_AS(root, Module));
   w.scope = s;
   for (uint32_t i = 0; i < body->len; i++) resolve_node(&w, body->items[i]);
-  allocate_node(root);
+  allocate_scope(s);
 }

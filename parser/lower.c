@@ -434,6 +434,12 @@ PrsAst *prs_parse(const char *source, size_t len, const PrsOptions *opt,
     ts_source = normalize_cr(source, n);
     tree = ts_parser_parse_string(parser, NULL, ts_source ? ts_source : source, n);
     TSNode root = ts_tree_root_node(tree);
+    if (lower_patch_attributes(&L, root, &ts_source)) {
+      // Parse again without the attribute clauses the grammar misses.
+      ts_tree_delete(tree);
+      tree = ts_parser_parse_string(parser, NULL, ts_source, n);
+      root = ts_tree_root_node(tree);
+    }
     check_cst_errors(&L, root);
     check_mvs(&L, root);
     ast->root = lower_program(&L, root);
@@ -442,6 +448,7 @@ PrsAst *prs_parse(const char *source, size_t len, const PrsOptions *opt,
   }
   ts_tree_cursor_delete(&L.cursor);
   free(ts_source);
+  free(L.patches);
   free(L.kids);
   prs_buf_free(&L.buf);
   if (tree) ts_tree_delete(tree);

@@ -79,6 +79,16 @@ typedef struct FieldCache {
   TSNode nodes[FIELD_CACHE_SIZE];
 } FieldCache;
 
+/* An import-attributes clause tree-sitter could not parse (see
+ * lower_patch_attributes): the text [with_start, end) follows the module
+ * specifier string that ends at source_end. */
+typedef struct AttrPatch {
+  uint32_t source_end;
+  uint32_t with_start;
+  uint32_t brace;       /* offset of the `{` */
+  uint32_t end;         /* just past the `}` */
+} AttrPatch;
+
 typedef struct Lower {
   PrsAst *ast;
   const char *src;
@@ -99,6 +109,8 @@ typedef struct Lower {
   bool script_top;        /* lowering a statement of a script's body */
   bool case_clause;       /* lowering a statement of a case clause */
   const void *await_call; /* a call `await(...)` that is really `await (...)` */
+  AttrPatch *patches;     /* attribute clauses blanked out for tree-sitter */
+  uint32_t npatches;
 } Lower;
 
 /* Nesting beyond this is reported as a SyntaxError rather than risking
@@ -206,6 +218,12 @@ void lower_check_binding_name(Lower *L, PrsAtom *name, TSNode n);
 void lower_check_reference_name(Lower *L, PrsAtom *name, bool escaped, TSNode n);
 
 /* {==== lower_module.c ====} */
+/* lower_patch_attributes: find the `with { ... }` clauses of imports and
+ * exports that tree-sitter 0.25's grammar rejects (after `export ... from`,
+ * after a line break, with a trailing comma); blank them out in *text (a
+ * private copy, made on demand) and record them in L->patches. Returns
+ * whether the caller must parse *text again. */
+bool lower_patch_attributes(Lower *L, TSNode root, char **text);
 PrsNode *lower_import(Lower *L, TSNode n);
 PrsNode *lower_export(Lower *L, TSNode n);
 

@@ -5,9 +5,12 @@
  * Duplicate exports and exports of undeclared names are checked by the
  * scope pass (scope.c), which knows the module's declarations.
  */
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parser/keywords.h"
+#include "parser/literals.h"
 #include "parser/lower.h"
 
 static inline bool is_token(const Kid *k) { return !ts_node_is_named(k->node); }
@@ -41,10 +44,153 @@ static PrsAtom *module_name(Lower *L, TSNode n, bool *is_string) {
   return a;
 }
 
+/* {==== Attribute clauses the grammar misses ====} */
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The `}` closing the clause whose `{` is at `open`; strings may hold
+// braces. 0 when unterminated.
+static uint32_t clause_end(Lower *L, uint32_t open) {
+  for (uint32_t i = open + 1; i < L->len; i++) {
+    char c = L->src[i];
+    if (c == '}') return i + 1;
+    if (c != '"' && c != '\'') continue;
+    for (i++; i < L->len && L->src[i] != c; i++)
+      if (L->src[i] == '\\') i++;
+  }
+  return 0;
+}
+
+// A `with` token that follows a module specifier: the text before it is a
+// string literal preceded by `from` or `import`, and `{` follows it.
+static bool attribute_clause_at(Lower *L, uint32_t with, AttrPatch *p) {
+  uint32_t i = with, j = with + 4;
+  while (i > 0 && is_space(L->src[i - 1])) i--;
+  if (i == 0 || (L->src[i - 1] != '"' && L->src[i - 1] != '\'')) return false;
+  char q = L->src[i - 1];
+  uint32_t s = i - 1;
+  while (s > 0 && !(L->src[s - 1] == q && (s < 2 || L->src[s - 2] != '\\'))) s--;
+  if (s == 0) return false;
+  uint32_t k = s - 1;
+  while (k > 0 && is_space(L->src[k - 1])) k--;
+  bool from = k >= 4 && memcmp(L->src + k - 4, "from", 4) == 0;
+  bool import = k >= 6 && memcmp(L->src + k - 6, "import", 6) == 0;
+  if (!from && !import) return false;
+  while (j < L->len && is_space(L->src[j])) j++;
+  if (j >= L->len || L->src[j] != '{') return false;
+  p->source_end = i;
+  p->with_start = with;
+  p->brace = j;
+  p->end = clause_end(L, j);
+  return p->end != 0;
+}
+
+bool lower_patch_attributes(Lower *L, TSNode root, char **text) {
+  if (!L->module || !ts_node_has_error(root)) return false;
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  bool changed = false;
+  // Visit every leaf in order, looking for `with` tokens.
+  for (bool down = true;;) {
+    if (down && ts_tree_cursor_goto_first_child(&c)) continue;
+    TSNode n = ts_tree_cursor_current_node(&c);
+    uint32_t len;
+    const char *t = lower_text(L, n, &len);
+    AttrPatch p;
+    if (ts_node_child_count(n) == 0 && len == 4 && memcmp(t, "with", 4) == 0 &&
+        attribute_clause_at(L, ts_node_start_byte(n), &p)) {
+      if (!*text) {
+        *text = malloc(L->len ? L->len : 1);
+        if (!*text) break;
+        memcpy(*text, L->src, L->len);
+      }
+      // Blank the clause, keeping line breaks so positions stay put.
+      for (uint32_t i = p.with_start; i < p.end; i++)
+        if (!is_space((*text)[i])) (*text)[i] = ' ';
+      L->patches = realloc(L->patches, (L->npatches + 1) * sizeof *L->patches);
+      if (!L->patches) break;
+      L->patches[L->npatches++] = p;
+      changed = true;
+    }
+    if (ts_tree_cursor_goto_next_sibling(&c)) {
+      down = true;
+      continue;
+    }
+    down = false;
+    if (!ts_tree_cursor_goto_parent(&c)) break;
+  }
+  ts_tree_cursor_delete(&c);
+  return changed;
+}
+
+// Attributes from the source text of a patched clause: { key: "v", ... }
+// with keys written as identifiers or strings, a trailing comma allowed.
+static PrsList patched_attributes(Lower *L, TSNode at, const AttrPatch *p) {
+  PrsList list = {NULL, 0};
+  uint32_t i = p->brace + 1, cap = 0;
+  for (;;) {
+    while (i < p->end && is_space(L->src[i])) i++;
+    if (L->src[i] == '}') return list;
+    uint32_t key_start = i;
+    PrsAtom *key;
+    if (L->src[i] == '"' || L->src[i] == '\'') {
+      char q = L->src[i++];
+      while (i < p->end && L->src[i] != q) i += L->src[i] == '\\' ? 2 : 1;
+      uint32_t flags = 0;
+      const char *err;
+      size_t err_at;
+      prs_buf_reset(&L->buf);
+      if (!prs_lit_string(L->src + key_start + 1, i - key_start - 1, &L->buf, &flags, &err, &err_at))
+        lower_error_at(L, key_start, "%s", err);
+      key = prs_atom(&L->ast->atoms, L->buf.data ? L->buf.data : "", (uint32_t)L->buf.len);
+      i++;
+    } else {
+      while (i < p->end && (isalnum((unsigned char)L->src[i]) || L->src[i] == '_' || L->src[i] == '$')) i++;
+      if (i == key_start) lower_error_at(L, i, "Invalid import attribute");
+      key = prs_atom(&L->ast->atoms, L->src + key_start, i - key_start);
+    }
+    while (i < p->end && is_space(L->src[i])) i++;
+    if (L->src[i] != ':') lower_error_at(L, i, "Unexpected token");
+    for (i++; i < p->end && is_space(L->src[i]);) i++;
+    if (L->src[i] != '"' && L->src[i] != '\'') lower_error_at(L, i, "Import attribute value must be a string");
+    char q = L->src[i];
+    uint32_t vs = i++;
+    while (i < p->end && L->src[i] != q) i += L->src[i] == '\\' ? 2 : 1;
+    uint32_t flags = 0;
+    const char *err;
+    size_t err_at;
+    prs_buf_reset(&L->buf);
+    if (!prs_lit_string(L->src + vs + 1, i - vs - 1, &L->buf, &flags, &err, &err_at))
+      lower_error_at(L, vs, "%s", err);
+    i++;
+    PrsImportAttribute *a = LOWER_NEW(L, ImportAttribute, at);
+    a->base.start = key_start;
+    a->key = key;
+    a->value = prs_atom(&L->ast->atoms, L->buf.data ? L->buf.data : "", (uint32_t)L->buf.len);
+    for (uint32_t j = 0; j < list.len; j++)
+      if (PRS_AS(list.items[j], ImportAttribute)->key == key)
+        lower_error_at(L, key_start, "Import attribute has duplicate key '%s'", key->text);
+    if (list.len == cap) {
+      // Lists are arena arrays: grow by copying (clauses are tiny).
+      PrsList bigger = lower_list(L, cap = cap ? cap * 2 : 4);
+      if (list.len) memcpy(bigger.items, list.items, list.len * sizeof(PrsNode *));
+      bigger.len = list.len;
+      list = bigger;
+    }
+    list.items[list.len++] = &a->base;
+    while (i < p->end && is_space(L->src[i])) i++;
+    if (L->src[i] == ',') i++;
+    else if (L->src[i] != '}') lower_error_at(L, i, "Unexpected token");
+  }
+}
+
 /* {==== Attributes: with { type: "json" } ====} */
 
 static PrsList lower_attributes(Lower *L, TSNode n) {
   PrsList none = {NULL, 0};
+  TSNode source = lower_field(L, n, FLD_source);
+  for (uint32_t i = 0; i < L->npatches && !ts_node_is_null(source); i++)
+    if (L->patches[i].source_end == ts_node_end_byte(source))
+      return patched_attributes(L, n, &L->patches[i]);
   uint32_t base = lower_kids(L, n);
   TSNode obj = {{0}, NULL, NULL};
   for (uint32_t i = base; i < L->nkids; i++)

@@ -72,6 +72,53 @@ bool lower_scan_prologue(Lower *L, TSNode list, uint32_t skip, TSNode *use) {
   return found;
 }
 
+/* {==== `let` followed by a line break ====} */
+
+static void check_initializers(Lower *L, PrsVarDecl *d, TSNode n);
+
+// tree-sitter inserts a semicolon after a `let` that ends a line, but
+// `let` + newline + `x = 1` is one declaration: ASI applies only where the
+// next token cannot continue, and a binding can follow `let`. Whether
+// statement s is such a lone `let` (sloppy code: in strict code `let` is
+// reserved and the reference check reports it).
+static bool lone_let(Lower *L, TSNode s, TSNode next) {
+  if (lower_kind(s) != CST_expression_statement || ts_node_child_count(s) != 1) return false;
+  TSNode e = ts_node_child(s, 0);
+  uint32_t len;
+  const char *t = lower_text(L, e, &len);
+  return lower_kind(e) == CST_identifier && len == 3 && memcmp(t, "let", 3) == 0 &&
+         lower_kind(next) == CST_expression_statement &&
+         ts_node_start_point(next).row > ts_node_start_point(s).row;
+}
+
+// The declaration `let` + the next statement's expression, reread as
+// declarators (a, a = 1, [a] = b, and lists of those).
+static PrsNode *let_declaration(Lower *L, TSNode let, TSNode next) {
+  PrsVarDecl *d = LOWER_NEW(L, VarDecl, let);
+  d->base.op = PRS_OP_Let;
+  d->base.end = ts_node_end_byte(next);
+  PrsNode *e = lower_expression(L, inner(L, next));
+  PrsList items = {&e, 1};
+  if (PRS_IS(e, Sequence) && !(e->flags & PRS_FLAG_Parenthesized)) items = PRS_AS(e, Sequence)->exprs;
+  d->decls = lower_list(L, items.len);
+  for (uint32_t i = 0; i < items.len; i++) {
+    PrsNode *item = items.items[i];
+    PrsDeclarator *decl = (PrsDeclarator *)lower_new(L, PRS_Declarator, next);
+    decl->base.start = item->start;
+    if (PRS_IS(item, Assign) && item->op == PRS_OP_Assign && !(item->flags & PRS_FLAG_Parenthesized)) {
+      decl->target = lower_expression_to_binding(L, PRS_AS(item, Assign)->target, next);
+      decl->init = PRS_AS(item, Assign)->value;
+    } else {
+      decl->target = lower_expression_to_binding(L, item, next);
+    }
+    if (PRS_IS(decl->target, Ident) && PRS_AS(decl->target, Ident)->name->tag == KW_LET)
+      lower_error_at(L, item->start, "let is disallowed as a lexically bound name");
+    d->decls.items[i] = &decl->base;
+  }
+  check_initializers(L, d, next);
+  return &d->base;
+}
+
 PrsList lower_body(Lower *L, TSNode n, uint32_t skip, bool directives) {
   uint32_t base = lower_kids(L, n);
   uint32_t first_kid = base + skip;
@@ -85,6 +132,15 @@ PrsList lower_body(Lower *L, TSNode n, uint32_t skip, bool directives) {
     if (is_token(&L->kids[i])) continue;
     TSNode s = L->kids[i].node;
     TSNode str;
+    uint32_t next = i + 1;
+    while (next < L->nkids && is_token(&L->kids[next])) next++;
+    if (next < L->nkids && !L->fn->strict && lone_let(L, s, L->kids[next].node)) {
+      list.items[out++] = let_declaration(L, s, L->kids[next].node);
+      list.len--;  // two CST statements made one declaration
+      i = next;
+      prologue = false;
+      continue;
+    }
     PrsNode *stmt = lower_statement(L, s);
     if (prologue && directive_text(L, s, &str)) {
       stmt->flags |= PRS_FLAG_Directive;

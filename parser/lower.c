@@ -23,9 +23,14 @@ static void locate(const char *src, uint32_t len, uint32_t offset,
   if (offset > len) offset = len;
   for (uint32_t i = 0; i < offset; i++) {
     unsigned char ch = (unsigned char)src[i];
-    if (ch == '\n') {
+    // Line terminators: LF, CR (a CRLF pair counts once), U+2028, U+2029.
+    bool crlf = ch == '\r' && i + 1 < len && src[i + 1] == '\n';
+    bool ls = ch == 0xE2 && i + 2 < len && (unsigned char)src[i + 1] == 0x80 &&
+              ((unsigned char)src[i + 2] == 0xA8 || (unsigned char)src[i + 2] == 0xA9);
+    if (ch == '\n' || (ch == '\r' && !crlf) || (ls && i + 2 < offset)) {
       l++;
       c = 1;
+      if (ls) i += 2;
     } else if ((ch & 0xC0) != 0x80) {
       c++;  // count characters, not UTF-8 continuation bytes
     }
@@ -57,13 +62,15 @@ void lower_error_at(Lower *L, uint32_t offset, const char *fmt, ...) {
 
 /* {==== Children and nodes ====} */
 
-uint32_t lower_kids(Lower *L, TSNode n) {
+// One pass over n's children onto the kids stack; with `fields`, their
+// field names too, which also fills lower_field's cache for n (reading a
+// field name costs a lookup per child, so lists that need none skip it).
+static uint32_t gather(Lower *L, TSNode n, bool fields) {
   uint32_t base = L->nkids;
   TSTreeCursor *c = &L->cursor;
   ts_tree_cursor_reset(c, n);
-  // The same pass fills lower_field's cache for n.
   FieldCache *fc = &L->fields;
-  fc->node = n.id;
+  fc->node = fields ? n.id : NULL;
   fc->start = ts_node_start_byte(n);
   fc->count = 0;
   fc->complete = true;
@@ -90,18 +97,21 @@ uint32_t lower_kids(Lower *L, TSNode n) {
     Kid *kid = &L->kids[L->nkids++];
     kid->node = k;
     kid->kind = (uint8_t)kind;
-    kid->field = (uint8_t)prs_cst_field(ts_tree_cursor_current_field_id(c));
-    if (kid->field != FLD_NONE) {
-      if (fc->count < FIELD_CACHE_SIZE) {
-        fc->field[fc->count] = kid->field;
-        fc->nodes[fc->count++] = k;
-      } else {
-        fc->complete = false;
-      }
+    kid->field = fields ? (uint8_t)prs_cst_field(ts_tree_cursor_current_field_id(c)) : FLD_NONE;
+    if (kid->field == FLD_NONE) continue;
+    if (fc->count < FIELD_CACHE_SIZE) {
+      fc->field[fc->count] = kid->field;
+      fc->nodes[fc->count++] = k;
+    } else {
+      fc->complete = false;
     }
   } while (ts_tree_cursor_goto_next_sibling(c));
   return base;
 }
+
+uint32_t lower_kids(Lower *L, TSNode n) { return gather(L, n, true); }
+
+uint32_t lower_items(Lower *L, TSNode n) { return gather(L, n, false); }
 
 // Field lookups come in runs on one node (left, operator, right), so the
 // fields of the last node asked about are kept: one cursor pass answers

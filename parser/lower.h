@@ -129,6 +129,9 @@ _Noreturn void lower_error_at(Lower *L, uint32_t offset, const char *fmt, ...)
 /* lower_kids: push n's children (comments skipped) onto the kids stack;
  * returns the index of the first. Pop them with lower_pop(L, base). */
 uint32_t lower_kids(Lower *L, TSNode n);
+/* lower_items: the same without field names (Kid.field is FLD_NONE), for
+ * list-like nodes whose children are told apart by kind alone. */
+uint32_t lower_items(Lower *L, TSNode n);
 static inline void lower_pop(Lower *L, uint32_t base) { L->nkids = base; }
 
 /* lower_field: the first child of n in field f (ts_node_null if none). */

@@ -129,7 +129,7 @@ static PrsNode *template_part(Lower *L, TSNode n, uint32_t s, uint32_t e,
 // hold escapes the grammar could not tokenize.
 static PrsNode *lower_template(Lower *L, TSNode n, bool tagged) {
   PrsTemplate *t = LOWER_NEW(L, Template, n);
-  uint32_t base = lower_kids(L, n);
+  uint32_t base = lower_items(L, n);
   uint32_t subs = 0;
   for (uint32_t i = base; i < L->nkids; i++)
     subs += L->kids[i].kind == CST_template_substitution;
@@ -166,7 +166,7 @@ static PrsNode *lower_element(Lower *L, const Kid *k) {
 // Elements and holes: a comma that follows `[` or another comma is a hole.
 static PrsNode *lower_array(Lower *L, TSNode n) {
   PrsArray *a = LOWER_NEW(L, Array, n);
-  uint32_t base = lower_kids(L, n);
+  uint32_t base = lower_items(L, n);
   uint32_t count = 0;
   bool after_sep = true;
   for (uint32_t i = base; i < L->nkids; i++) {
@@ -193,7 +193,7 @@ static PrsNode *lower_array(Lower *L, TSNode n) {
 }
 
 PrsList lower_arguments(Lower *L, TSNode n) {
-  uint32_t base = lower_kids(L, n);
+  uint32_t base = lower_items(L, n);
   uint32_t count = 0;
   bool after_sep = true;
   for (uint32_t i = base; i < L->nkids; i++) {
@@ -282,7 +282,7 @@ static PrsNode *lower_shorthand(Lower *L, TSNode n) {
 
 static PrsNode *lower_object(Lower *L, TSNode n) {
   PrsObject *o = LOWER_NEW(L, Object, n);
-  uint32_t base = lower_kids(L, n);
+  uint32_t base = lower_items(L, n);
   uint32_t count = 0;
   for (uint32_t i = base; i < L->nkids; i++) count += !is_token(&L->kids[i]);
   o->props = lower_list(L, count);
@@ -506,7 +506,7 @@ static PrsNode *lower_conditional(Lower *L, TSNode n) {
 
 static PrsNode *lower_sequence(Lower *L, TSNode n) {
   PrsSequence *s = LOWER_NEW(L, Sequence, n);
-  uint32_t base = lower_kids(L, n);
+  uint32_t base = lower_items(L, n);
   uint32_t count = 0;
   for (uint32_t i = base; i < L->nkids; i++) count += !is_token(&L->kids[i]);
   s->exprs = lower_list(L, count);
@@ -587,6 +587,7 @@ static PrsNode *lower_subscript(Lower *L, TSNode n, bool *optional) {
   if (n.id == L->await_call) return await_array(L, n);
   PrsIndex *ix = LOWER_NEW(L, Index, n);
   TSNode obj = lower_field(L, n, FLD_object);
+  TSNode index = lower_field(L, n, FLD_index);
   bool opt = !ts_node_is_null(lower_field(L, n, FLD_optional_chain));
   ix->object = lower_chain_object(L, obj, optional);
   if (PRS_IS(ix->object, Super)) {
@@ -595,7 +596,7 @@ static PrsNode *lower_subscript(Lower *L, TSNode n, bool *optional) {
   }
   *optional |= opt;
   if (opt) ix->base.flags |= PRS_FLAG_Optional;
-  ix->index = lower_expression(L, lower_field(L, n, FLD_index));
+  ix->index = lower_expression(L, index);
   return &ix->base;
 }
 
@@ -778,7 +779,7 @@ static PrsNode *lower_yield(Lower *L, TSNode n) {
   }
   if (L->fn->in_params) lower_error(L, n, "Yield expression not allowed in formal parameter");
   PrsYield *y = LOWER_NEW(L, Yield, n);
-  uint32_t base = lower_kids(L, n);
+  uint32_t base = lower_items(L, n);
   TSNode arg = {{0}, NULL, NULL};
   for (uint32_t i = base; i < L->nkids; i++) {
     if (L->kids[i].kind == CST_T_star) {

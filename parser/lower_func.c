@@ -44,7 +44,7 @@ static PrsList lower_params(Lower *L, TSNode n) {
     list = lower_list(L, 1);
     list.items[0] = lower_binding(L, n);
   } else {
-    uint32_t base = lower_kids(L, n);
+    uint32_t base = lower_items(L, n);
     uint32_t count = 0;
     for (uint32_t i = base; i < L->nkids; i++) count += !is_token(&L->kids[i]);
     list = lower_list(L, count);
@@ -144,33 +144,35 @@ PrsNode *lower_function(Lower *L, TSNode n) {
   return &f->base;
 }
 
-// `async` [no LineTerminator here] ArrowFormalParameters, and
+// The parts of an arrow in one pass over its children, checking on the
+// way `async` [no LineTerminator here] ArrowFormalParameters and
 // ArrowParameters [no LineTerminator here] `=>`.
-static void check_arrow_lines(Lower *L, TSNode n, TSNode params, bool async) {
+static void arrow_parts(Lower *L, TSNode n, bool *async, TSNode *params, TSNode *body) {
   uint32_t base = lower_kids(L, n);
+  TSNode arrow = {{0}, NULL, NULL};
+  *async = base < L->nkids && L->kids[base].kind == CST_T_async;
   for (uint32_t i = base; i < L->nkids; i++) {
-    TSNode k = L->kids[i].node;
-    if (ts_node_symbol(k) == ts_node_symbol(n)) continue;
-    uint32_t len;
-    const char *t = lower_text(L, k, &len);
-    if (len == 2 && t[0] == '=' && t[1] == '>' &&
-        ts_node_start_point(k).row != ts_node_end_point(params).row) {
-      lower_pop(L, base);
-      lower_error(L, k, "Unexpected token '=>'");
-    }
+    Kid k = L->kids[i];
+    if (k.field == FLD_parameters || k.field == FLD_parameter) *params = k.node;
+    else if (k.field == FLD_body) *body = k.node;
+    else if (!ts_node_is_named(k.node) && ts_node_end_byte(k.node) - ts_node_start_byte(k.node) == 2 &&
+             L->src[ts_node_start_byte(k.node)] == '=')
+      arrow = k.node;
   }
   lower_pop(L, base);
-  if (async && ts_node_start_point(params).row != ts_node_start_point(n).row)
-    lower_error(L, params, "Unexpected token");
+  if (!ts_node_is_null(arrow) &&
+      ts_node_start_point(arrow).row != ts_node_end_point(*params).row)
+    lower_error(L, arrow, "Unexpected token '=>'");
+  if (*async && ts_node_start_point(*params).row != ts_node_start_point(n).row)
+    lower_error(L, *params, "Unexpected token");
 }
 
 PrsNode *lower_arrow(Lower *L, TSNode n) {
   PrsFunction *f = LOWER_NEW(L, Function, n);
-  bool async = lower_kind(ts_node_child(n, 0)) == CST_T_async;
+  bool async;
+  TSNode params = {{0}, NULL, NULL}, body = params;
+  arrow_parts(L, n, &async, &params, &body);
   f->base.flags |= PRS_FLAG_Arrow | (async ? PRS_FLAG_Async : 0);
-  TSNode params = lower_field(L, n, FLD_parameters);
-  if (ts_node_is_null(params)) params = lower_field(L, n, FLD_parameter);
-  TSNode body = lower_field(L, n, FLD_body);
   Func *outer = L->fn;
   Func ctx = *outer;  // arrows inherit super, new.target, field rules
   ctx.outer = outer;
@@ -181,7 +183,6 @@ PrsNode *lower_arrow(Lower *L, TSNode n) {
   ctx.loop_depth = ctx.breakable = 0;
   ctx.labels = NULL;
   L->fn = &ctx;
-  check_arrow_lines(L, n, params, async);
   bool use_strict;
   TSNode where;
   prescan_strict(L, body, &use_strict, &where);

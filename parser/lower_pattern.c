@@ -91,7 +91,7 @@ static PrsNode *with_default(Lower *L, TSNode n, TargetFn target) {
 
 static PrsNode *array_pattern(Lower *L, TSNode n, TargetFn target) {
   PrsArrayPattern *p = LOWER_NEW(L, ArrayPattern, n);
-  uint32_t base = lower_kids(L, n);
+  uint32_t base = lower_items(L, n);
   uint32_t count = 0;
   bool after_sep = true;
   for (uint32_t i = base; i < L->nkids; i++) {
@@ -171,7 +171,7 @@ static PrsNode *object_pattern_prop(Lower *L, const Kid *k, TargetFn target) {
 
 static PrsNode *object_pattern(Lower *L, TSNode n, TargetFn target) {
   PrsObjectPattern *p = LOWER_NEW(L, ObjectPattern, n);
-  uint32_t base = lower_kids(L, n);
+  uint32_t base = lower_items(L, n);
   uint32_t count = 0;
   for (uint32_t i = base; i < L->nkids; i++) count += !is_token(&L->kids[i]);
   p->props = lower_list(L, count);

@@ -14,7 +14,7 @@ static inline bool is_token(const Kid *k) { return !ts_node_is_named(k->node); }
 // The statement or expression a wrapper like parenthesized_expression,
 // else_clause or expression_statement holds: its first named child.
 static TSNode inner(Lower *L, TSNode n) {
-  uint32_t base = lower_kids(L, n);
+  uint32_t base = lower_items(L, n);
   TSNode r = {{0}, NULL, NULL};
   for (uint32_t i = base; i < L->nkids; i++)
     if (!is_token(&L->kids[i])) {
@@ -120,7 +120,7 @@ static PrsNode *let_declaration(Lower *L, TSNode let, TSNode next) {
 }
 
 PrsList lower_body(Lower *L, TSNode n, uint32_t skip, bool directives) {
-  uint32_t base = lower_kids(L, n);
+  uint32_t base = lower_items(L, n);
   uint32_t first_kid = base + skip;
   uint32_t count = 0;
   for (uint32_t i = first_kid; i < L->nkids; i++)
@@ -192,14 +192,12 @@ static PrsNode *lower_substatement(Lower *L, TSNode n, bool if_body) {
 
 /* {==== Declarations ====} */
 
-static PrsOp declaration_op(Lower *L, TSNode n, PrsCst k) {
+// From the children gathered at base (the first is the keyword).
+static PrsOp declaration_op(Lower *L, uint32_t base, PrsCst k) {
   if (k == CST_variable_declaration) return PRS_OP_Var;
-  if (k == CST_using_declaration) {
-    TSNode first = ts_node_child(n, 0);
-    return lower_kind(first) == CST_T_await ? PRS_OP_AwaitUsing : PRS_OP_Using;
-  }
-  TSNode kind = lower_field(L, n, FLD_kind);
-  return lower_kind(kind) == CST_T_const ? PRS_OP_Const : PRS_OP_Let;
+  PrsCst first = base < L->nkids ? (PrsCst)L->kids[base].kind : CST_NONE;
+  if (k == CST_using_declaration) return first == CST_T_await ? PRS_OP_AwaitUsing : PRS_OP_Using;
+  return first == CST_T_const ? PRS_OP_Const : PRS_OP_Let;
 }
 
 // Where `using` and `await using` may stand (explicit resource management).
@@ -213,9 +211,9 @@ static void check_using(Lower *L, TSNode n, int op) {
 PrsNode *lower_declaration(Lower *L, TSNode n) {
   PrsCst k = lower_kind(n);
   PrsVarDecl *d = LOWER_NEW(L, VarDecl, n);
-  d->base.op = (uint8_t)declaration_op(L, n, k);
+  uint32_t base = lower_items(L, n);
+  d->base.op = (uint8_t)declaration_op(L, base, k);
   if (d->base.op == PRS_OP_Using || d->base.op == PRS_OP_AwaitUsing) check_using(L, n, d->base.op);
-  uint32_t base = lower_kids(L, n);
   uint32_t count = 0;
   for (uint32_t i = base; i < L->nkids; i++)
     count += L->kids[i].kind == CST_variable_declarator;
@@ -528,9 +526,12 @@ static PrsNode *lower_labeled(Lower *L, TSNode n) {
 
 static PrsNode *lower_if(Lower *L, TSNode n) {
   PrsIf *s = LOWER_NEW(L, If, n);
-  s->test = lower_expression(L, inner(L, lower_field(L, n, FLD_condition)));
-  s->then = lower_substatement(L, lower_field(L, n, FLD_consequence), true);
+  // Every field first: lower_field remembers one node at a time.
+  TSNode cond = lower_field(L, n, FLD_condition);
+  TSNode then = lower_field(L, n, FLD_consequence);
   TSNode alt = lower_field(L, n, FLD_alternative);
+  s->test = lower_expression(L, inner(L, cond));
+  s->then = lower_substatement(L, then, true);
   if (!ts_node_is_null(alt)) s->otherwise = lower_substatement(L, inner(L, alt), true);
   return &s->base;
 }
@@ -543,13 +544,15 @@ static PrsNode *lower_block(Lower *L, TSNode n) {
 
 static PrsNode *lower_try(Lower *L, TSNode n) {
   PrsTry *t = LOWER_NEW(L, Try, n);
-  t->block = lower_block(L, lower_field(L, n, FLD_body));
+  TSNode block = lower_field(L, n, FLD_body);
   TSNode handler = lower_field(L, n, FLD_handler);
   TSNode finalizer = lower_field(L, n, FLD_finalizer);
+  t->block = lower_block(L, block);
   if (!ts_node_is_null(handler)) {
     TSNode param = lower_field(L, handler, FLD_parameter);
+    TSNode body = lower_field(L, handler, FLD_body);
     if (!ts_node_is_null(param)) t->param = lower_binding(L, param);
-    t->handler = lower_block(L, lower_field(L, handler, FLD_body));
+    t->handler = lower_block(L, body);
   }
   if (!ts_node_is_null(finalizer))
     t->finalizer = lower_block(L, lower_field(L, finalizer, FLD_body));
@@ -581,9 +584,10 @@ static PrsNode *lower_case(Lower *L, TSNode n, bool is_default) {
 
 static PrsNode *lower_switch(Lower *L, TSNode n) {
   PrsSwitch *s = LOWER_NEW(L, Switch, n);
-  s->discriminant = lower_expression(L, inner(L, lower_field(L, n, FLD_value)));
+  TSNode value = lower_field(L, n, FLD_value);
   TSNode body = lower_field(L, n, FLD_body);
-  uint32_t base = lower_kids(L, body);
+  s->discriminant = lower_expression(L, inner(L, value));
+  uint32_t base = lower_items(L, body);
   uint32_t count = 0;
   bool seen_default = false;
   for (uint32_t i = base; i < L->nkids; i++) {
@@ -611,8 +615,10 @@ static PrsNode *lower_with(Lower *L, TSNode n) {
   if (L->fn->strict)
     lower_error(L, n, "Strict mode code may not include a with statement");
   PrsWith *w = LOWER_NEW(L, With, n);
-  w->object = lower_expression(L, inner(L, lower_field(L, n, FLD_object)));
-  w->body = lower_substatement(L, lower_field(L, n, FLD_body), false);
+  TSNode object = lower_field(L, n, FLD_object);
+  TSNode body = lower_field(L, n, FLD_body);
+  w->object = lower_expression(L, inner(L, object));
+  w->body = lower_substatement(L, body, false);
   return &w->base;
 }
 

@@ -13,7 +13,11 @@
  *  - Nothing here touches the JS heap; the parser runs before the runtime.
  *
  * Callers must never: use nodes after prs_free; assume the tree-sitter
- * tree is alive (it is gone once prs_parse returns).
+ * tree is alive (it is gone once prs_parse returns); call prs_parse on a
+ * small stack. The front end recurses once per nesting level and accepts
+ * up to LOWER_MAX_DEPTH (200,000) levels, which needs about 1.5 KB of
+ * stack per level: run it on a thread with a large stack, as bin/jsvm.c
+ * does (1 GB reserved; the kernel commits only what is touched).
  */
 #ifndef JSVM_PARSER_H
 #define JSVM_PARSER_H

@@ -408,7 +408,9 @@ static void declare_try(Walk *w, PrsTry *t) {
 }
 
 static void mark_direct_eval(Walk *w, PrsCall *c) {
-  if (!PRS_IS(c->callee, Ident) || !prs_atom_is(PRS_AS(c->callee, Ident)->name, "eval"))
+  // eval?.(x) is an optional call, which is always an indirect eval.
+  if (!PRS_IS(c->callee, Ident) || !prs_atom_is(PRS_AS(c->callee, Ident)->name, "eval") ||
+      (c->base.flags & PRS_FLAG_Optional))
     return;
   c->base.flags |= PRS_FLAG_DirectEval;
   for (PrsScope *s = w->scope; s; s = s->outer) s->has_direct_eval = true;

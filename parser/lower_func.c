@@ -186,10 +186,12 @@ PrsNode *lower_arrow(Lower *L, TSNode n) {
   bool use_strict;
   TSNode where;
   prescan_strict(L, body, &use_strict, &where);
-  // Arrow parameters inherit [Await] from the enclosing context.
+  // Arrow parameters inherit [Await] (and the static-block ban on await)
+  // from the enclosing context; the body is a function boundary for both.
   ctx.is_async = async || outer->is_async;
   f->params = lower_params(L, params);
   ctx.is_async = async;
+  ctx.static_block = false;
   finish_function(L, f, body, use_strict, where);
   L->fn = outer;
   return &f->base;

@@ -82,7 +82,11 @@ static void check_initializers(Lower *L, PrsVarDecl *d, TSNode n);
 // statement s is such a lone `let` (sloppy code: in strict code `let` is
 // reserved and the reference check reports it).
 static bool lone_let(Lower *L, TSNode s, TSNode next) {
-  if (lower_kind(s) != CST_expression_statement || ts_node_child_count(s) != 1) return false;
+  if (lower_kind(s) != CST_expression_statement) return false;
+  // `let` alone: no `;`, at most comments after it.
+  uint32_t count = ts_node_child_count(s);
+  for (uint32_t i = 1; i < count; i++)
+    if (lower_kind(ts_node_child(s, i)) != CST_comment) return false;
   TSNode e = ts_node_child(s, 0);
   uint32_t len;
   const char *t = lower_text(L, e, &len);

@@ -5,11 +5,22 @@
 
 #include <string.h>
 
-// FNV-1a: identifiers are short, so a simple byte hash is the fastest.
+// Eight bytes a step, each folded in by a multiply and a shift (a
+// byte-at-a-time FNV showed up in profiles of large files).
 static uint32_t hash_bytes(const char *s, uint32_t n) {
-  uint32_t h = 2166136261u;
-  for (uint32_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
-  return h;
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  uint32_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  uint64_t tail = 0;
+  memcpy(&tail, s + i, n - i);
+  h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 29;
+  return (uint32_t)h;
 }
 
 // Bucket arrays live in the arena too: outgrown ones are simply left

@@ -24,7 +24,9 @@ static const char *const field_names[FLD_COUNT] = {
 #include "parser/cst_kinds.def"
 };
 
-static uint8_t *kind_of_symbol;   // indexed by TSSymbol
+static uint16_t *kind_of_symbol;  // indexed by TSSymbol; see cst.h
+const uint16_t *prs_cst_kind_table;
+uint32_t prs_cst_symbol_count;
 static uint8_t *op_of_symbol;     // indexed by TSSymbol
 static uint8_t *field_of_id;      // indexed by TSFieldId
 static uint32_t symbol_count, field_count;
@@ -40,12 +42,13 @@ static void *table(size_t n) {
 // symbol is visited and matched on both its name and its namedness.
 static void map_symbols(const TSLanguage *lang) {
   symbol_count = ts_language_symbol_count(lang);
-  kind_of_symbol = table(symbol_count);
+  kind_of_symbol = table(symbol_count * sizeof *kind_of_symbol);
   op_of_symbol = table(symbol_count);
   for (uint32_t s = 0; s < symbol_count; s++) {
     const char *name = ts_language_symbol_name(lang, (TSSymbol)s);
     if (!name) continue;
     bool named = ts_language_symbol_type(lang, (TSSymbol)s) == TSSymbolTypeRegular;
+    if (named) kind_of_symbol[s] = PRS_CST_NAMED;
     for (int k = CST_ERROR + 1; k < CST_COUNT; k++) {
       bool is_token = k > CST_ERROR && strcmp(cst_names[k], name) == 0;
       if (!is_token) continue;
@@ -55,7 +58,7 @@ static void map_symbols(const TSLanguage *lang) {
 #include "parser/cst_kinds.def"
           false);
       if (token_kind != named) {
-        kind_of_symbol[s] = (uint8_t)k;
+        kind_of_symbol[s] |= (uint16_t)k;
         break;
       }
     }
@@ -80,11 +83,8 @@ void prs_cst_init(void) {
   const TSLanguage *lang = tree_sitter_javascript();
   map_symbols(lang);
   map_fields(lang);
-}
-
-PrsCst prs_cst_kind(TSSymbol symbol) {
-  if (symbol == SYM_ERROR) return CST_ERROR;
-  return symbol < symbol_count ? (PrsCst)kind_of_symbol[symbol] : CST_NONE;
+  prs_cst_kind_table = kind_of_symbol;
+  prs_cst_symbol_count = symbol_count;
 }
 
 PrsCstField prs_cst_field(TSFieldId field) {

@@ -36,8 +36,23 @@ const TSLanguage *tree_sitter_javascript(void);
 /* prs_cst_init: build the symbol and field maps. */
 void prs_cst_init(void);
 
+/* The maps, read inline on the lowering's hot path. Entry s of
+ * prs_cst_kind_table is PrsCst of symbol s, with PRS_CST_NAMED or'ed in
+ * when the symbol is a named node (not an anonymous token). */
+#define PRS_CST_NAMED 0x8000u
+extern const uint16_t *prs_cst_kind_table;
+extern uint32_t prs_cst_symbol_count;
+
 /* prs_cst_kind: our kind for a node's symbol. */
-PrsCst prs_cst_kind(TSSymbol symbol);
+static inline PrsCst prs_cst_kind(TSSymbol symbol) {
+  if (symbol >= prs_cst_symbol_count) return symbol == (TSSymbol)-1 ? CST_ERROR : CST_NONE;
+  return (PrsCst)(prs_cst_kind_table[symbol] & ~PRS_CST_NAMED);
+}
+
+/* prs_cst_named: whether a symbol is a named node. */
+static inline bool prs_cst_named(TSSymbol symbol) {
+  return symbol < prs_cst_symbol_count && (prs_cst_kind_table[symbol] & PRS_CST_NAMED);
+}
 
 /* prs_cst_field: our field for a grammar field id. */
 PrsCstField prs_cst_field(TSFieldId field);

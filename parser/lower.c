@@ -77,7 +77,8 @@ static uint32_t gather(Lower *L, TSNode n, bool fields) {
   if (!ts_tree_cursor_goto_first_child(c)) return base;
   do {
     TSNode k = ts_tree_cursor_current_node(c);
-    PrsCst kind = lower_kind(k);
+    TSSymbol sym = ts_node_symbol(k);
+    PrsCst kind = prs_cst_kind(sym);
     if (kind == CST_comment) continue;
     if (kind == CST_html_comment) {
       // Annex B's HTML-like comments exist only in scripts.
@@ -97,6 +98,7 @@ static uint32_t gather(Lower *L, TSNode n, bool fields) {
     Kid *kid = &L->kids[L->nkids++];
     kid->node = k;
     kid->kind = (uint8_t)kind;
+    kid->named = prs_cst_named(sym);
     kid->field = fields ? (uint8_t)prs_cst_field(ts_tree_cursor_current_field_id(c)) : FLD_NONE;
     if (kid->field == FLD_NONE) continue;
     if (fc->count < FIELD_CACHE_SIZE) {

@@ -32,7 +32,12 @@ typedef struct Kid {
   TSNode node;
   uint8_t kind;   /* PrsCst */
   uint8_t field;  /* PrsCstField */
+  bool named;     /* a named node, not an anonymous token */
 } Kid;
+
+/* is_token: whether a gathered child is an anonymous token (punctuation,
+ * keywords) rather than a named node. */
+static inline bool is_token(const Kid *k) { return !k->named; }
 
 /* A label in scope: `name:` on a statement, and whether it is a loop
  * (only loop labels are valid `continue` targets). */
@@ -139,8 +144,8 @@ TSNode lower_field(Lower *L, TSNode n, PrsCstField f);
 
 /* lower_kind: our kind of a CST node. */
 static inline PrsCst lower_kind(TSNode n) {
-  // A missing optional child is a null node: ask nothing of it.
-  return ts_node_is_null(n) ? CST_NONE : prs_cst_kind(ts_node_symbol(n));
+  // A missing optional child is a null node (id NULL): ask nothing of it.
+  return n.id == NULL ? CST_NONE : prs_cst_kind(ts_node_symbol(n));
 }
 
 /* lower_new: a node of kind k positioned at CST node n. */

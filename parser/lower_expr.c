@@ -11,7 +11,6 @@
 #include "parser/lower.h"
 #include "parser/regexp_syntax.h"
 
-static inline bool is_token(const Kid *k) { return !ts_node_is_named(k->node); }
 
 /* {==== Literals ====} */
 

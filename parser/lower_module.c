@@ -13,7 +13,6 @@
 #include "parser/literals.h"
 #include "parser/lower.h"
 
-static inline bool is_token(const Kid *k) { return !ts_node_is_named(k->node); }
 
 // Module items stand only at the top level of a module.
 static void check_placement(Lower *L, TSNode n, const char *what) {

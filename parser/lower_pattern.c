@@ -9,7 +9,6 @@
 #include "parser/keywords.h"
 #include "parser/lower.h"
 
-static inline bool is_token(const Kid *k) { return !ts_node_is_named(k->node); }
 
 /* {==== Names ====} */
 

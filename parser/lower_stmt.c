@@ -9,7 +9,6 @@
 #include "parser/keywords.h"
 #include "parser/lower.h"
 
-static inline bool is_token(const Kid *k) { return !ts_node_is_named(k->node); }
 
 // The statement or expression a wrapper like parenthesized_expression,
 // else_clause or expression_statement holds: its first named child.

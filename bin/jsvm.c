@@ -223,7 +223,10 @@ int main(int argc, char **argv) {
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, WORKER_STACK);
   if (pthread_create(&worker, &attr, cli_work, &cli) != 0) {
-    cli_work(&cli);  // no thread: run on the main stack, limits still apply
+    // The front end's nesting limit assumes the big stack: without it,
+    // deep input could overflow the main stack, so do not try.
+    fputs("FATAL ERROR: cannot create the 1 GB-stack worker thread\n", stderr);
+    cli.status = JSVM_EXIT_ERROR;
   } else {
     pthread_join(worker, NULL);
   }

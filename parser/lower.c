@@ -153,7 +153,7 @@ TSNode lower_field(Lower *L, TSNode n, PrsCstField f) {
           return ts_tree_cursor_current_node(c);
       } while (ts_tree_cursor_goto_next_sibling(c));
   }
-  TSNode none = {{0}, NULL, NULL};
+  TSNode none = LOWER_NULL_NODE;
   return none;
 }
 
@@ -437,35 +437,35 @@ PrsAst *prs_parse(const char *source, size_t len, const PrsOptions *opt,
   lower_init(&L, ast, source, n, opt, err);
   TSParser *parser = ts_parser_new();
   ts_parser_set_language(parser, tree_sitter_javascript());
-  TSTree *tree = NULL;
-  char *ts_source = NULL;
-  bool ok = false;
-  L.cursor = ts_tree_cursor_new((TSNode){{0}, NULL, NULL});
+  // Everything assigned between setjmp and a longjmp lives in L (locals
+  // would be indeterminate after the jump, C11 7.13.2.1).
+  L.cursor = ts_tree_cursor_new((TSNode)LOWER_NULL_NODE);
   if (setjmp(L.fail) == 0) {
+    if (len > n) lower_error_at(&L, 0, "Source text too large (limit 2 GB)");
     check_utf8(&L);
-    ts_source = normalize_cr(source, n);
-    tree = ts_parser_parse_string(parser, NULL, ts_source ? ts_source : source, n);
-    TSNode root = ts_tree_root_node(tree);
-    if (lower_patch_attributes(&L, root, &ts_source)) {
+    L.ts_source = normalize_cr(source, n);
+    L.tree = ts_parser_parse_string(parser, NULL, L.ts_source ? L.ts_source : source, n);
+    TSNode root = ts_tree_root_node(L.tree);
+    if (lower_patch_attributes(&L, root, &L.ts_source)) {
       // Parse again without the attribute clauses the grammar misses.
-      ts_tree_delete(tree);
-      tree = ts_parser_parse_string(parser, NULL, ts_source, n);
-      root = ts_tree_root_node(tree);
+      ts_tree_delete(L.tree);
+      L.tree = ts_parser_parse_string(parser, NULL, L.ts_source, n);
+      root = ts_tree_root_node(L.tree);
     }
     check_cst_errors(&L, root);
     check_mvs(&L, root);
     ast->root = lower_program(&L, root);
     prs_scope_analyze(&L);
-    ok = true;
+    L.ok = true;
   }
   ts_tree_cursor_delete(&L.cursor);
-  free(ts_source);
+  free(L.ts_source);
   free(L.patches);
   free(L.kids);
   prs_buf_free(&L.buf);
-  if (tree) ts_tree_delete(tree);
+  if (L.tree) ts_tree_delete(L.tree);
   ts_parser_delete(parser);
-  if (!ok) {
+  if (!L.ok) {
     prs_free(ast);
     return NULL;
   }

@@ -25,6 +25,7 @@
 
 #include "parser/buf.h"
 #include "parser/cst.h"
+#include "parser/keywords.h"
 #include "parser/parser.h"
 
 /* One child of a CST node: the node, its kind and the field it fills. */
@@ -53,7 +54,7 @@ typedef struct Func {
   struct Func *outer;
   bool is_function;       /* false at script/module top level */
   bool strict;
-  bool is_async, is_generator, is_arrow;
+  bool is_async, is_generator;
   bool in_params;         /* lowering this function's parameter list */
   bool super_property;    /* super.x allowed (methods, fields, their arrows) */
   bool super_call;        /* super() allowed (derived constructors) */
@@ -116,6 +117,9 @@ typedef struct Lower {
   const void *await_call; /* a call `await(...)` that is really `await (...)` */
   AttrPatch *patches;     /* attribute clauses blanked out for tree-sitter */
   uint32_t npatches;
+  TSTree *tree;           /* the tree being lowered (freed by prs_parse) */
+  char *ts_source;        /* the text tree-sitter parsed, if not the source */
+  bool ok;                /* the lowering and scope analysis completed */
 } Lower;
 
 /* Nesting beyond this is reported as a SyntaxError rather than risking
@@ -172,6 +176,18 @@ PrsAtom *lower_name(Lower *L, TSNode n, bool *escaped);
 /* lower_private_name: the atom of a #name, escapes decoded ("#o"). */
 PrsAtom *lower_private_name(Lower *L, TSNode n);
 
+/* lower_key_is: whether a property key spells the word kw, as a name or a
+ * string ("constructor" and 'constructor' both count; computed keys never
+ * reach here as names). */
+static inline bool lower_key_is(const PrsNode *key, PrsKeyword kw) {
+  if (PRS_IS(key, PropName)) return PRS_AS(key, PropName)->name->tag == kw;
+  if (PRS_IS(key, String)) return PRS_AS(key, String)->value->tag == kw;
+  return false;
+}
+
+/* A null TSNode, for optional children not (yet) found. */
+#define LOWER_NULL_NODE ((TSNode){{0}, NULL, NULL})
+
 /* lower_enter / lower_leave: bound recursion depth. */
 void lower_enter(Lower *L, TSNode n);
 static inline void lower_leave(Lower *L) { L->depth--; }
@@ -185,14 +201,14 @@ PrsList lower_body(Lower *L, TSNode n, uint32_t skip, bool directives);
 /* lower_scan_prologue: whether the statement list n (from child `skip`)
  * has a "use strict" directive; *use is its string node. */
 bool lower_scan_prologue(Lower *L, TSNode n, uint32_t skip, TSNode *use);
-/* lower_variable_declarator_list: the declarators of a var/let/const. */
+/* lower_declaration: a var/let/const/using declaration. */
 PrsNode *lower_declaration(Lower *L, TSNode n);
 
 /* {==== lower_expr.c ====} */
 PrsNode *lower_expression(Lower *L, TSNode n);
 /* lower_property_key: a key in an object, class or pattern. */
 PrsNode *lower_property_key(Lower *L, TSNode n);
-/* lower_string_literal: the atom of a string node's value. */
+/* lower_string_value: the atom of a string node's value. */
 PrsAtom *lower_string_value(Lower *L, TSNode n);
 /* lower_bare_yield_is_name: whether a yield_expression is really the
  * identifier `yield` (sloppy code outside generators, no operand). */
@@ -218,7 +234,8 @@ PrsNode *lower_binding(Lower *L, TSNode n);
 PrsNode *lower_assign_target(Lower *L, TSNode n);
 /* lower_expression_to_binding: an expression reread as a binding pattern. */
 PrsNode *lower_expression_to_binding(Lower *L, PrsNode *e, TSNode n);
-/* lower_simple_target: the operand of ++/-- or compound assignment. */
+/* lower_check_simple_target: the operand of ++/-- or compound assignment
+ * must be a name or a property reference. */
 void lower_check_simple_target(Lower *L, PrsNode *e, TSNode n);
 /* lower_check_binding_name: early errors of a bound identifier. */
 void lower_check_binding_name(Lower *L, PrsAtom *name, TSNode n);

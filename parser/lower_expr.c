@@ -244,12 +244,6 @@ PrsNode *lower_property_key(Lower *L, TSNode n) {
   }
 }
 
-static bool key_is(const PrsNode *key, PrsKeyword kw) {
-  if (PRS_IS(key, PropName)) return PRS_AS(key, PropName)->name->tag == kw;
-  if (PRS_IS(key, String)) return PRS_AS(key, String)->value->tag == kw;
-  return false;
-}
-
 static PrsNode *lower_pair(Lower *L, TSNode n, int *protos) {
   PrsProperty *p = LOWER_NEW(L, Property, n);
   TSNode key = lower_field(L, n, FLD_key);
@@ -257,7 +251,7 @@ static PrsNode *lower_pair(Lower *L, TSNode n, int *protos) {
   p->key = lower_property_key(L, key);
   if (lower_kind(key) == CST_computed_property_name) {
     p->base.flags |= PRS_FLAG_Computed;
-  } else if (key_is(p->key, KW_PROTO)) {
+  } else if (lower_key_is(p->key, KW_PROTO)) {
     // `__proto__: v` sets the prototype; a second one is an early error
     // (but not in a pattern, which the caller re-checks as a target).
     p->base.flags |= PRS_FLAG_Proto;
@@ -647,7 +641,8 @@ static PrsNode *lower_chain(Lower *L, TSNode n, bool *optional) {
   switch ((unsigned)lower_kind(n)) {
     case CST_member_expression: r = lower_member(L, n, optional); break;
     case CST_subscript_expression: r = lower_subscript(L, n, optional); break;
-    default: r = lower_call(L, n, optional); break;
+    case CST_call_expression: r = lower_call(L, n, optional); break;
+    default: lower_error(L, n, "Unexpected token");
   }
   lower_leave(L);
   return r;
@@ -657,7 +652,7 @@ static PrsNode *lower_chain(Lower *L, TSNode n, bool *optional) {
 // call `await(x)` followed by `.y`. Find such a call at the base of a
 // chain: the whole chain is then the operand of an await.
 static TSNode await_call_base(Lower *L, TSNode n) {
-  TSNode none = {{0}, NULL, NULL};
+  TSNode none = LOWER_NULL_NODE;
   if (!L->fn->is_async || L->fn->static_block) return none;
   for (;;) {
     PrsCst k = lower_kind(n);
@@ -779,7 +774,7 @@ static PrsNode *lower_yield(Lower *L, TSNode n) {
   if (L->fn->in_params) lower_error(L, n, "Yield expression not allowed in formal parameter");
   PrsYield *y = LOWER_NEW(L, Yield, n);
   uint32_t base = lower_items(L, n);
-  TSNode arg = {{0}, NULL, NULL};
+  TSNode arg = LOWER_NULL_NODE;
   for (uint32_t i = base; i < L->nkids; i++) {
     if (L->kids[i].kind == CST_T_star) {
       y->base.flags |= PRS_FLAG_Delegate;
@@ -848,7 +843,8 @@ static PrsNode *lower_paren(Lower *L, TSNode n) {
 static PrsNode *lower_expression_kind(Lower *L, TSNode n) {
   switch ((unsigned)lower_kind(n)) {
     case CST_identifier:
-    case CST_undefined: return lower_identifier(L, n);
+    case CST_undefined:
+    case CST_shorthand_property_identifier: return lower_identifier(L, n);
     case CST_this: return lower_new(L, PRS_This, n);
     case CST_null: return lower_new(L, PRS_Null, n);
     case CST_true: return lower_new(L, PRS_True, n);

@@ -148,7 +148,7 @@ PrsNode *lower_function(Lower *L, TSNode n) {
 // ArrowParameters [no LineTerminator here] `=>`.
 static void arrow_parts(Lower *L, TSNode n, bool *async, TSNode *params, TSNode *body) {
   uint32_t base = lower_kids(L, n);
-  TSNode arrow = {{0}, NULL, NULL};
+  TSNode arrow = LOWER_NULL_NODE;
   *async = base < L->nkids && L->kids[base].kind == CST_T_async;
   for (uint32_t i = base; i < L->nkids; i++) {
     Kid k = L->kids[i];
@@ -169,7 +169,7 @@ static void arrow_parts(Lower *L, TSNode n, bool *async, TSNode *params, TSNode 
 PrsNode *lower_arrow(Lower *L, TSNode n) {
   PrsFunction *f = LOWER_NEW(L, Function, n);
   bool async;
-  TSNode params = {{0}, NULL, NULL}, body = params;
+  TSNode params = LOWER_NULL_NODE, body = params;
   arrow_parts(L, n, &async, &params, &body);
   f->base.flags |= PRS_FLAG_Arrow | (async ? PRS_FLAG_Async : 0);
   Func *outer = L->fn;
@@ -178,7 +178,6 @@ PrsNode *lower_arrow(Lower *L, TSNode n) {
   ctx.is_function = true;
   ctx.is_async = async;
   ctx.is_generator = false;
-  ctx.is_arrow = true;
   ctx.loop_depth = ctx.breakable = 0;
   ctx.labels = NULL;
   L->fn = &ctx;
@@ -188,8 +187,10 @@ PrsNode *lower_arrow(Lower *L, TSNode n) {
   // Arrow parameters inherit [Await] (and the static-block ban on await)
   // from the enclosing context; the body is a function boundary for both.
   ctx.is_async = async || outer->is_async;
+  ctx.is_generator = outer->is_generator;  // yield in them is an error
   f->params = lower_params(L, params);
   ctx.is_async = async;
+  ctx.is_generator = false;
   ctx.static_block = false;
   finish_function(L, f, body, use_strict, where);
   L->fn = outer;
@@ -209,7 +210,7 @@ static void method_head(Lower *L, TSNode n, MethodHead *h) {
   uint32_t base = lower_kids(L, n);
   for (uint32_t i = base; i < L->nkids; i++) {
     Kid k = L->kids[i];
-    switch (k.field) {
+    switch ((unsigned)k.field) {
       case FLD_name: h->name = k.node; continue;
       case FLD_parameters: h->params = k.node; continue;
       case FLD_body: h->body = k.node; continue;
@@ -229,23 +230,17 @@ static void method_head(Lower *L, TSNode n, MethodHead *h) {
   lower_pop(L, base);
 }
 
-static bool key_named(const PrsNode *key, PrsKeyword kw) {
-  if (PRS_IS(key, PropName)) return PRS_AS(key, PropName)->name->tag == kw;
-  if (PRS_IS(key, String)) return PRS_AS(key, String)->value->tag == kw;
-  return false;
-}
-
 PrsNode *lower_method(Lower *L, TSNode n, bool in_class, bool derived,
                       PrsNode **key_out, uint32_t *flags_out) {
   MethodHead h;
   method_head(L, n, &h);
   PrsNode *key = lower_property_key(L, h.name);
   bool computed = lower_kind(h.name) == CST_computed_property_name;
-  bool ctor = in_class && !h.is_static && !computed && key_named(key, KW_CONSTRUCTOR);
+  bool ctor = in_class && !h.is_static && !computed && lower_key_is(key, KW_CONSTRUCTOR);
   if (ctor && (h.is_get || h.is_set)) lower_error(L, h.name, "Class constructor may not be an accessor");
   if (ctor && h.is_generator) lower_error(L, h.name, "Class constructor may not be a generator");
   if (ctor && h.is_async) lower_error(L, h.name, "Class constructor may not be an async method");
-  if (in_class && h.is_static && !computed && key_named(key, KW_PROTOTYPE))
+  if (in_class && h.is_static && !computed && lower_key_is(key, KW_PROTOTYPE))
     lower_error(L, h.name, "Classes may not have a static property named 'prototype'");
   PrsFunction *f = LOWER_NEW(L, Function, n);
   f->base.flags |= PRS_FLAG_Method | (h.is_async ? PRS_FLAG_Async : 0) |
@@ -290,7 +285,9 @@ static void declare_private(Lower *L, PrivateEnv *env, uint8_t *kinds,
   for (uint32_t i = 0; i < env->count; i++) {
     if (env->names[i] != name) continue;
     uint8_t prev = kinds[i];
-    bool pair = ((prev | kind) & (PRIV_GET | PRIV_SET)) == (PRIV_GET | PRIV_SET) &&
+    // A getter/setter pair completes a name: anything more is a duplicate.
+    bool complete = (prev & (PRIV_GET | PRIV_SET)) == (PRIV_GET | PRIV_SET);
+    bool pair = !complete && ((prev | kind) & (PRIV_GET | PRIV_SET)) == (PRIV_GET | PRIV_SET) &&
                 !((prev | kind) & PRIV_OTHER) && (prev & PRIV_STATIC) == (kind & PRIV_STATIC) &&
                 (prev & (PRIV_GET | PRIV_SET)) != (kind & (PRIV_GET | PRIV_SET));
     if (!pair) lower_error(L, n, "Identifier '%s' has already been declared", name->text);
@@ -348,9 +345,9 @@ static PrsNode *lower_field_def(Lower *L, TSNode n) {
   m->key = lower_property_key(L, prop);
   bool computed = lower_kind(prop) == CST_computed_property_name;
   if (computed) m->base.flags |= PRS_FLAG_Computed;
-  if (!computed && key_named(m->key, KW_CONSTRUCTOR))
+  if (!computed && lower_key_is(m->key, KW_CONSTRUCTOR))
     lower_error(L, prop, "Classes may not have a field named 'constructor'");
-  if (!computed && (m->base.flags & PRS_FLAG_Static) && key_named(m->key, KW_PROTOTYPE))
+  if (!computed && (m->base.flags & PRS_FLAG_Static) && lower_key_is(m->key, KW_PROTOTYPE))
     lower_error(L, prop, "Classes may not have a static property named 'prototype'");
   if (!ts_node_is_null(value)) {
     Func ctx;
@@ -413,7 +410,7 @@ PrsNode *lower_class(Lower *L, TSNode n) {
   c->base.flags |= PRS_FLAG_Strict;
   TSNode name = lower_field(L, n, FLD_name);
   TSNode body = lower_field(L, n, FLD_body);
-  TSNode heritage = {{0}, NULL, NULL};
+  TSNode heritage = LOWER_NULL_NODE;
   uint32_t base = lower_kids(L, n);
   for (uint32_t i = base; i < L->nkids; i++) {
     if (L->kids[i].kind == CST_class_heritage) heritage = L->kids[i].node;

@@ -191,7 +191,7 @@ static PrsList lower_attributes(Lower *L, TSNode n) {
     if (L->patches[i].source_end == ts_node_end_byte(source))
       return patched_attributes(L, n, &L->patches[i]);
   uint32_t base = lower_kids(L, n);
-  TSNode obj = {{0}, NULL, NULL};
+  TSNode obj = LOWER_NULL_NODE;
   for (uint32_t i = base; i < L->nkids; i++)
     if (L->kids[i].kind == CST_import_attribute) obj = ts_node_named_child(L->kids[i].node, 0);
   lower_pop(L, base);
@@ -269,7 +269,7 @@ PrsNode *lower_import(Lower *L, TSNode n) {
   im->source = lower_string_value(L, lower_field(L, n, FLD_source));
   im->attributes = lower_attributes(L, n);
   uint32_t base = lower_kids(L, n);
-  TSNode clause = {{0}, NULL, NULL};
+  TSNode clause = LOWER_NULL_NODE;
   for (uint32_t i = base; i < L->nkids; i++)
     if (L->kids[i].kind == CST_import_clause) clause = L->kids[i].node;
   lower_pop(L, base);
@@ -363,7 +363,7 @@ PrsNode *lower_export(Lower *L, TSNode n) {
     ex->source = lower_string_value(L, source);
     ex->attributes = lower_attributes(L, n);
   }
-  TSNode decl = {{0}, NULL, NULL}, value = decl, clause = decl, ns = decl;
+  TSNode decl = LOWER_NULL_NODE, value = decl, clause = decl, ns = decl;
   bool is_default = false, star = false;
   uint32_t base = lower_kids(L, n);
   for (uint32_t i = base; i < L->nkids; i++) {

@@ -10,6 +10,22 @@
 #include "parser/lower.h"
 
 
+/* {==== Kind rewrites ====} */
+
+// A literal reread as a pattern changes its kind in place; these pairs
+// must keep one layout (ast_nodes.def declares both sides).
+#define SAME_LAYOUT(A, fa, B, fb)                                          \
+  _Static_assert(sizeof(Prs##A) == sizeof(Prs##B) &&                       \
+                     offsetof(Prs##A, fa) == offsetof(Prs##B, fb),         \
+                 #A " and " #B " must share a layout")
+SAME_LAYOUT(Array, elements, ArrayPattern, elements);
+SAME_LAYOUT(Object, props, ObjectPattern, props);
+SAME_LAYOUT(Property, key, PatternProp, key);
+SAME_LAYOUT(Property, value, PatternProp, value);
+SAME_LAYOUT(Spread, arg, Rest, arg);
+SAME_LAYOUT(Assign, target, AssignPattern, target);
+SAME_LAYOUT(Assign, value, AssignPattern, init);
+
 /* {==== Names ====} */
 
 void lower_check_reference_name(Lower *L, PrsAtom *name, bool escaped, TSNode n) {
@@ -142,7 +158,7 @@ static PrsNode *shorthand_prop(Lower *L, TSNode n, TSNode name, TSNode init,
 }
 
 static PrsNode *object_pattern_prop(Lower *L, const Kid *k, TargetFn target) {
-  TSNode none = {{0}, NULL, NULL};
+  TSNode none = LOWER_NULL_NODE;
   switch ((unsigned)k->kind) {
     case CST_shorthand_property_identifier_pattern:
     case CST_shorthand_property_identifier:

@@ -14,7 +14,7 @@
 // else_clause or expression_statement holds: its first named child.
 static TSNode inner(Lower *L, TSNode n) {
   uint32_t base = lower_items(L, n);
-  TSNode r = {{0}, NULL, NULL};
+  TSNode r = LOWER_NULL_NODE;
   for (uint32_t i = base; i < L->nkids; i++)
     if (!is_token(&L->kids[i])) {
       r = L->kids[i].node;
@@ -23,11 +23,6 @@ static TSNode inner(Lower *L, TSNode n) {
   lower_pop(L, base);
   if (ts_node_is_null(r)) lower_error(L, n, "Unexpected token");
   return r;
-}
-
-// An expression that may be a sequence (expression_statement, return...).
-static PrsNode *lower_expr_or_seq(Lower *L, TSNode n) {
-  return lower_expression(L, n);
 }
 
 /* {==== Directive prologues and statement lists ====} */
@@ -122,22 +117,23 @@ static PrsNode *let_declaration(Lower *L, TSNode let, TSNode next) {
   return &d->base;
 }
 
-PrsList lower_body(Lower *L, TSNode n, uint32_t skip, bool directives) {
-  uint32_t base = lower_items(L, n);
-  uint32_t first_kid = base + skip;
+// The statements among the gathered kids [from, to) that `want` accepts
+// (named kids, or those of one field), with the `let`-newline repair and
+// directive flags. Shared by statement lists and case clauses.
+static PrsList lower_statements(Lower *L, uint32_t from, uint32_t to, int field, bool directives) {
+#define WANTED(i) (field ? L->kids[i].field == field : !is_token(&L->kids[i]))
   uint32_t count = 0;
-  for (uint32_t i = first_kid; i < L->nkids; i++)
-    count += !is_token(&L->kids[i]);
+  for (uint32_t i = from; i < to; i++) count += WANTED(i);
   PrsList list = lower_list(L, count);
   uint32_t out = 0;
   bool prologue = directives;
-  for (uint32_t i = first_kid; i < L->nkids; i++) {
-    if (is_token(&L->kids[i])) continue;
+  for (uint32_t i = from; i < to; i++) {
+    if (!WANTED(i)) continue;
     TSNode s = L->kids[i].node;
     TSNode str;
     uint32_t next = i + 1;
-    while (next < L->nkids && is_token(&L->kids[next])) next++;
-    if (next < L->nkids && !L->fn->strict && lone_let(L, s, L->kids[next].node)) {
+    while (next < to && !WANTED(next)) next++;
+    if (next < to && !L->fn->strict && lone_let(L, s, L->kids[next].node)) {
       list.items[out++] = let_declaration(L, s, L->kids[next].node);
       list.len--;  // two CST statements made one declaration
       i = next;
@@ -152,14 +148,19 @@ PrsList lower_body(Lower *L, TSNode n, uint32_t skip, bool directives) {
     }
     list.items[out++] = stmt;
   }
+#undef WANTED
+  return list;
+}
+
+PrsList lower_body(Lower *L, TSNode n, uint32_t skip, bool directives) {
+  uint32_t base = lower_items(L, n);
+  PrsList list = lower_statements(L, base + skip, L->nkids, FLD_NONE, directives);
   lower_pop(L, base);
   return list;
 }
 
 /* {==== Single-statement positions ====} */
 
-// The body of if/while/for/with/labels: no lexical declarations, and
-// function declarations only where Annex B allows them.
 // Whether a (possibly multiply) labelled statement labels a function.
 static bool labels_a_function(Lower *L, TSNode n) {
   while (lower_kind(n) == CST_labeled_statement) n = lower_field(L, n, FLD_body);
@@ -167,6 +168,8 @@ static bool labels_a_function(Lower *L, TSNode n) {
   return k == CST_function_declaration || k == CST_generator_function_declaration;
 }
 
+// The body of if/while/for/with/labels: no lexical declarations, and
+// function declarations only where Annex B allows them.
 static PrsNode *lower_substatement(Lower *L, TSNode n, bool if_body) {
   PrsCst k = lower_kind(n);
   if (k == CST_labeled_statement && labels_a_function(L, n))
@@ -288,13 +291,18 @@ static void check_no_in(Lower *L, PrsNode *e) {
   } else if (PRS_IS(e, Unary) || PRS_IS(e, Await) || PRS_IS(e, Yield)) {
     // Unary, Await and Yield share the {arg} layout.
     check_no_in(L, PRS_AS(e, Unary)->arg);
+  } else if (PRS_IS(e, Function) && (e->flags & PRS_FLAG_ExprBody)) {
+    check_no_in(L, PRS_AS(e, Function)->body.items[0]);
+  } else if (PRS_IS(e, VarDecl)) {
+    for (uint32_t i = 0; i < PRS_AS(e, VarDecl)->decls.len; i++)
+      check_no_in(L, PRS_AS(PRS_AS(e, VarDecl)->decls.items[i], Declarator)->init);
   }
 }
 
 static PrsNode *lower_for(Lower *L, TSNode n) {
   PrsFor *f = LOWER_NEW(L, For, n);
   uint32_t base = lower_kids(L, n);
-  TSNode body = {{0}, NULL, NULL};
+  TSNode body = LOWER_NULL_NODE;
   for (uint32_t i = base; i < L->nkids; i++) {
     Kid k = L->kids[i];
     if (k.field == FLD_body) body = k.node;
@@ -304,6 +312,7 @@ static PrsNode *lower_for(Lower *L, TSNode n) {
           k.kind == CST_using_declaration) {
         f->init = lower_declaration(L, k.node);
         check_initializers(L, PRS_AS(f->init, VarDecl), k.node);
+        check_no_in(L, f->init);
       } else {
         // An expression, bare or wrapped in an expression_statement.
         TSNode e = k.kind == CST_expression_statement ? inner(L, k.node) : k.node;
@@ -368,7 +377,11 @@ static PrsNode *lower_for_head(Lower *L, TSNode kind, TSNode left,
     if (of && !is_await && lower_kind(left) == CST_identifier && len == 5 &&
         memcmp(s, "async", 5) == 0)
       lower_error(L, left, "The left-hand side of a for-of loop may not be 'async'.");
-    if (of && lower_kind(left) == CST_identifier && len == 3 && memcmp(s, "let", 3) == 0)
+    // for-of: lookahead ≠ let, so not `let.x` or `let[0]` either.
+    TSNode first = left;
+    while (ts_node_child_count(first) > 0) first = ts_node_child(first, 0);
+    const char *fs = lower_text(L, first, &len);
+    if (of && lower_kind(first) == CST_identifier && len == 3 && memcmp(fs, "let", 3) == 0)
       lower_error(L, left, "The left-hand side of a for-of loop may not be 'let'.");
     return lower_assign_target(L, left);
   }
@@ -401,13 +414,13 @@ static PrsNode *lower_for_head(Lower *L, TSNode kind, TSNode left,
 }
 
 static PrsNode *lower_for_in(Lower *L, TSNode n) {
-  TSNode kind = {{0}, NULL, NULL}, left = kind, right = kind, body = kind,
+  TSNode kind = LOWER_NULL_NODE, left = kind, right = kind, body = kind,
          value = kind;
   bool of = false, is_await = false, using_await = false;
   uint32_t base = lower_kids(L, n);
   for (uint32_t i = base; i < L->nkids; i++) {
     Kid k = L->kids[i];
-    switch (k.field) {
+    switch ((unsigned)k.field) {
       case FLD_kind:
         // `for (await using x of y)` has two kind tokens.
         if (k.kind == CST_T_await) using_await = true;
@@ -515,8 +528,10 @@ static PrsNode *lower_labeled(Lower *L, TSNode n) {
   // Annex B.3.2: `l: function f(){}` in sloppy code (never generators,
   // never async, and not as the body of a loop).
   PrsCst bk = lower_kind(body);
-  if (bk == CST_function_declaration && !L->fn->strict &&
-      lower_kind(ts_node_child(body, 0)) != CST_T_async) {
+  if ((bk == CST_function_declaration && !L->fn->strict &&
+       lower_kind(ts_node_child(body, 0)) != CST_T_async) ||
+      bk == CST_labeled_statement) {
+    // (A nested label is checked by its own lower_labeled.)
     s->body = lower_statement(L, body);
   } else {
     s->body = lower_substatement(L, body, false);
@@ -562,26 +577,18 @@ static PrsNode *lower_try(Lower *L, TSNode n) {
   return &t->base;
 }
 
-static PrsNode *lower_case(Lower *L, TSNode n, bool is_default) {
+static PrsNode *lower_case(Lower *L, TSNode n) {
   PrsCase *c = LOWER_NEW(L, Case, n);
   uint32_t base = lower_kids(L, n);
-  uint32_t count = 0;
-  for (uint32_t i = base; i < L->nkids; i++) {
-    if (L->kids[i].field == FLD_value)
-      c->test = lower_expression(L, L->kids[i].node);
-    count += L->kids[i].field == FLD_body;
-  }
-  c->body = lower_list(L, count);
-  uint32_t out = 0;
-  bool saved = L->case_clause;
   for (uint32_t i = base; i < L->nkids; i++)
-    if (L->kids[i].field == FLD_body) {
-      L->case_clause = true;
-      c->body.items[out++] = lower_statement(L, L->kids[i].node);
-      L->case_clause = saved;
-    }
+    if (L->kids[i].field == FLD_value) c->test = lower_expression(L, L->kids[i].node);
+  // lower_statement clears case_clause for nested statements; it is set
+  // for the statements of the clause itself (using declarations check it).
+  bool saved = L->case_clause;
+  L->case_clause = true;
+  c->body = lower_statements(L, base, L->nkids, FLD_body, false);
+  L->case_clause = saved;
   lower_pop(L, base);
-  (void)is_default;
   return &c->base;
 }
 
@@ -607,7 +614,7 @@ static PrsNode *lower_switch(Lower *L, TSNode n) {
   for (uint32_t i = base; i < L->nkids; i++) {
     if (is_token(&L->kids[i])) continue;
     Kid k = L->kids[i];
-    s->cases.items[out++] = lower_case(L, k.node, k.kind == CST_switch_default);
+    s->cases.items[out++] = lower_case(L, k.node);
   }
   L->fn->breakable--;
   lower_pop(L, base);
@@ -631,7 +638,7 @@ static PrsNode *lower_return(Lower *L, TSNode n, bool is_throw) {
   // A comment can be the first named child of `return /* x */;`.
   while (!ts_node_is_null(e) && (lower_kind(e) == CST_comment || lower_kind(e) == CST_html_comment))
     e = ts_node_next_named_sibling(e);
-  PrsNode *arg = ts_node_is_null(e) ? NULL : lower_expr_or_seq(L, e);
+  PrsNode *arg = ts_node_is_null(e) ? NULL : lower_expression(L, e);
   if (is_throw) {
     PrsThrow *t = LOWER_NEW(L, Throw, n);
     t->arg = arg;
@@ -671,35 +678,87 @@ static void check_statement_start(Lower *L, TSNode n) {
 
 // A statement that starts with `{` is a block, but tree-sitter reads
 // `{a: 1}` (a block holding a labelled statement) as an object literal.
-// Reread the forms that are valid blocks; anything else is an error.
+// Reread it: `{}` is empty, `{a: X, b, c}` labels the statement X (or the
+// expression X, b, c), `{a, b}` is the expression a, b. Anything else is
+// not a block and is an error.
+static PrsNode *object_as_block(Lower *L, TSNode obj);
+
+// The value of a `label: value` pair, as the labelled statement.
+static PrsNode *pair_value_statement(Lower *L, TSNode v) {
+  PrsCst k = lower_kind(v);
+  if (k == CST_object) return object_as_block(L, v);
+  if (k == CST_class || k == CST_generator_function)
+    lower_error(L, v, "Unexpected token");
+  if (k == CST_function_expression) {
+    // Annex B.3.2's labelled function declaration: sloppy, plain, named.
+    if (L->fn->strict || lower_kind(ts_node_child(v, 0)) == CST_T_async ||
+        ts_node_is_null(lower_field(L, v, FLD_name)))
+      lower_error(L, v, "In strict mode code, functions can only be declared at top level or inside a block.");
+    PrsNode *f = lower_function(L, v);
+    f->flags |= PRS_FLAG_Declaration;
+    return f;
+  }
+  PrsExprStmt *s = LOWER_NEW(L, ExprStmt, v);
+  s->expr = lower_expression(L, v);
+  return &s->base;
+}
+
+// Shorthand entries after the first, as the rest of a comma expression.
+static PrsNode *with_shorthands(Lower *L, PrsNode *first, uint32_t from, uint32_t to, TSNode at) {
+  if (from >= to) return first;
+  PrsSequence *seq = LOWER_NEW(L, Sequence, at);
+  seq->base.start = first->start;
+  seq->exprs = lower_list(L, to - from + 1);
+  seq->exprs.items[0] = first;
+  for (uint32_t i = from; i < to; i++) {
+    Kid k = L->kids[i];
+    if (k.kind != CST_shorthand_property_identifier) lower_error(L, k.node, "Unexpected token");
+    seq->exprs.items[i - from + 1] = lower_expression(L, k.node);
+  }
+  return &seq->base;
+}
+
 static PrsNode *object_as_block(Lower *L, TSNode obj) {
   PrsBlock *b = LOWER_NEW(L, Block, obj);
-  uint32_t base = lower_kids(L, obj);
-  TSNode only = {{0}, NULL, NULL};
-  uint32_t count = 0;
-  for (uint32_t i = base; i < L->nkids; i++)
-    if (!ts_node_is_named(L->kids[i].node) && L->kids[i].kind == CST_T_comma) count += 2;
-    else if (ts_node_is_named(L->kids[i].node)) only = L->kids[i].node, count++;
-  lower_pop(L, base);
-  if (count == 0) return &b->base;
-  PrsCst k = lower_kind(only);
-  TSNode key = k == CST_pair ? lower_field(L, only, FLD_key) : only;
-  if (count > 1 || (k != CST_pair && k != CST_shorthand_property_identifier) ||
-      (k == CST_pair && lower_kind(key) != CST_property_identifier))
-    lower_error(L, only, "Unexpected token");
+  uint32_t base = lower_items(L, obj);
+  uint32_t first = base, end = L->nkids, count = 0;
+  for (uint32_t i = base; i < end; i++) {
+    if (!is_token(&L->kids[i])) count++;
+    if (!count) first = i + 1;
+  }
+  // Keep only the named kids, in order, at [first, first + count).
+  uint32_t w = first;
+  for (uint32_t i = first; i < end; i++)
+    if (!is_token(&L->kids[i])) L->kids[w++] = L->kids[i];
+  if (count == 0) {
+    lower_pop(L, base);
+    return &b->base;
+  }
+  Kid head = L->kids[first];
   b->body = lower_list(L, 1);
-  PrsExprStmt *s = LOWER_NEW(L, ExprStmt, k == CST_pair ? lower_field(L, only, FLD_value) : only);
-  if (k == CST_pair) {
-    s->expr = lower_expression(L, lower_field(L, only, FLD_value));
-    PrsLabeled *l = LOWER_NEW(L, Labeled, only);
+  if (head.kind == CST_pair) {
+    TSNode key = lower_field(L, head.node, FLD_key);
+    TSNode value = lower_field(L, head.node, FLD_value);
+    if (lower_kind(key) != CST_property_identifier) lower_error(L, key, "Unexpected token");
+    PrsLabeled *l = LOWER_NEW(L, Labeled, head.node);
     bool escaped;
     l->label = lower_name(L, key, &escaped);
-    l->body = &s->base;
+    if (count == 1) {
+      l->body = pair_value_statement(L, value);
+    } else {
+      PrsExprStmt *s = LOWER_NEW(L, ExprStmt, value);
+      s->expr = with_shorthands(L, lower_expression(L, value), first + 1, first + count, value);
+      l->body = &s->base;
+    }
     b->body.items[0] = &l->base;
-  } else {
-    s->expr = lower_expression(L, only);
+  } else if (head.kind == CST_shorthand_property_identifier) {
+    PrsExprStmt *s = LOWER_NEW(L, ExprStmt, head.node);
+    s->expr = with_shorthands(L, lower_expression(L, head.node), first + 1, first + count, head.node);
     b->body.items[0] = &s->base;
+  } else {
+    lower_error(L, head.node, "Unexpected token");
   }
+  lower_pop(L, base);
   return &b->base;
 }
 
@@ -708,7 +767,7 @@ static PrsNode *lower_expression_statement(Lower *L, TSNode n) {
   if (lower_kind(e) == CST_object) return object_as_block(L, e);
   check_statement_start(L, n);
   PrsExprStmt *s = LOWER_NEW(L, ExprStmt, n);
-  s->expr = lower_expr_or_seq(L, inner(L, n));
+  s->expr = lower_expression(L, e);
   return &s->base;
 }
 

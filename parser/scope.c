@@ -19,7 +19,7 @@
 #include "parser/lower.h"
 
 const char *const prs_scope_kind_name[] = {
-    "script", "module", "function", "block", "class", "with", "static"};
+    "script", "module", "function", "block", "class", "with", "static", "body"};
 const char *const prs_var_kind_name[] = {
     "var", "let", "const", "class", "function", "param",
     "catch", "import", "arguments", "self"};
@@ -115,9 +115,17 @@ static PrsVar *lookup_here(PrsScope *s, PrsAtom *name) {
 
 /* {==== Scopes and bindings ====} */
 
+// Scopes that var declarations hoist to.
 static bool is_function_like(const PrsScope *s) {
   return s->kind == PRS_SCOPE_FUNCTION || s->kind == PRS_SCOPE_SCRIPT ||
-         s->kind == PRS_SCOPE_MODULE || s->kind == PRS_SCOPE_STATIC;
+         s->kind == PRS_SCOPE_MODULE || s->kind == PRS_SCOPE_STATIC ||
+         s->kind == PRS_SCOPE_BODY;
+}
+
+// Scopes whose code runs in a frame of its own: a reference from inside
+// to a variable outside is a capture.
+static bool is_frame(const PrsScope *s) {
+  return s->kind == PRS_SCOPE_FUNCTION || s->kind == PRS_SCOPE_STATIC;
 }
 
 static PrsScope *push_scope(Walk *w, PrsScopeKind kind, PrsNode *owner) {
@@ -126,7 +134,7 @@ static PrsScope *push_scope(Walk *w, PrsScopeKind kind, PrsNode *owner) {
   s->outer = w->scope;
   s->node = owner;
   s->strict = w->scope ? w->scope->strict : false;
-  s->function = is_function_like(s) ? s : w->scope->function;
+  s->function = is_function_like(s) && kind != PRS_SCOPE_BODY ? s : w->scope->function;
   w->scope = s;
   return s;
 }
@@ -169,6 +177,12 @@ static PrsVar *declare_lexical(Walk *w, PrsScope *s, PrsAtom *name, PrsVarKind k
     return e->var;
   }
   e->plain_function = plain_function;
+  // A body may not redeclare a parameter lexically (when the two live in
+  // separate scopes, see PRS_SCOPE_BODY).
+  if (s->kind == PRS_SCOPE_BODY) {
+    PrsVar *p = lookup_here(s->outer, name);
+    if (p && p->kind == PRS_VAR_PARAM) redeclared(w, name, at);
+  }
   // The body of a catch clause may not redeclare the catch parameter.
   if (s->node && s->outer && s->outer->kind == PRS_SCOPE_BLOCK && s->outer->node &&
       PRS_IS(s->outer->node, Try) && PRS_AS(s->outer->node, Try)->handler == s->node &&
@@ -288,6 +302,7 @@ static void declare_vardecl(Walk *w, PrsVarDecl *d, bool for_of_head, uint32_t r
 typedef struct ParamCtx {
   PrsFunction *fn;
   bool unique;   /* duplicates are errors */
+  uint32_t ready; /* non-simple lists: where the current parameter is set */
 } ParamCtx;
 
 static void bind_param(Walk *w, PrsIdent *id, void *ctx) {
@@ -297,7 +312,13 @@ static void bind_param(Walk *w, PrsIdent *id, void *ctx) {
     if (c->unique) lower_error_at(w->L, id->base.start, "Duplicate parameter name not allowed in this context");
     return;
   }
-  add_var(w, w->scope, e, id->name, PRS_VAR_PARAM, &id->base);
+  PrsVar *v = add_var(w, w->scope, e, id->name, PRS_VAR_PARAM, &id->base);
+  // With expressions in the list, parameters initialize left to right and
+  // a default may read a later one in its TDZ: `(a = b, b) => {}`.
+  if (c->ready) {
+    v->lexical = true;
+    v->decl_offset = c->ready;
+  }
 }
 
 static void declare_function_decl(Walk *w, PrsFunction *f) {
@@ -328,10 +349,18 @@ static void declare_function(Walk *w, PrsFunction *f) {
   f->scope = s;
   s->strict = (f->base.flags & PRS_FLAG_Strict) != 0;
   s->is_arrow = (f->base.flags & PRS_FLAG_Arrow) != 0;
-  ParamCtx pc = {f, s->strict || s->is_arrow || (f->base.flags & PRS_FLAG_Method) ||
-                        !(f->base.flags & PRS_FLAG_SimpleParams)};
-  for (uint32_t i = 0; i < f->params.len; i++) for_bound_names(w, f->params.items[i], bind_param, &pc);
+  bool simple = (f->base.flags & PRS_FLAG_SimpleParams) != 0;
+  ParamCtx pc = {f, s->strict || s->is_arrow || (f->base.flags & PRS_FLAG_Method) || !simple, 0};
+  for (uint32_t i = 0; i < f->params.len; i++) {
+    if (!simple) pc.ready = f->params.items[i]->end;
+    for_bound_names(w, f->params.items[i], bind_param, &pc);
+  }
+  if (!simple) {
+    f->body_scope = push_scope(w, PRS_SCOPE_BODY, &f->base);
+    f->body_scope->strict = s->strict;
+  }
   declare_list(w, &f->body);
+  if (!simple) pop_scope(w);
   // A named function expression sees its own name, unless shadowed.
   if (f->name && !(f->base.flags & PRS_FLAG_Declaration)) {
     PrsIdent *id = PRS_AS(f->name, Ident);
@@ -516,10 +545,15 @@ static void hoist_block_function(Walk *w, BlockFunction *b) {
   PrsScope *s = b->block->outer;
   for (; !is_function_like(s); s = s->outer) {
     PrsVar *v = lookup_here(s, name);
-    if (v && v->kind != PRS_VAR_CATCH) return;
+    // Only a plain `catch (f)` lets the var through (B.3.4).
+    bool simple_catch = v && v->kind == PRS_VAR_CATCH && PRS_IS(s->node, Try) &&
+                        PRS_IS(PRS_AS(s->node, Try)->param, Ident);
+    if (v && !simple_catch) return;
   }
   PrsVar *v = lookup_here(s, name);
   if (v && (v->lexical || v->kind == PRS_VAR_PARAM || v->kind == PRS_VAR_IMPORT)) return;
+  PrsVar *param = s->kind == PRS_SCOPE_BODY ? lookup_here(s->outer, name) : NULL;
+  if (param && param->kind == PRS_VAR_PARAM) return;
   if (s->kind == PRS_SCOPE_MODULE) return;
   b->fn->base.flags |= PRS_FLAG_AnnexB;
   if (!v) {
@@ -609,8 +643,7 @@ static void resolve_ident(Walk *w, PrsIdent *id) {
       return;
     }
     if (s->dynamic) dynamic = true;
-    if (is_function_like(s) && s->kind != PRS_SCOPE_SCRIPT && s->kind != PRS_SCOPE_MODULE)
-      crossed = true;
+    if (is_frame(s)) crossed = true;
   }
 }
 
@@ -618,7 +651,7 @@ static void resolve_ident(Walk *w, PrsIdent *id) {
 static void note_this(Walk *w) {
   for (PrsScope *s = w->scope; s; s = s->outer) {
     if (s->kind == PRS_SCOPE_FUNCTION) s->uses_this = true;
-    if (is_function_like(s) && !s->is_arrow) return;
+    if (is_function_like(s) && !s->is_arrow && s->kind != PRS_SCOPE_BODY) return;
   }
 }
 
@@ -645,7 +678,18 @@ static void resolve_node(Walk *w, PrsNode *n) {
       // A declaration's name is bound outside the function.
       PrsFunction *f = PRS_AS(n, Function);
       if (f->name && (n->flags & PRS_FLAG_Declaration)) resolve_node(w, f->name);
-      resolve_scoped(w, n, f->scope);
+      if (!f->body_scope) {
+        resolve_scoped(w, n, f->scope);
+        return;
+      }
+      // Parameters in the function scope, the body in its own.
+      PrsScope *saved = w->scope;
+      w->scope = f->scope;
+      for (uint32_t i = 0; i < f->params.len; i++) resolve_node(w, f->params.items[i]);
+      w->scope = f->body_scope;
+      for (uint32_t i = 0; i < f->body.len; i++) resolve_node(w, f->body.items[i]);
+      leave_scope(w, f->body_scope, f->scope);
+      leave_scope(w, f->scope, saved);
       return;
     }
     case PRS_Class: {
@@ -719,6 +763,30 @@ static void resolve_node(Walk *w, PrsNode *n) {
 
 /* {==== Modules: export names ====} */
 
+// The names a binding pattern binds (no declaring, unlike for_bound_names).
+static void for_each_name(PrsNode *p, BindFn fn, Walk *w, void *ctx) {
+  if (!p) return;
+  if (PRS_IS(p, Ident)) {
+    fn(w, PRS_AS(p, Ident), ctx);
+  } else if (PRS_IS(p, ArrayPattern) || PRS_IS(p, ObjectPattern)) {
+    PrsList *l = &PRS_AS(p, ArrayPattern)->elements;
+    for (uint32_t i = 0; i < l->len; i++) for_each_name(l->items[i], fn, w, ctx);
+  } else if (PRS_IS(p, PatternProp)) {
+    for_each_name(PRS_AS(p, PatternProp)->value, fn, w, ctx);
+  } else if (PRS_IS(p, AssignPattern)) {
+    for_each_name(PRS_AS(p, AssignPattern)->target, fn, w, ctx);
+  } else if (PRS_IS(p, Rest)) {
+    for_each_name(PRS_AS(p, Rest)->arg, fn, w, ctx);
+  }
+}
+
+// Record one exported name in the scratch scope; a second one is an error.
+static void note_export(Walk *w, PrsIdent *id, void *ctx) {
+  Entry *e = map_get(w, ctx, id->name);
+  if (e->var_through) lower_error_at(w->L, id->base.start, "Duplicate export of '%s'", id->name->text);
+  e->var_through = true;
+}
+
 static void check_exports(Walk *w, PrsModule *m) {
   // Exported names must be unique; local names must be declared. The
   // exported names are collected in the map of a scratch scope.
@@ -737,26 +805,17 @@ static void check_exports(Walk *w, PrsModule *m) {
       e->var_through = true;
     }
     // Declarations export their bound names; default exports "default".
-    PrsAtom *names[64];
-    uint32_t count = 0;
     if (ex->base.flags & PRS_FLAG_Default) {
-      names[count++] = prs_atom(&w->L->ast->atoms, "default", 7);
+      PrsIdent dflt = {.base = ex->base, .name = prs_atom(&w->L->ast->atoms, "default", 7)};
+      note_export(w, &dflt, &tmp);
     } else if (ex->decl && PRS_IS(ex->decl, VarDecl)) {
-      // Walk the declared names through the module scope's bindings.
       PrsVarDecl *d = PRS_AS(ex->decl, VarDecl);
-      for (uint32_t k = 0; k < d->decls.len && count < 64; k++) {
-        PrsNode *t = PRS_AS(d->decls.items[k], Declarator)->target;
-        if (PRS_IS(t, Ident)) names[count++] = PRS_AS(t, Ident)->name;
-      }
+      for (uint32_t k = 0; k < d->decls.len; k++)
+        for_each_name(PRS_AS(d->decls.items[k], Declarator)->target, note_export, w, &tmp);
     } else if (ex->decl && PRS_IS(ex->decl, Function) && PRS_AS(ex->decl, Function)->name) {
-      names[count++] = PRS_AS(PRS_AS(ex->decl, Function)->name, Ident)->name;
+      note_export(w, PRS_AS(PRS_AS(ex->decl, Function)->name, Ident), &tmp);
     } else if (ex->decl && PRS_IS(ex->decl, Class) && PRS_AS(ex->decl, Class)->name) {
-      names[count++] = PRS_AS(PRS_AS(ex->decl, Class)->name, Ident)->name;
-    }
-    for (uint32_t k = 0; k < count; k++) {
-      Entry *e = map_get(w, &tmp, names[k]);
-      if (e->var_through) lower_error_at(w->L, ex->base.start, "Duplicate export of '%s'", names[k]->text);
-      e->var_through = true;
+      note_export(w, PRS_AS(PRS_AS(ex->decl, Class)->name, Ident), &tmp);
     }
   }
 }

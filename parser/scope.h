@@ -34,6 +34,11 @@ typedef enum PrsScopeKind {
   PRS_SCOPE_CLASS,      /* the inner binding of a class's own name */
   PRS_SCOPE_WITH,       /* object environment: everything inside is dynamic */
   PRS_SCOPE_STATIC,     /* class static block or field initializer */
+  PRS_SCOPE_BODY,       /* a function body's own var scope, when its
+                           parameters have expressions: closures in
+                           defaults must not see the body's names. A body
+                           var named like a parameter starts with the
+                           parameter's value (the generator copies it). */
 } PrsScopeKind;
 
 typedef enum PrsVarKind {
@@ -70,7 +75,8 @@ struct PrsVar {
 
 struct PrsScope {
   PrsScope *outer;
-  PrsScope *function;     /* nearest FUNCTION/SCRIPT/MODULE/STATIC scope */
+  PrsScope *function;     /* nearest FUNCTION/SCRIPT/MODULE/STATIC scope
+                             (a BODY scope's is its function's) */
   PrsNode *node;          /* the node that owns this scope */
   PrsVar *vars, *vars_tail;
   uint32_t var_count;

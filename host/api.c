@@ -22,6 +22,8 @@ static PrsAst *parse(const JsvmOptions *opt, const char *filename,
   return ast;
 }
 
+// --check: the whole front end, then nothing. Success means the program
+// passed every early error; the AST is dropped at once.
 int jsvm_check(const JsvmOptions *opt, const char *filename,
                const char *source, size_t len) {
   PrsAst *ast = parse(opt, filename, source, len);
@@ -30,6 +32,9 @@ int jsvm_check(const JsvmOptions *opt, const char *filename,
   return JSVM_EXIT_OK;
 }
 
+// Running a program: the debug printers first (--print-cst prints even a
+// program that fails to parse, which is when it is needed), then the
+// checks, then execution, which the interpreter issue brings.
 int jsvm_run(const JsvmOptions *opt, const char *filename, const char *source,
              size_t len, int argc, char **argv) {
   (void)argc;

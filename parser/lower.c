@@ -20,6 +20,8 @@
 
 // Line and column (in characters, 1-based) of a byte offset. Only ever
 // computed for the one error a parse reports, so a linear scan is fine.
+// offset is clamped to len; *line and *col are 1-based. Columns count
+// UTF-8 characters (code points), not bytes and not UTF-16 units.
 static void locate(const char *src, uint32_t len, uint32_t offset,
                    uint32_t *line, uint32_t *col) {
   uint32_t l = 1, c = 1;
@@ -30,6 +32,8 @@ static void locate(const char *src, uint32_t len, uint32_t offset,
     bool crlf = ch == '\r' && i + 1 < len && src[i + 1] == '\n';
     bool ls = ch == 0xE2 && i + 2 < len && (unsigned char)src[i + 1] == 0x80 &&
               ((unsigned char)src[i + 2] == 0xA8 || (unsigned char)src[i + 2] == 0xA9);
+    // A U+2028/9 counts as a line break only once all three of its bytes
+    // lie before offset; otherwise its lead byte counts as a character.
     if (ch == '\n' || (ch == '\r' && !crlf) || (ls && i + 2 < offset)) {
       l++;
       c = 1;
@@ -42,6 +46,9 @@ static void locate(const char *src, uint32_t len, uint32_t offset,
   *col = c;
 }
 
+// The one exit of every SyntaxError: fill L->err (message truncated to
+// its buffer), then longjmp to prs_parse's setjmp, which frees everything
+// (lower.h invariant). Nothing in between runs cleanup code.
 static _Noreturn void fail_v(Lower *L, uint32_t offset, const char *fmt,
                              va_list ap) {
   PrsSyntaxError *e = L->err;
@@ -51,6 +58,8 @@ static _Noreturn void fail_v(Lower *L, uint32_t offset, const char *fmt,
   longjmp(L->fail, 1);
 }
 
+// Errors are positioned at the start of n; lower_error_at is for
+// positions inside a node (an escape in a name, a token in a string).
 void lower_error(Lower *L, TSNode n, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
@@ -69,6 +78,8 @@ void lower_error_at(Lower *L, uint32_t offset, const char *fmt, ...) {
 // freed to malloc raise its mmap threshold, after which every parse's
 // stack came from the heap and its free made malloc consolidate the
 // heap tree-sitter had just filled (6% of a large parse's time).
+// Doubles the capacity (4096 kids to begin with). A failure is fatal:
+// parsing cannot report out-of-memory as a SyntaxError.
 static void grow_kids(Lower *L) {
   size_t old = L->kids_cap * sizeof(Kid);
   size_t cap = L->kids_cap ? L->kids_cap * 2 : 4096;
@@ -85,11 +96,16 @@ static void grow_kids(Lower *L) {
 // One pass over n's children onto the kids stack; with `fields`, their
 // field names too, which also fills lower_field's cache for n (reading a
 // field name costs a lookup per child, so lists that need none skip it).
+// Returns the index of the first kid pushed. Kinds come from our symbol
+// table (prs_cst_kind), so the rest of the lowering never compares
+// tree-sitter's symbol numbers, which change between grammar versions.
 static uint32_t gather(Lower *L, TSNode n, bool fields) {
   uint32_t base = L->nkids;
   TSTreeCursor *c = &L->cursor;
   ts_tree_cursor_reset(c, n);
   FieldCache *fc = &L->fields;
+  // The cache is filled on the side: a later lower_field(n, ...) answers
+  // from it without a second pass (ids alone are not unique, see FieldCache).
   fc->node = fields ? n.id : NULL;
   fc->start = ts_node_start_byte(n);
   fc->count = 0;
@@ -99,6 +115,8 @@ static uint32_t gather(Lower *L, TSNode n, bool fields) {
     TSNode k = ts_tree_cursor_current_node(c);
     TSSymbol sym = ts_node_symbol(k);
     PrsCst kind = prs_cst_kind(sym);
+    // Comments are extras that tree-sitter puts anywhere in the tree; no
+    // lowering function wants them as kids.
     if (kind == CST_comment) continue;
     if (kind == CST_html_comment) {
       // Annex B's HTML-like comments exist only in scripts.
@@ -111,6 +129,7 @@ static uint32_t gather(Lower *L, TSNode n, bool fields) {
     kid->kind = (uint8_t)kind;
     kid->named = prs_cst_named(sym);
     kid->field = fields ? (uint8_t)prs_cst_field(ts_tree_cursor_current_field_id(c)) : FLD_NONE;
+    // Unfielded kids stay on the stack but need no cache slot.
     if (kid->field == FLD_NONE) continue;
     if (fc->count < FIELD_CACHE_SIZE) {
       fc->field[fc->count] = kid->field;
@@ -122,6 +141,7 @@ static uint32_t gather(Lower *L, TSNode n, bool fields) {
   return base;
 }
 
+// Both return the index of the first kid and leave them until lower_pop.
 uint32_t lower_kids(Lower *L, TSNode n) { return gather(L, n, true); }
 
 uint32_t lower_items(Lower *L, TSNode n) { return gather(L, n, false); }
@@ -151,11 +171,14 @@ static void fill_field_cache(Lower *L, TSNode n) {
   } while (ts_tree_cursor_goto_next_sibling(c));
 }
 
+// Returns the first child of n in field f, or a null node (check with
+// ts_node_is_null). A child in a field is never a comment.
 TSNode lower_field(Lower *L, TSNode n, PrsCstField f) {
   FieldCache *fc = &L->fields;
   if (fc->node != n.id || fc->start != ts_node_start_byte(n)) fill_field_cache(L, n);
   for (uint32_t i = 0; i < fc->count; i++)
     if (fc->field[i] == f) return fc->nodes[i];
+  // More fielded children than the cache holds: scan the node again.
   if (!fc->complete) {
     TSTreeCursor *c = &L->cursor;
     ts_tree_cursor_reset(c, n);
@@ -168,6 +191,8 @@ TSNode lower_field(Lower *L, TSNode n, PrsCstField f) {
   return none;
 }
 
+// The node spans n's source range and starts with no flags; line and col
+// are 1-based, col in bytes (tree-sitter's column), unlike error columns.
 PrsNode *lower_new(Lower *L, PrsKind k, TSNode n) {
   PrsNode *node = prs_arena_alloc(&L->ast->arena, prs_kind_info[k].size);
   TSPoint p = ts_node_start_point(n);
@@ -180,18 +205,23 @@ PrsNode *lower_new(Lower *L, PrsKind k, TSNode n) {
   return node;
 }
 
+// Items are left for the caller to fill; an empty list has NULL items.
 PrsList lower_list(Lower *L, uint32_t len) {
   PrsList l = {NULL, len};
   if (len) l.items = prs_arena_alloc(&L->ast->arena, len * sizeof(PrsNode *));
   return l;
 }
 
+// Verbatim: no escape decoding, for names already known to be plain.
 PrsAtom *lower_atom_of(Lower *L, TSNode n) {
   uint32_t len;
   const char *s = lower_text(L, n, &len);
   return prs_atom(&L->ast->atoms, s, len);
 }
 
+// The decoded name must still be a valid IdentifierName (§12.7.1:
+// "\u0061wait" is the name await, and an escape cannot produce a
+// character outside ID_Start/ID_Continue).
 PrsAtom *lower_name(Lower *L, TSNode n, bool *escaped) {
   uint32_t len;
   const char *s = lower_text(L, n, &len);
@@ -209,6 +239,7 @@ PrsAtom *lower_name(Lower *L, TSNode n, bool *escaped) {
   return prs_atom(&L->ast->atoms, L->buf.data, (uint32_t)L->buf.len);
 }
 
+// Private names keep their '#', so `#x` and `x` are different atoms.
 PrsAtom *lower_private_name(Lower *L, TSNode n) {
   uint32_t len;
   const char *s = lower_text(L, n, &len);
@@ -224,6 +255,9 @@ PrsAtom *lower_private_name(Lower *L, TSNode n) {
   return prs_atom(&L->ast->atoms, L->buf.data, (uint32_t)L->buf.len);
 }
 
+// Every recursive lowering entry point (statements, expressions, patterns)
+// calls this; LOWER_MAX_DEPTH keeps deep nesting from overflowing the C
+// stack, turning it into a SyntaxError like other engines' "too deep".
 void lower_enter(Lower *L, TSNode n) {
   if (++L->depth > LOWER_MAX_DEPTH)
     lower_error(L, n, "Maximum nesting depth exceeded");
@@ -234,6 +268,8 @@ void lower_enter(Lower *L, TSNode n) {
 // Tagged templates may hold escapes the grammar cannot tokenize (`\u{`):
 // the spec makes their cooked value undefined, so tree-sitter's ERROR
 // nodes inside a tagged template's text are not errors of ours.
+// Returns whether n lies in the text (not a ${} substitution) of a
+// template that is the tag's argument, i.e. whose parent is a call.
 static bool in_tagged_template(TSNode n) {
   for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
     PrsCst k = lower_kind(p);
@@ -247,6 +283,7 @@ static bool in_tagged_template(TSNode n) {
 }
 
 // The offset just past the last character that is not white space.
+// Used to tell "Unexpected end of input" from an unexpected token.
 static uint32_t content_end(Lower *L) {
   uint32_t e = L->len;
   while (e > 0 && (L->src[e - 1] == ' ' || L->src[e - 1] == '\t' ||
@@ -257,6 +294,9 @@ static uint32_t content_end(Lower *L) {
 
 // Describe the token where an ERROR starts the way V8 does. An error that
 // runs to the end of the text means the program stopped short.
+// tree-sitter recovers from errors by skipping tokens (an ERROR node) or
+// inventing them (a MISSING node); either way only the position is ours to
+// report, so the message is rebuilt from the source text there.
 static _Noreturn void report_cst_error(Lower *L, TSNode n) {
   uint32_t at = ts_node_start_byte(n);
   uint32_t end = content_end(L);
@@ -280,10 +320,12 @@ static _Noreturn void report_cst_error(Lower *L, TSNode n) {
     lower_error_at(L, at, "missing %s", t);
   }
   // Find the first leaf inside the error to name it.
+  // An ERROR node: its first leaf is the first token tree-sitter skipped.
   TSNode leaf = n;
   while (ts_node_child_count(leaf) > 0) leaf = ts_node_child(leaf, 0);
   uint32_t s = ts_node_start_byte(leaf), e = ts_node_end_byte(leaf);
   if (s >= L->len) lower_error_at(L, s, "Unexpected end of input");
+  // Keep the quoted token short (a skipped string or template may be long).
   if (e - s > 40 || e <= s) e = s + 1;
   const char *what = ts_node_is_named(leaf) && lower_kind(leaf) == CST_identifier
                          ? "identifier" : "token";
@@ -292,14 +334,19 @@ static _Noreturn void report_cst_error(Lower *L, TSNode n) {
 
 // Depth-first over the subtrees that contain an error (tree-sitter keeps a
 // has_error bit per node), reporting the first in source order.
+// Done before lowering, so that lowering never meets ERROR nodes and can
+// trust tree-sitter's shape everywhere else.
 static void check_cst_errors(Lower *L, TSNode root) {
   if (!ts_node_has_error(root)) return;
   TSTreeCursor c = ts_tree_cursor_new(root);
   bool descend = true;
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&c);
+    // descend is false when the cursor just came back up to n: its subtree
+    // has been seen already.
     if (descend && (ts_node_is_error(n) || ts_node_is_missing(n)) &&
         !in_tagged_template(n)) {
+      // report_cst_error does not return: free the cursor first.
       ts_tree_cursor_delete(&c);
       report_cst_error(L, n);
     }
@@ -319,6 +366,8 @@ static void check_cst_errors(Lower *L, TSNode root) {
 
 // The front end works on UTF-8; reject anything else up front so that no
 // later stage ever meets a malformed sequence.
+// Returns only if all of the text is valid; the error points at the lead
+// byte of the first bad sequence.
 static void check_utf8(Lower *L) {
   const unsigned char *s = (const unsigned char *)L->src;
   uint32_t i = 0, n = L->len;
@@ -360,6 +409,9 @@ static void check_utf8(Lower *L) {
 // only a line continuation may hold one). So tree-sitter gets a copy with
 // lone CRs turned into LFs (same length, same offsets), while all text
 // keeps coming from the original source.
+// Returns the copy (the caller frees it) or NULL when there is no lone CR,
+// or when out of memory, in which case tree-sitter parses the original
+// and only a lone CR's role as a line break is lost.
 static char *normalize_cr(const char *src, uint32_t len) {
   const char *cr = memchr(src, '\r', len);
   // CRLF pairs are fine as they are: copy only for a lone CR.
@@ -377,6 +429,8 @@ static char *normalize_cr(const char *src, uint32_t len) {
 // U+180E (MONGOLIAN VOWEL SEPARATOR) stopped being white space in
 // Unicode 6.3, but tree-sitter still skips it: outside strings, comments,
 // templates and regular expressions it is an error.
+// Done after check_cst_errors, on the tree: only the node kind at the
+// offset tells whether the character is inside a literal or comment.
 static void check_mvs(Lower *L, TSNode root) {
   const char *p = L->src, *end = L->src + L->len;
   while ((p = memchr(p, 0xE1, (size_t)(end - p))) != NULL) {
@@ -394,6 +448,8 @@ static void check_mvs(Lower *L, TSNode root) {
 
 /* {==== The program ====} */
 
+// Returns the Script or Module node. Module code is always strict
+// (§11.2.2); a script is strict under --use-strict or by its directive.
 static PrsNode *lower_program(Lower *L, TSNode root) {
   uint32_t base = lower_kids(L, root);
   // A hashbang is a comment that only the first line may hold.
@@ -401,6 +457,8 @@ static PrsNode *lower_program(Lower *L, TSNode root) {
   if (first && ts_node_start_byte(L->kids[base].node) != 0)
     lower_error(L, L->kids[base].node, "Invalid or unexpected token");
   lower_pop(L, base);
+  // module_item and script_top mark the statements of the top-level list
+  // only (see lower_statement): import/export and using declarations care.
   PrsNode *prog;
   if (L->module) {
     PrsModule *m = LOWER_NEW(L, Module, root);
@@ -412,6 +470,8 @@ static PrsNode *lower_program(Lower *L, TSNode root) {
   } else {
     PrsScript *s = LOWER_NEW(L, Script, root);
     TSNode use;
+    // The prologue is read first: "use strict" applies to the whole script,
+    // statements before it included (§11.2.2).
     if (lower_scan_prologue(L, root, first, &use)) L->top.strict = true;
     L->script_top = true;
     s->body = lower_body(L, root, first, true);
@@ -422,6 +482,8 @@ static PrsNode *lower_program(Lower *L, TSNode root) {
   return prog;
 }
 
+// Zeroes all of L (including the error state and kid stack), so the
+// setjmp in prs_parse starts from a known state.
 static void lower_init(Lower *L, PrsAst *ast, const char *src, uint32_t len,
                        const PrsOptions *opt, PrsSyntaxError *err) {
   memset(L, 0, sizeof *L);
@@ -434,9 +496,13 @@ static void lower_init(Lower *L, PrsAst *ast, const char *src, uint32_t len,
   // Top-level await is allowed in modules only.
   L->top.is_async = opt->module;
   L->fn = &L->top;
+  // Keyword atoms are interned first so that PrsAtom.tag identifies them.
   prs_keywords_intern(&ast->atoms);
 }
 
+// The parser's entry point (parser.h). Returns the AST, or NULL with *err
+// filled in (or, out of memory, with an empty message). All scratch state
+// (tree, cursor, kids, buffers) is freed before returning either way.
 PrsAst *prs_parse(const char *source, size_t len, const PrsOptions *opt,
                   PrsSyntaxError *err) {
   prs_cst_init();
@@ -450,11 +516,13 @@ PrsAst *prs_parse(const char *source, size_t len, const PrsOptions *opt,
   const uint32_t n = len > UINT32_MAX / 2 ? UINT32_MAX / 2 : (uint32_t)len;
   lower_init(&L, ast, source, n, opt, err);
   TSParser *parser = ts_parser_new();
+  // A parser per call: no parse state is shared between calls.
   ts_parser_set_language(parser, tree_sitter_javascript());
   // Everything assigned between setjmp and a longjmp lives in L (locals
   // would be indeterminate after the jump, C11 7.13.2.1).
   L.cursor = ts_tree_cursor_new((TSNode)LOWER_NULL_NODE);
   if (setjmp(L.fail) == 0) {
+    // Checked inside the setjmp so that the error takes the common path.
     if (len > n) lower_error_at(&L, 0, "Source text too large (limit 2 GB)");
     check_utf8(&L);
     L.ts_source = normalize_cr(source, n);
@@ -466,6 +534,8 @@ PrsAst *prs_parse(const char *source, size_t len, const PrsOptions *opt,
       L.tree = ts_parser_parse_string(parser, NULL, L.ts_source, n);
       root = ts_tree_root_node(L.tree);
     }
+    // Order matters: tree-sitter's errors first (the tree cannot be trusted
+    // otherwise), then the MVS check, which reads node kinds.
     check_cst_errors(&L, root);
     check_mvs(&L, root);
     ast->root = lower_program(&L, root);
@@ -475,6 +545,7 @@ PrsAst *prs_parse(const char *source, size_t len, const PrsOptions *opt,
   ts_tree_cursor_delete(&L.cursor);
   free(L.ts_source);
   free(L.patches);
+  // kids is an mmap'd region (grow_kids), so munmap rather than free.
   if (L.kids) munmap(L.kids, L.kids_cap * sizeof(Kid));
   prs_buf_free(&L.buf);
   if (L.tree) ts_tree_delete(L.tree);

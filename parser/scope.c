@@ -18,6 +18,8 @@
 #include "parser/keywords.h"
 #include "parser/lower.h"
 
+// Indexed by PrsScopeKind, PrsVarKind and PrsVarLocation: keep them in the
+// enums' order (they are only used for printing).
 const char *const prs_scope_kind_name[] = {
     "script", "module", "function", "block", "class", "with", "static", "body"};
 const char *const prs_var_kind_name[] = {
@@ -33,37 +35,54 @@ const char *const prs_var_location_name[] = {
 // declaration of the same name in this scope is then an error.
 typedef struct Entry {
   PrsAtom *name;
+  // The binding this scope declares for name; NULL when the entry only
+  // records a var passing through.
   PrsVar *var;
+  // A `var name` hoists through (or into) this scope: §14.2.1 "It is a
+  // Syntax Error if any element of the LexicallyDeclaredNames of
+  // StatementList also occurs in the VarDeclaredNames of StatementList."
   bool var_through;
+  // Only plain functions may be declared twice in a sloppy block (B.3.2.4).
   bool plain_function;  /* bound by a plain (not async/generator) function */
 } Entry;
 
+// Entries live in the AST arena, so the maps are never freed one by one;
+// they die with the AST, which also lets check_exports keep a scratch map.
 typedef struct NameMap {
   Entry *slots;
+  // mask + 1 is the slot count, a power of two; used counts live entries.
   uint32_t mask, used;
 } NameMap;
 
-// A sloppy-mode function declared in a block: Annex B.3.3 may also bind
+// A sloppy-mode function declared in a block: Annex B.3.2 may also bind
 // its name as a var of the enclosing function, decided after all
 // declarations are known.
 typedef struct BlockFunction {
   struct BlockFunction *next;
+  // The declaration and the block (or switch) scope that binds it lexically.
   PrsFunction *fn;
   PrsScope *block;
 } BlockFunction;
 
+// State of both walks: the scope being filled or resolved in, and the
+// sloppy block functions collected by the declare walk for Annex B.
 typedef struct Walk {
   Lower *L;
   PrsArena *arena;
+  // The innermost scope at this point of the walk (NULL above the program).
   PrsScope *scope;
+  // Newest first; hoist_block_function handles them after the declare walk.
   BlockFunction *block_functions;
 } Walk;
 
+// Atoms are interned, so the pointer is the identity: hash it (the low
+// bits are alignment, hence the shift) with a Fibonacci multiplier.
 static inline uint32_t ptr_hash(const void *p) {
   uintptr_t x = (uintptr_t)p >> 3;
   return (uint32_t)(x ^ (x >> 15)) * 2654435761u;
 }
 
+// Maps are created on first use: most block scopes bind nothing.
 static NameMap *map_of(Walk *w, PrsScope *s) {
   if (!s->names) {
     NameMap *m = prs_arena_alloc(w->arena, sizeof *m);
@@ -74,6 +93,8 @@ static NameMap *map_of(Walk *w, PrsScope *s) {
   return s->names;
 }
 
+// NULL when the scope has no map yet or no entry for name. Load stays at
+// most 1/2 (map_get), so a probe always reaches an empty slot.
 static Entry *map_find(NameMap *m, PrsAtom *name) {
   if (!m) return NULL;
   for (uint32_t i = ptr_hash(name) & m->mask;; i = (i + 1) & m->mask) {
@@ -108,6 +129,7 @@ static Entry *map_get(Walk *w, PrsScope *s, PrsAtom *name) {
   return &m->slots[i];
 }
 
+// The binding that scope s itself declares for name (not outer scopes').
 static PrsVar *lookup_here(PrsScope *s, PrsAtom *name) {
   Entry *e = map_find(s->names, name);
   return e ? e->var : NULL;
@@ -116,6 +138,11 @@ static PrsVar *lookup_here(PrsScope *s, PrsAtom *name) {
 /* {==== Scopes and bindings ====} */
 
 // Scopes that var declarations hoist to.
+// BODY counts as well, since it is the function's var scope when the
+// parameters have expressions (FunctionDeclarationInstantiation, §10.2.11,
+// makes a separate varEnv), and STATIC because a static block or field
+// initializer is a function body of its own (a ClassStaticBlockBody has
+// its own var scope).
 static bool is_function_like(const PrsScope *s) {
   return s->kind == PRS_SCOPE_FUNCTION || s->kind == PRS_SCOPE_SCRIPT ||
          s->kind == PRS_SCOPE_MODULE || s->kind == PRS_SCOPE_STATIC ||
@@ -124,16 +151,23 @@ static bool is_function_like(const PrsScope *s) {
 
 // Scopes whose code runs in a frame of its own: a reference from inside
 // to a variable outside is a capture.
+// A BODY scope shares its function's frame: its variables sit in the same
+// register file (allocate_scope uses s->function) and are not captures.
 static bool is_frame(const PrsScope *s) {
   return s->kind == PRS_SCOPE_FUNCTION || s->kind == PRS_SCOPE_STATIC;
 }
 
+// owner is the AST node whose scope field will point at the result.
+// Strictness is inherited; callers override it where the node decides
+// (functions, classes, static blocks, fields).
 static PrsScope *push_scope(Walk *w, PrsScopeKind kind, PrsNode *owner) {
   PrsScope *s = prs_arena_alloc(w->arena, sizeof *s);
   s->kind = (uint8_t)kind;
   s->outer = w->scope;
   s->node = owner;
   s->strict = w->scope ? w->scope->strict : false;
+  // A BODY scope's function is its FUNCTION scope (see scope.h), so the
+  // body's registers are allocated in the function's frame.
   s->function = is_function_like(s) && kind != PRS_SCOPE_BODY ? s : w->scope->function;
   w->scope = s;
   return s;
@@ -141,6 +175,9 @@ static PrsScope *push_scope(Walk *w, PrsScopeKind kind, PrsNode *owner) {
 
 static void pop_scope(Walk *w) { w->scope = w->scope->outer; }
 
+// Appends a binding to s (declaration order, which the generator follows
+// for context slots and initialization) and stores it in entry e, which
+// the caller obtained from s's map. at gives the declaration offset.
 static PrsVar *add_var(Walk *w, PrsScope *s, Entry *e, PrsAtom *name,
                        PrsVarKind kind, const PrsNode *at) {
   PrsVar *v = prs_arena_alloc(w->arena, sizeof *v);
@@ -148,6 +185,9 @@ static PrsVar *add_var(Walk *w, PrsScope *s, Entry *e, PrsAtom *name,
   v->scope = s;
   v->kind = (uint8_t)kind;
   v->decl_offset = at->start;
+  // The let/const/class TDZ (§14.3.1, §15.7): only these start
+  // uninitialized; callers move decl_offset to where the binding becomes
+  // initialized, and parameters of non-simple lists set lexical themselves.
   v->lexical = kind == PRS_VAR_LET || kind == PRS_VAR_CONST || kind == PRS_VAR_CLASS;
   if (s->vars_tail) s->vars_tail->next = v;
   else s->vars = v;
@@ -157,21 +197,34 @@ static PrsVar *add_var(Walk *w, PrsScope *s, Entry *e, PrsAtom *name,
   return v;
 }
 
+// The one message for every redeclaration early error (V8's wording).
 static _Noreturn void redeclared(Walk *w, PrsAtom *name, const PrsNode *at) {
   lower_error_at(w->L, at->start, "Identifier '%s' has already been declared", name->text);
 }
 
 // Annex B.3.2.4: in sloppy code a block may declare the same plain
 // function twice (and B.3.2.5 for switch blocks).
+// old is the existing entry; plain says whether the new declaration is a
+// plain function. §14.2.1 would make the duplicate an error; B.3.2.4
+// (and B.3.2.5) exempt duplicate entries that are all plain
+// FunctionDeclarations in sloppy code.
 static bool sloppy_function_pair(const PrsScope *s, const Entry *old, bool plain) {
   return !s->strict && s->kind == PRS_SCOPE_BLOCK && old->plain_function && plain;
 }
 
 // let/const/class, block-level functions, imports: bound in scope s.
+// kind is the binding's PrsVarKind; at the node for offsets and errors;
+// plain_function whether this is a plain function declaration (for the
+// B.3.2.4 pair rule). Returns the binding (the existing one for an allowed
+// duplicate function). §14.2.1: "It is a Syntax Error if the
+// LexicallyDeclaredNames of StatementList contains any duplicate entries"
+// and if any of them also occurs in its VarDeclaredNames (var_through).
 static PrsVar *declare_lexical(Walk *w, PrsScope *s, PrsAtom *name, PrsVarKind kind,
                                const PrsNode *at, bool plain_function) {
   Entry *e = map_get(w, s, name);
   if (e->var_through) redeclared(w, name, at);
+  // §14.2.1, §14.12.1 (switch), §16.1.1/§16.2.1.1 (top level): a second
+  // lexical declaration of the name in the same scope.
   if (e->var) {
     if (!sloppy_function_pair(s, e, plain_function)) redeclared(w, name, at);
     return e->var;
@@ -195,11 +248,20 @@ static PrsVar *declare_lexical(Walk *w, PrsScope *s, PrsAtom *name, PrsVarKind k
 
 // var (and top-level functions): hoisted to the function scope, checked
 // against lexical names in every scope it passes through.
+// kind is VAR or FUNCTION (a top-level function is var-scoped, §10.2.11);
+// at is the declaring node; for_of_head says the var is a for-of head's.
+// Walks from the current scope out to the nearest function-like scope,
+// marking each block on the way with var_through so that a later lexical
+// declaration of the name in any of them is caught (declaration order does
+// not matter: a lexical binding met on the way is an error right here).
 static void declare_var(Walk *w, PrsAtom *name, PrsVarKind kind, const PrsNode *at,
                         bool for_of_head) {
   PrsScope *s = w->scope;
   for (; !is_function_like(s); s = s->outer) {
     Entry *e = map_get(w, s, name);
+    // The exemption covers var statements and for/for-in heads, not for-of
+    // heads, and only a catch parameter that is a single identifier: a
+    // destructuring catch parameter may not be redeclared by var at all.
     if (e->var && e->var->kind == PRS_VAR_CATCH && !for_of_head && s->node &&
         PRS_IS(s->node, Try) && PRS_IS(PRS_AS(s->node, Try)->param, Ident)) {
       // Annex B.3.4: var may redeclare a simple catch parameter.
@@ -209,18 +271,28 @@ static void declare_var(Walk *w, PrsAtom *name, PrsVarKind kind, const PrsNode *
     if (e->var) redeclared(w, name, at);
     e->var_through = true;
   }
+  // Now at the var scope (function, BODY, static block, script, module).
   Entry *e = map_get(w, s, name);
   if (e->var) {
     PrsVarKind old = (PrsVarKind)e->var->kind;
+    // A var next to a let/const/class, a module-level function (lexical in
+    // modules, §16.2.1.1) or an import binding is a redeclaration; two vars,
+    // a var and a parameter, or a var and a script-level function are not.
     bool lexical_old = e->var->lexical ||
                        (s->kind == PRS_SCOPE_MODULE && old == PRS_VAR_FUNCTION) ||
                        old == PRS_VAR_IMPORT;
     if (lexical_old) redeclared(w, name, at);
     // In a module, functions are lexical: a var may not share the name.
     if (s->kind == PRS_SCOPE_MODULE && kind == PRS_VAR_FUNCTION) redeclared(w, name, at);
+    // A function declaration wins over a var of the same name: at entry the
+    // binding holds the function (§10.2.11), and the generator tells
+    // that from the kind. A parameter keeps its kind: the function value
+    // still replaces its value at entry, but it remains a parameter slot.
     if (kind == PRS_VAR_FUNCTION && old != PRS_VAR_PARAM) e->var->kind = PRS_VAR_FUNCTION;
     return;
   }
+  // A var in the var scope itself also blocks a lexical declaration there
+  // (`var x; let x;` at a function's top level).
   e->var_through = true;
   add_var(w, s, e, name, kind, at);
 }
@@ -229,11 +301,15 @@ static void declare_var(Walk *w, PrsAtom *name, PrsVarKind kind, const PrsNode *
 
 static void declare_node(Walk *w, PrsNode *n);
 
+// Declaration walk over a list (statements, arguments, elements).
 static void declare_list(Walk *w, PrsList *l) {
   for (uint32_t i = 0; i < l->len; i++) declare_node(w, l->items[i]);
 }
 
 // Visit every child through the generated field descriptors.
+// Every AST kind's child layout comes from ast.def through the generated
+// prs_kind_info field descriptors, so nodes with no scope work of their
+// own need no case of their own.
 static void declare_children(Walk *w, PrsNode *n) {
   for (const PrsField *f = prs_kind_info[n->kind].fields(); f->name; f++) {
     char *p = (char *)n + f->offset;
@@ -246,6 +322,10 @@ typedef void (*BindFn)(Walk *w, PrsIdent *id, void *ctx);
 
 // Call fn for every name a binding pattern binds; walk the defaults and
 // computed keys for their own declarations (functions in defaults...).
+// p may be NULL (an elided element). fn is called in source order, once
+// per name; ctx is passed through. Defaults and computed keys are
+// expressions that may contain functions, classes and direct evals, so
+// they get the declaration walk, in the scope current at the pattern.
 static void for_bound_names(Walk *w, PrsNode *p, BindFn fn, void *ctx) {
   if (!p) return;
   if (PRS_IS(p, Ident)) {
@@ -268,18 +348,21 @@ static void for_bound_names(Walk *w, PrsNode *p, BindFn fn, void *ctx) {
   }
 }
 
+// What bind_declared needs to know about the declaration being walked.
 typedef struct DeclCtx {
   PrsVarKind kind;
   bool for_of_head;
   uint32_t ready;   /* offset from which a lexical binding is initialized */
 } DeclCtx;
 
+// for_bound_names callback for var/let/const declarators.
 static void bind_declared(Walk *w, PrsIdent *id, void *ctx) {
   DeclCtx *c = ctx;
   if (c->kind == PRS_VAR_VAR) {
     declare_var(w, id->name, PRS_VAR_VAR, &id->base, c->for_of_head);
     return;
   }
+  // (for-in/of: only once the iterated expression has run, see ready_at.)
   // The binding leaves its TDZ when the whole declarator has run: `let
   // z = z` reads z in its TDZ.
   declare_lexical(w, w->scope, id->name, c->kind, &id->base, false)->decl_offset = c->ready;
@@ -287,27 +370,37 @@ static void bind_declared(Walk *w, PrsIdent *id, void *ctx) {
 
 // ready_at: for a for-in/of head, where the loop binding is first set (the
 // end of the iterated expression); 0 for a plain declaration.
+// d: the declaration; for_of_head: it is a for-of head, for the Annex B.3.4
+// catch rule (declare_var).
 static void declare_vardecl(Walk *w, PrsVarDecl *d, bool for_of_head, uint32_t ready_at) {
   DeclCtx c = {d->base.op == PRS_OP_Var ? PRS_VAR_VAR
                : d->base.op == PRS_OP_Let ? PRS_VAR_LET : PRS_VAR_CONST,
                for_of_head, 0};
   for (uint32_t i = 0; i < d->decls.len; i++) {
     PrsDeclarator *decl = PRS_AS(d->decls.items[i], Declarator);
+    // Each declarator's names leave the TDZ at the end of their own declarator:
+    // in `let a = 1, b = a` the second initializer reads an initialized a.
     c.ready = ready_at ? ready_at : decl->base.end;
     for_bound_names(w, decl->target, bind_declared, &c);
     if (decl->init) declare_node(w, decl->init);
   }
 }
 
+// What bind_param needs: the function, whether duplicate names are an
+// error, and for non-simple lists where the current parameter ends.
 typedef struct ParamCtx {
   PrsFunction *fn;
   bool unique;   /* duplicates are errors */
   uint32_t ready; /* non-simple lists: where the current parameter is set */
 } ParamCtx;
 
+// for_bound_names callback for parameters: binds in the FUNCTION scope.
 static void bind_param(Walk *w, PrsIdent *id, void *ctx) {
   ParamCtx *c = ctx;
   Entry *e = map_get(w, w->scope, id->name);
+  // A sloppy function with a simple list may repeat a name: both positions
+  // bind one variable, and the last argument wins (§10.2.11 binds left to
+  // right).
   if (e->var) {
     if (c->unique) lower_error_at(w->L, id->base.start, "Duplicate parameter name not allowed in this context");
     return;
@@ -321,18 +414,27 @@ static void bind_param(Walk *w, PrsIdent *id, void *ctx) {
   }
 }
 
+// Binds a function declaration's name in the scope current at the
+// declaration (the enclosing scope, not the function's own).
 static void declare_function_decl(Walk *w, PrsFunction *f) {
   // Hoisting: at a function's (or script's) top level a function
   // declaration is var-scoped; in a block, and at a module's top level,
   // it is lexical.
   PrsIdent *name = PRS_AS(f->name, Ident);
   if (!name) return;  // export default function () {}
+  // §10.2.11 and GlobalDeclarationInstantiation: top-level functions are VarScopedDeclarations of
+  // function bodies, scripts and static blocks; in a module they are
+  // lexically scoped (the module's InitializeEnvironment binds them as
+  // lexical, so `var f` next to them is an error).
   bool top = is_function_like(w->scope) && w->scope->kind != PRS_SCOPE_MODULE;
   bool plain = !(f->base.flags & (PRS_FLAG_Async | PRS_FLAG_Generator));
   if (top) {
     declare_var(w, name->name, PRS_VAR_FUNCTION, &name->base, false);
   } else {
     declare_lexical(w, w->scope, name->name, PRS_VAR_FUNCTION, &name->base, plain);
+    // Candidates for Annex B.3.2's extra var binding: sloppy and plain only
+    // (B.3.2.1: "FunctionDeclaration ... not a generator or async function").
+    // Whether the binding is made waits until every declaration is known.
     if (plain && !w->scope->strict) {
       BlockFunction *b = prs_arena_alloc(w->arena, sizeof *b);
       b->fn = f;
@@ -343,24 +445,36 @@ static void declare_function_decl(Walk *w, PrsFunction *f) {
   }
 }
 
+// Declares a function's own scopes: the FUNCTION scope (parameters, and
+// the body's vars and lexicals when the list is simple) and a BODY scope
+// when it is not. The name of a declaration is bound outside first.
 static void declare_function(Walk *w, PrsFunction *f) {
   if ((f->base.flags & PRS_FLAG_Declaration) && f->name) declare_function_decl(w, f);
   PrsScope *s = push_scope(w, PRS_SCOPE_FUNCTION, &f->base);
   f->scope = s;
   s->strict = (f->base.flags & PRS_FLAG_Strict) != 0;
   s->is_arrow = (f->base.flags & PRS_FLAG_Arrow) != 0;
+  // Duplicate parameters: §15.2.1 (strict code), §15.1.1 ("It is a Syntax
+  // Error if IsSimpleParameterList of FormalParameterList is false and
+  // BoundNames of FormalParameterList contains any duplicate elements"), and
+  // UniqueFormalParameters for arrows (§15.3.1) and methods (§15.4.1).
   bool simple = (f->base.flags & PRS_FLAG_SimpleParams) != 0;
   ParamCtx pc = {f, s->strict || s->is_arrow || (f->base.flags & PRS_FLAG_Method) || !simple, 0};
   for (uint32_t i = 0; i < f->params.len; i++) {
     if (!simple) pc.ready = f->params.items[i]->end;
     for_bound_names(w, f->params.items[i], bind_param, &pc);
   }
+  // §10.2.11: with parameter expressions the body's vars live in a
+  // separate environment, so a closure in a default does not see them
+  // (`function f(a = () => x) { var x = 1; return a(); }` reads an outer x).
   if (!simple) {
     f->body_scope = push_scope(w, PRS_SCOPE_BODY, &f->base);
     f->body_scope->strict = s->strict;
   }
   declare_list(w, &f->body);
   if (!simple) pop_scope(w);
+  // Added last so that a parameter, var, or function of the same name shadows
+  // it (the spec puts the name in an environment outside the function's).
   // A named function expression sees its own name, unless shadowed.
   if (f->name && !(f->base.flags & PRS_FLAG_Declaration)) {
     PrsIdent *id = PRS_AS(f->name, Ident);
@@ -370,6 +484,10 @@ static void declare_function(Walk *w, PrsFunction *f) {
   pop_scope(w);
 }
 
+// Binds a class declaration's name in the current scope, then builds the
+// CLASS scope holding the inner, immutable binding of the name
+// (ClassDefinitionEvaluation's classEnv), in which the heritage, the
+// computed keys and every member are declared.
 static void declare_class(Walk *w, PrsClass *c) {
   PrsIdent *name = PRS_AS(c->name, Ident);
   // A class binding is initialized once the whole class is defined: its
@@ -380,6 +498,8 @@ static void declare_class(Walk *w, PrsClass *c) {
   PrsScope *s = push_scope(w, PRS_SCOPE_CLASS, &c->base);
   c->scope = s;
   s->strict = true;
+  // The inner binding exists for class expressions too: `(class C { m()
+  // { return C; } })` resolves C here.
   if (name) {
     Entry *e = map_get(w, s, name->name);
     PrsVar *self = add_var(w, s, e, name->name, PRS_VAR_SELF, &name->base);
@@ -389,6 +509,10 @@ static void declare_class(Walk *w, PrsClass *c) {
   if (c->heritage) declare_node(w, c->heritage);
   for (uint32_t i = 0; i < c->members.len; i++) {
     PrsNode *m = c->members.items[i];
+    // A field initializer is evaluated later, once per instance (or once for a
+    // static field), as a method of its own: give it a STATIC scope, a frame
+    // of its own (is_frame). Its computed key is evaluated at class definition
+    // time, in the class scope.
     if (PRS_IS(m, ClassMember) && (m->flags & PRS_FLAG_Field)) {
       PrsClassMember *cm = PRS_AS(m, ClassMember);
       if (m->flags & PRS_FLAG_Computed) declare_node(w, cm->key);
@@ -404,10 +528,16 @@ static void declare_class(Walk *w, PrsClass *c) {
 }
 
 // Block-like nodes: a scope, then the children inside it.
+// Blocks, loop heads, switch case blocks and catch clauses: a BLOCK scope.
 static PrsScope *block_scope(Walk *w, PrsNode *n) {
   return push_scope(w, PRS_SCOPE_BLOCK, n);
 }
 
+// for-in/of: one BLOCK scope for the head's declaration and the body.
+// *slot receives the scope (f->scope of the ForIn or ForOf node). right is
+// declared inside that scope: ForIn/OfHeadEvaluation (§14.7.5) evaluates
+// it in a TDZ environment holding the head's names, so `for (let x of x)`
+// throws, which ready_at (the end of right) makes the resolver see.
 static void declare_for(Walk *w, PrsNode *n, PrsScope **slot, PrsNode *left,
                         PrsNode *right, PrsNode *body, bool of) {
   *slot = block_scope(w, n);
@@ -418,6 +548,9 @@ static void declare_for(Walk *w, PrsNode *n, PrsScope **slot, PrsNode *left,
   pop_scope(w);
 }
 
+// for_bound_names callback for the catch parameter: §14.15.1 "It is a
+// Syntax Error if BoundNames of CatchParameter contains any duplicate
+// elements."
 static void bind_catch(Walk *w, PrsIdent *id, void *ctx) {
   (void)ctx;
   Entry *e = map_get(w, w->scope, id->name);
@@ -425,6 +558,10 @@ static void bind_catch(Walk *w, PrsIdent *id, void *ctx) {
   add_var(w, w->scope, e, id->name, PRS_VAR_CATCH, &id->base);
 }
 
+// The catch scope is a BLOCK owned by the Try node, holding only the
+// parameter; the handler's Block gets a scope of its own inside it, and
+// declare_lexical checks that scope against the parameter (§14.15.1:
+// LexicallyDeclaredNames of Block may not contain a parameter name).
 static void declare_try(Walk *w, PrsTry *t) {
   declare_node(w, t->block);
   if (t->handler) {
@@ -436,12 +573,18 @@ static void declare_try(Walk *w, PrsTry *t) {
   if (t->finalizer) declare_node(w, t->finalizer);
 }
 
+// Marks a call as a direct eval (§13.3.6.1: the callee is the plain
+// identifier eval, not a member or an optional call), and the scopes it
+// can see. Whether the callee is really the intrinsic eval is decided at
+// run time; the marks only make that possible.
 static void mark_direct_eval(Walk *w, PrsCall *c) {
   // eval?.(x) is an optional call, which is always an indirect eval.
   if (!PRS_IS(c->callee, Ident) || !prs_atom_is(PRS_AS(c->callee, Ident)->name, "eval") ||
       (c->base.flags & PRS_FLAG_Optional))
     return;
   c->base.flags |= PRS_FLAG_DirectEval;
+  // Every enclosing scope: the eval'd code can read any visible binding, so
+  // allocate_scope keeps all of them in contexts.
   for (PrsScope *s = w->scope; s; s = s->outer) s->has_direct_eval = true;
   // Sloppy eval can add var bindings to its function: names there and in
   // blocks inside it are dynamic.
@@ -452,11 +595,17 @@ static void mark_direct_eval(Walk *w, PrsCall *c) {
     }
 }
 
+// for_bound_names callback for import bindings: lexical, immutable and
+// initialized by module linking, so never in a TDZ of ours.
 static void bind_import(Walk *w, PrsIdent *id, void *ctx) {
   (void)ctx;
   declare_lexical(w, w->scope, id->name, PRS_VAR_IMPORT, &id->base, false);
 }
 
+// The declaration walk's dispatch. Kinds that open a scope or declare
+// names have a case; the long tail of kinds only walks its children. The
+// switch names every PrsKind (no default) so that -Wswitch flags a kind
+// added to ast.def without a decision here.
 static void declare_node(Walk *w, PrsNode *n) {
   if (!n) return;
   switch ((PrsKind)n->kind) {
@@ -535,27 +684,41 @@ static void declare_node(Walk *w, PrsNode *n) {
   }
 }
 
-/* {==== Annex B.3.3: block functions as vars ====} */
+/* {==== Annex B.3.2: block functions as vars ====} */
 
 // The var binding is made only if a `var f` in the block's place would
 // not be an early error: no lexical f between the block and its function
 // (nor a parameter named f, which already is the binding).
+// B.3.2.1 (functions), B.3.2.2 (scripts): in sloppy code a plain function
+// declared in a block also gets a var binding in the enclosing function or
+// script, set when the declaration is evaluated, if a `var F` in its place
+// would be legal and F is not a parameter name. PRS_FLAG_AnnexB tells the
+// generator to copy the block binding into that var.
 static void hoist_block_function(Walk *w, BlockFunction *b) {
   PrsAtom *name = PRS_AS(b->fn->name, Ident)->name;
   PrsScope *s = b->block->outer;
   for (; !is_function_like(s); s = s->outer) {
     PrsVar *v = lookup_here(s, name);
     // Only a plain `catch (f)` lets the var through (B.3.4).
+    // The simple catch parameter exemption of B.3.4 counts here too, since
+    // the test is whether a var declaration would be an early error.
     bool simple_catch = v && v->kind == PRS_VAR_CATCH && PRS_IS(s->node, Try) &&
                         PRS_IS(PRS_AS(s->node, Try)->param, Ident);
     if (v && !simple_catch) return;
   }
+  // At the var scope: a lexical binding, a parameter (B.3.2.1 excludes
+  // parameterNames) or an import blocks it; an existing var or function is
+  // reused as the binding.
   PrsVar *v = lookup_here(s, name);
   if (v && (v->lexical || v->kind == PRS_VAR_PARAM || v->kind == PRS_VAR_IMPORT)) return;
+  // With a BODY scope the parameters are one scope further out.
   PrsVar *param = s->kind == PRS_SCOPE_BODY ? lookup_here(s->outer, name) : NULL;
   if (param && param->kind == PRS_VAR_PARAM) return;
+  // Modules are strict code, so no candidate comes from one; kept as a guard.
   if (s->kind == PRS_SCOPE_MODULE) return;
   b->fn->base.flags |= PRS_FLAG_AnnexB;
+  // No var of that name yet: create it (initialized to undefined at entry,
+  // B.3.2.1), marked var_through like any var.
   if (!v) {
     Entry *e = map_get(w, s, name);
     add_var(w, s, e, name, PRS_VAR_VAR, &b->fn->base);
@@ -565,19 +728,32 @@ static void hoist_block_function(Walk *w, BlockFunction *b) {
 
 /* {==== Allocation ====} */
 
+// Decides each variable's location (scope.h invariants) and numbers the
+// context slots of s densely. Called when the resolve walk leaves s, once
+// every reference, and so every capture, is known.
 static void allocate_scope(PrsScope *s) {
   // A direct eval can name any variable it can see: keep them all in
   // contexts, as it would capture them.
   bool eval_visible = s->has_direct_eval;
   for (PrsVar *v = s->vars; v; v = v->next) {
+    // Script bindings are properties of the global object or entries of the
+    // global declarative record (§9.1.1.4), reachable by name from other
+    // scripts: never registers.
     if (s->kind == PRS_SCOPE_SCRIPT) {
       v->location = PRS_LOC_GLOBAL;
+    // A module environment outlives the module's evaluation (exported
+    // bindings are read by importers, functions run later), so its locals live
+    // in its context; imports are indirections to another module's binding.
     } else if (s->kind == PRS_SCOPE_MODULE) {
       v->location = v->kind == PRS_VAR_IMPORT ? PRS_LOC_MODULE : PRS_LOC_CONTEXT;
       v->index = s->context_slots++;
+    // dynamic: a `with` body or the var scope of a sloppy direct eval, where
+    // a lookup by name at run time must find the variable.
     } else if (v->captured || eval_visible || s->dynamic) {
       v->location = PRS_LOC_CONTEXT;
       v->index = s->context_slots++;
+    // Registers are numbered per frame (s->function), never reused between
+    // sibling blocks: allocation is one monotonic pass.
     } else {
       v->location = PRS_LOC_REGISTER;
       v->index = s->function->registers++;
@@ -589,6 +765,7 @@ static void allocate_scope(PrsScope *s) {
 
 static void resolve_node(Walk *w, PrsNode *n);
 
+// Resolution walk over every child, as declare_children does.
 static void resolve_children(Walk *w, PrsNode *n) {
   for (const PrsField *f = prs_kind_info[n->kind].fields(); f->name; f++) {
     char *p = (char *)n + f->offset;
@@ -601,6 +778,10 @@ static void resolve_children(Walk *w, PrsNode *n) {
 }
 
 // The implicit arguments object of the nearest non-arrow function.
+// fs is a non-arrow FUNCTION scope: arrows have no arguments object of
+// their own (§15.3, `arguments` is lexical). The binding is created on
+// first use, since only functions that mention `arguments` need the
+// object.
 static PrsVar *arguments_of(Walk *w, PrsScope *fs, PrsIdent *id) {
   Entry *e = map_get(w, fs, id->name);
   if (!e->var) add_var(w, fs, e, id->name, PRS_VAR_ARGUMENTS, &fs->node[0]);
@@ -610,6 +791,8 @@ static PrsVar *arguments_of(Walk *w, PrsScope *fs, PrsIdent *id) {
 
 // A declared name (Binding flag) denotes its own declaration: it is looked
 // up for the generator's sake but is never a capture or a TDZ read.
+// Binding-flagged identifiers are declaration sites: the declaring name in
+// a VarDecl, a parameter, a catch parameter, a function or class name.
 static void resolve_binding(Walk *w, PrsIdent *id) {
   for (PrsScope *s = w->scope; s; s = s->outer) {
     PrsVar *v = lookup_here(s, id->name);
@@ -620,14 +803,22 @@ static void resolve_binding(Walk *w, PrsIdent *id) {
   }
 }
 
+// Resolves a reference (or, via resolve_binding, a declaration site).
+// Outcome: id->var set when statically known, NULL for a global or a name
+// a `with` or sloppy eval may shadow; captured and HoleCheck set as needed.
 static void resolve_ident(Walk *w, PrsIdent *id) {
   if (id->base.flags & PRS_FLAG_Binding) {
     resolve_binding(w, id);
     return;
   }
+  // dynamic: a scope passed on the way may hold this name at run time only
+  // (`with`, sloppy eval); crossed: a frame boundary was passed, so the
+  // binding belongs to an outer function.
   bool dynamic = false, crossed = false;
   for (PrsScope *s = w->scope; s; s = s->outer) {
     PrsVar *v = lookup_here(s, id->name);
+    // Only a FUNCTION scope that is not an arrow's gets an implicit arguments
+    // object; a BODY scope's lookup continues to its FUNCTION scope.
     bool implicit_args = !v && s->kind == PRS_SCOPE_FUNCTION && !s->is_arrow &&
                          id->name->tag == KW_ARGUMENTS;
     if (implicit_args) v = arguments_of(w, s, id);
@@ -642,12 +833,19 @@ static void resolve_ident(Walk *w, PrsIdent *id) {
         id->base.flags |= PRS_FLAG_HoleCheck;
       return;
     }
+    // Both flags are set after the scope's own lookup: a with scope's names
+    // are not in our maps, and a function's own variables are not captures.
     if (s->dynamic) dynamic = true;
     if (is_frame(s)) crossed = true;
   }
 }
 
 // `this` in an arrow belongs to the enclosing function.
+// Marks uses_this on every function scope from here out to the first
+// function-like scope that binds `this` itself: arrows (§15.3) and BODY
+// scopes have no `this` of their own, so an arrow's use is its
+// enclosing function's (which then must keep `this` for the arrow).
+// super also needs the home object's `this` (SuperProperty reads it).
 static void note_this(Walk *w) {
   for (PrsScope *s = w->scope; s; s = s->outer) {
     if (s->kind == PRS_SCOPE_FUNCTION) s->uses_this = true;
@@ -663,6 +861,7 @@ static void leave_scope(Walk *w, PrsScope *inner, PrsScope *saved) {
   w->scope = saved;
 }
 
+// For nodes whose whole subtree is in scope s (NULL: no scope of their own).
 static void resolve_scoped(Walk *w, PrsNode *n, PrsScope *s) {
   PrsScope *saved = w->scope;
   if (s) w->scope = s;
@@ -670,6 +869,13 @@ static void resolve_scoped(Walk *w, PrsNode *n, PrsScope *s) {
   leave_scope(w, s, saved);
 }
 
+// The resolve walk's dispatch. Nodes whose parts run in different scopes
+// are split by hand: a declaration's name (bound outside), a function's
+// parameters and body when they have separate scopes, a switch's
+// discriminant (outside its case block), a with's object (outside the
+// object environment), a try's block and finalizer (outside the catch
+// scope), a field's key (class scope) and initializer (its STATIC scope).
+// Everything else resolves its children in the current scope.
 static void resolve_node(Walk *w, PrsNode *n) {
   switch ((PrsKind)n->kind) {
     case PRS_Ident: resolve_ident(w, PRS_AS(n, Ident)); return;
@@ -764,6 +970,7 @@ static void resolve_node(Walk *w, PrsNode *n) {
 /* {==== Modules: export names ====} */
 
 // The names a binding pattern binds (no declaring, unlike for_bound_names).
+// Used for export declarations, where the names were already declared.
 static void for_each_name(PrsNode *p, BindFn fn, Walk *w, void *ctx) {
   if (!p) return;
   if (PRS_IS(p, Ident)) {
@@ -781,12 +988,18 @@ static void for_each_name(PrsNode *p, BindFn fn, Walk *w, void *ctx) {
 }
 
 // Record one exported name in the scratch scope; a second one is an error.
+// for_each_name callback; ctx is the scratch scope.
 static void note_export(Walk *w, PrsIdent *id, void *ctx) {
   Entry *e = map_get(w, ctx, id->name);
   if (e->var_through) lower_error_at(w->L, id->base.start, "Duplicate export of '%s'", id->name->text);
   e->var_through = true;
 }
 
+// §16.2.1.1 early errors for a module: "It is a Syntax Error if the
+// ExportedNames of ModuleItemList contains any duplicate entries" and "if
+// any element of the ExportedBindings ... does not also occur in either
+// the VarDeclaredNames ... or the LexicallyDeclaredNames of ModuleItemList".
+// Runs after the declare walk, so exports may precede the declarations.
 static void check_exports(Walk *w, PrsModule *m) {
   // Exported names must be unique; local names must be declared. The
   // exported names are collected in the map of a scratch scope.
@@ -797,6 +1010,8 @@ static void check_exports(Walk *w, PrsModule *m) {
     PrsExport *ex = PRS_AS(item, Export);
     for (uint32_t j = 0; j < ex->specifiers.len; j++) {
       PrsExportSpec *s = PRS_AS(ex->specifiers.items[j], ExportSpec);
+      // A local name is checked only without `from`: re-exports name bindings of
+      // the other module, which the loader checks.
       if (!ex->source && s->local && !lookup_here(m->scope, s->local))
         lower_error_at(w->L, s->base.start, "Export '%s' is not defined in module", s->local->text);
       if (!s->exported) continue;
@@ -822,6 +1037,10 @@ static void check_exports(Walk *w, PrsModule *m) {
 
 /* {==== Entry ====} */
 
+// Entry point, after lowering: declare, apply Annex B.3.2, check exports,
+// then resolve (which allocates each inner scope as it leaves it) and
+// finally allocate the top-level scope. Errors longjmp out through
+// lower_error_at, like the lowering's own.
 void prs_scope_analyze(Lower *L) {
   Walk w = {L, &L->ast->arena, NULL, NULL};
   PrsNode *root = L->ast->root;
@@ -832,9 +1051,14 @@ void prs_scope_analyze(Lower *L) {
   if (module) PRS_AS(root, Module)->scope = s;
   else PRS_AS(root, Script)->scope = s;
   declare_list(&w, body);
+  // Annex B.3.2 must wait for the whole program: a later `let f` in an
+  // enclosing block decides whether f may become a var.
   for (BlockFunction *b = w.block_functions; b; b = b->next) hoist_block_function(&w, b);
   if (module) check_exports(&w, PRS_AS(root, Module));
+  // The declare walk pushed and popped back to NULL above the root; the
+  // resolve walk starts inside the root scope.
   w.scope = s;
   for (uint32_t i = 0; i < body->len; i++) resolve_node(&w, body->items[i]);
+  // The root scope has no leave_scope of its own.
   allocate_scope(s);
 }

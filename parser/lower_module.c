@@ -184,6 +184,9 @@ static PrsList patched_attributes(Lower *L, TSNode at, const AttrPatch *p) {
       prs_buf_reset(&L->buf);
       if (!prs_lit_string(L->src + key_start + 1, i - key_start - 1, &L->buf, &flags, &err, &err_at))
         lower_error_at(L, key_start, "%s", err);
+      // Module code is strict: no legacy octal or \8 \9 escapes.
+      if (flags & (PRS_LIT_LEGACY_OCTAL | PRS_LIT_NON_OCTAL_DECIMAL))
+        lower_error_at(L, key_start, "Octal escape sequences are not allowed in strict mode.");
       key = prs_atom(&L->ast->atoms, L->buf.data ? L->buf.data : "", (uint32_t)L->buf.len);
       i++;
     } else {
@@ -204,6 +207,8 @@ static PrsList patched_attributes(Lower *L, TSNode at, const AttrPatch *p) {
     prs_buf_reset(&L->buf);
     if (!prs_lit_string(L->src + vs + 1, i - vs - 1, &L->buf, &flags, &err, &err_at))
       lower_error_at(L, vs, "%s", err);
+    if (flags & (PRS_LIT_LEGACY_OCTAL | PRS_LIT_NON_OCTAL_DECIMAL))
+      lower_error_at(L, vs, "Octal escape sequences are not allowed in strict mode.");
     i++;
     PrsImportAttribute *a = LOWER_NEW(L, ImportAttribute, at);
     a->base.start = key_start;

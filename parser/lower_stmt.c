@@ -801,13 +801,16 @@ static PrsNode *lower_with(Lower *L, TSNode n) {
 
 // return, throw: an optional expression child.
 // is_throw selects throw: both are a keyword and an optional expression.
-// return's [no LineTerminator here] is tree-sitter's ASI; nothing here
-// checks the one after `throw`.
+// return's [no LineTerminator here] is tree-sitter's ASI; throw's is
+// checked here: `throw` + newline cannot be followed by its operand.
 static PrsNode *lower_return(Lower *L, TSNode n, bool is_throw) {
   TSNode e = ts_node_named_child(n, 0);
   // A comment can be the first named child of `return /* x */;`.
   while (!ts_node_is_null(e) && (lower_kind(e) == CST_comment || lower_kind(e) == CST_html_comment))
     e = ts_node_next_named_sibling(e);
+  if (is_throw && !ts_node_is_null(e) &&
+      ts_node_start_point(e).row != ts_node_start_point(n).row)
+    lower_error(L, e, "Illegal newline after throw");
   PrsNode *arg = ts_node_is_null(e) ? NULL : lower_expression(L, e);
   if (is_throw) {
     PrsThrow *t = LOWER_NEW(L, Throw, n);
@@ -935,6 +938,13 @@ static PrsNode *object_as_block(Lower *L, TSNode obj) {
     PrsLabeled *l = LOWER_NEW(L, Labeled, head.node);
     bool escaped;
     l->label = lower_name(L, key, &escaped);
+    // The recovered label obeys the rules of a written one: a name that
+    // may be a reference here, not already an enclosing label.
+    lower_check_reference_name(L, l->label, escaped, key);
+    if (find_label(L, l->label))
+      lower_error(L, key, "Label '%s' has already been declared", l->label->text);
+    Label label = {l->label, false, L->fn->labels};
+    L->fn->labels = &label;
     // A lone pair labels a statement; with more entries the pair's value
     // starts a comma expression: `{a: b, c}` is `a: b, c;`.
     if (count == 1) {
@@ -944,6 +954,7 @@ static PrsNode *object_as_block(Lower *L, TSNode obj) {
       s->expr = with_shorthands(L, lower_expression(L, value), first + 1, first + count, value);
       l->body = &s->base;
     }
+    L->fn->labels = label.outer;
     b->body.items[0] = &l->base;
   } else if (head.kind == CST_shorthand_property_identifier) {
     PrsExprStmt *s = LOWER_NEW(L, ExprStmt, head.node);

@@ -362,6 +362,9 @@ static void bind_declared(Walk *w, PrsIdent *id, void *ctx) {
     declare_var(w, id->name, PRS_VAR_VAR, &id->base, c->for_of_head);
     return;
   }
+  // §14.3.1.1: `let` is never a lexically bound name, in patterns either.
+  if (id->name->tag == KW_LET)
+    lower_error_at(w->L, id->base.start, "let is disallowed as a lexically bound name");
   // (for-in/of: only once the iterated expression has run, see ready_at.)
   // The binding leaves its TDZ when the whole declarator has run: `let
   // z = z` reads z in its TDZ.
@@ -794,12 +797,17 @@ static PrsVar *arguments_of(Walk *w, PrsScope *fs, PrsIdent *id) {
 // Binding-flagged identifiers are declaration sites: the declaring name in
 // a VarDecl, a parameter, a catch parameter, a function or class name.
 static void resolve_binding(Walk *w, PrsIdent *id) {
+  bool dynamic = false;
   for (PrsScope *s = w->scope; s; s = s->outer) {
     PrsVar *v = lookup_here(s, id->name);
     if (v) {
-      id->var = v;
+      // `with (o) { var y = 1 }` assigns through o when o has y: the
+      // name is then found at run time, and y must be findable by name.
+      if (dynamic) v->captured = true;
+      else id->var = v;
       return;
     }
+    if (s->dynamic) dynamic = true;
   }
 }
 
@@ -884,17 +892,15 @@ static void resolve_node(Walk *w, PrsNode *n) {
       // A declaration's name is bound outside the function.
       PrsFunction *f = PRS_AS(n, Function);
       if (f->name && (n->flags & PRS_FLAG_Declaration)) resolve_node(w, f->name);
-      if (!f->body_scope) {
-        resolve_scoped(w, n, f->scope);
-        return;
-      }
-      // Parameters in the function scope, the body in its own.
+      // Parameters in the function scope, the body in its own scope when
+      // it has one; an expression's own name inside the function.
       PrsScope *saved = w->scope;
       w->scope = f->scope;
+      if (f->name && !(n->flags & PRS_FLAG_Declaration)) resolve_node(w, f->name);
       for (uint32_t i = 0; i < f->params.len; i++) resolve_node(w, f->params.items[i]);
-      w->scope = f->body_scope;
+      if (f->body_scope) w->scope = f->body_scope;
       for (uint32_t i = 0; i < f->body.len; i++) resolve_node(w, f->body.items[i]);
-      leave_scope(w, f->body_scope, f->scope);
+      if (f->body_scope) leave_scope(w, f->body_scope, f->scope);
       leave_scope(w, f->scope, saved);
       return;
     }

@@ -8,9 +8,11 @@
 #include <string.h>
 #include <sys/mman.h>
 
+// A chunk is one mapping: this header, then the bump area. Chunks form a
+// list from the newest back (prev), which is all prs_arena_free needs.
 struct PrsArenaChunk {
   PrsArenaChunk *prev;
-  size_t size;
+  size_t size;      // of the whole mapping, header included (for munmap)
   // data follows, 8-aligned because the header is two words
 };
 
@@ -19,6 +21,9 @@ struct PrsArenaChunk {
 // tree-sitter has just churned through (which calloc/free chunks did).
 enum { CHUNK_SIZE = 1024 * 1024 };
 
+// Start a new chunk with room for at least `need` bytes; the rest of the
+// current chunk is abandoned (nodes are small, so little is lost), and an
+// oversized request gets a chunk of its own size.
 static void *fresh_chunk(PrsArena *a, size_t need) {
   size_t size = need + sizeof(PrsArenaChunk) > CHUNK_SIZE
                     ? need + sizeof(PrsArenaChunk)
@@ -38,6 +43,8 @@ static void *fresh_chunk(PrsArena *a, size_t need) {
 }
 
 void *prs_arena_alloc(PrsArena *a, size_t n) {
+  // Round up so that every allocation stays 8-aligned: node structs hold
+  // pointers and doubles.
   n = (n + 7) & ~(size_t)7;
   if ((size_t)(a->limit - a->ptr) < n) fresh_chunk(a, n);
   void *p = a->ptr;

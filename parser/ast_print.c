@@ -40,6 +40,8 @@ static void print_atom(FILE *out, const PrsAtom *a) {
   fputc('"', out);
 }
 
+// name:kind:location, plus the slot for the locations that have one
+// (globals are found by name, so they have none).
 static void print_var(FILE *out, const PrsVar *v) {
   fprintf(out, "%s:%s:%s", v->name->text, prs_var_kind_name[v->kind],
           prs_var_location_name[v->location]);
@@ -48,6 +50,9 @@ static void print_var(FILE *out, const PrsVar *v) {
     fprintf(out, "#%" PRIu32, v->index);
 }
 
+// A scope on one line: its kind, the facts the generator will act on
+// (strict, eval, dynamic lookups, arguments, this), then its variables in
+// declaration order.
 static void print_scope(FILE *out, const PrsScope *s) {
   fprintf(out, "%s", prs_scope_kind_name[s->kind]);
   if (s->strict) fputs(" strict", out);
@@ -72,6 +77,7 @@ static void indent(FILE *out, int depth) {
   else fprintf(out, "[%d] ", depth);
 }
 
+// Kind, operator, flags by name, and where the node starts.
 static void print_header(FILE *out, const PrsNode *n) {
   fputs(prs_kind_info[n->kind].name, out);
   if (n->op != PRS_OP_None) fprintf(out, " %s", prs_op_text[n->op]);
@@ -105,6 +111,8 @@ static void print_inline_fields(FILE *out, const PrsNode *n) {
   }
 }
 
+// Child nodes, lists and scopes each on their own lines, labelled with the
+// field name, in the order ast_nodes.def declares the fields.
 static void print_children(FILE *out, const PrsNode *n, int depth) {
   for (const PrsField *f = prs_kind_info[n->kind].fields(); f->name; f++) {
     const char *p = (const char *)n + f->offset;

@@ -58,6 +58,8 @@ static void grow(PrsAtoms *t) {
   t->mask = size - 1;
 }
 
+// Lookup first; on a miss the atom is copied into the arena (so callers may
+// pass pointers into transient buffers) and pushed on its chain.
 PrsAtom *prs_atom(PrsAtoms *t, const char *s, uint32_t n) {
   uint32_t h = hash_bytes(s, n);
   for (PrsAtom *a = t->buckets[h & t->mask]; a; a = a->next)
@@ -73,6 +75,8 @@ PrsAtom *prs_atom(PrsAtoms *t, const char *s, uint32_t n) {
   return a;
 }
 
+// For the rare checks against a fixed spelling ("eval", "default"); hot
+// paths compare atom pointers or tags instead.
 bool prs_atom_is(const PrsAtom *a, const char *s) {
   return a && strlen(s) == a->len && memcmp(a->text, s, a->len) == 0;
 }

@@ -27,6 +27,8 @@ static void reserve(PrsBuf *b, size_t need) {
   b->cap = cap;
 }
 
+// The decoders push a few bytes at a time; doubling keeps that amortised
+// O(1), and the buffer is reused across literals (prs_buf_reset).
 void prs_buf_push(PrsBuf *b, const char *s, size_t n) {
   reserve(b, n);
   memcpy(b->data + b->len, s, n);

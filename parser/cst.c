@@ -31,6 +31,8 @@ static uint8_t *op_of_symbol;     // indexed by TSSymbol
 static uint8_t *field_of_id;      // indexed by TSFieldId
 static uint32_t symbol_count, field_count;
 
+// The maps are built once per process and never freed: they live as long
+// as the grammar they describe.
 static void *table(size_t n) {
   void *p = calloc(n ? n : 1, 1);
   if (!p) abort();  // at start-up, before anything could be reported
@@ -68,6 +70,7 @@ static void map_symbols(const TSLanguage *lang) {
   }
 }
 
+// Field ids are dense from 1; index 0 (no field) maps to FLD_NONE.
 static void map_fields(const TSLanguage *lang) {
   field_count = ts_language_field_count(lang);
   field_of_id = table(field_count + 1);
@@ -78,6 +81,8 @@ static void map_fields(const TSLanguage *lang) {
   }
 }
 
+// Idempotent: every prs_parse calls it, only the first does the work.
+// (Not thread-safe the first time; jsvm parses on one thread.)
 void prs_cst_init(void) {
   if (kind_of_symbol) return;
   const TSLanguage *lang = tree_sitter_javascript();

@@ -18,6 +18,8 @@ static const char *const strict_reserved[] = {
     "implements", "interface", "package", "private", "protected", "public",
     "static", NULL};
 
+// Interning the words first means that when the source later names one,
+// prs_atom finds this atom and its tag comes for free.
 static void tag_all(PrsAtoms *t, const char *const *words, PrsKeyword tag) {
   for (; *words; words++)
     prs_atom(t, *words, (uint32_t)strlen(*words))->tag = (uint16_t)tag;

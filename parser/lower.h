@@ -143,6 +143,14 @@ uint32_t lower_kids(Lower *L, TSNode n);
 uint32_t lower_items(Lower *L, TSNode n);
 static inline void lower_pop(Lower *L, uint32_t base) { L->nkids = base; }
 
+/* lower_count_named: how many gathered kids from base on are named nodes
+ * (in list-like nodes, one per element: the tokens are the separators). */
+static inline uint32_t lower_count_named(Lower *L, uint32_t base) {
+  uint32_t count = 0;
+  for (uint32_t i = base; i < L->nkids; i++) count += L->kids[i].named;
+  return count;
+}
+
 /* lower_field: the first child of n in field f (ts_node_null if none). */
 TSNode lower_field(Lower *L, TSNode n, PrsCstField f);
 

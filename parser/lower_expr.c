@@ -365,9 +365,8 @@ static PrsNode *lower_shorthand(Lower *L, TSNode n) {
 static PrsNode *lower_object(Lower *L, TSNode n) {
   PrsObject *o = LOWER_NEW(L, Object, n);
   uint32_t base = lower_items(L, n);
-  uint32_t count = 0;
   // The tokens are braces and commas: each named kid is one property.
-  for (uint32_t i = base; i < L->nkids; i++) count += !is_token(&L->kids[i]);
+  uint32_t count = lower_count_named(L, base);
   o->props = lower_list(L, count);
   uint32_t out = 0;
   int protos = 0;
@@ -644,8 +643,7 @@ static PrsNode *lower_conditional(Lower *L, TSNode n) {
 static PrsNode *lower_sequence(Lower *L, TSNode n) {
   PrsSequence *s = LOWER_NEW(L, Sequence, n);
   uint32_t base = lower_items(L, n);
-  uint32_t count = 0;
-  for (uint32_t i = base; i < L->nkids; i++) count += !is_token(&L->kids[i]);
+  uint32_t count = lower_count_named(L, base);
   s->exprs = lower_list(L, count);
   uint32_t out = 0;
   for (uint32_t i = base; i < L->nkids; i++) {

@@ -66,8 +66,7 @@ static PrsList lower_params(Lower *L, TSNode n) {
     // lower_items, not lower_kids: parameters carry no field names, and the
     // commas must stay in the gathered kids for the trailing-comma check below.
     uint32_t base = lower_items(L, n);
-    uint32_t count = 0;
-    for (uint32_t i = base; i < L->nkids; i++) count += !is_token(&L->kids[i]);
+    uint32_t count = lower_count_named(L, base);
     // Slots are counted first: lower_list needs the final length up front
     // (the arena list is not growable).
     list = lower_list(L, count);

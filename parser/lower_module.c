@@ -251,8 +251,7 @@ static PrsList lower_attributes(Lower *L, TSNode n) {
   lower_pop(L, base);
   if (ts_node_is_null(obj)) return none;
   base = lower_kids(L, obj);
-  uint32_t count = 0;
-  for (uint32_t i = base; i < L->nkids; i++) count += !is_token(&L->kids[i]);
+  uint32_t count = lower_count_named(L, base);
   PrsList list = lower_list(L, count);
   uint32_t out = 0;
   for (uint32_t i = base; i < L->nkids; i++) {

@@ -249,9 +249,8 @@ static PrsNode *object_pattern_prop(Lower *L, const Kid *k, TargetFn target) {
 static PrsNode *object_pattern(Lower *L, TSNode n, TargetFn target) {
   PrsObjectPattern *p = LOWER_NEW(L, ObjectPattern, n);
   uint32_t base = lower_items(L, n);
-  uint32_t count = 0;
   // Every named kid is one property: the tokens are braces and commas.
-  for (uint32_t i = base; i < L->nkids; i++) count += !is_token(&L->kids[i]);
+  uint32_t count = lower_count_named(L, base);
   p->props = lower_list(L, count);
   uint32_t out = 0;
   for (uint32_t i = base; i < L->nkids; i++) {

@@ -455,7 +455,12 @@ static int prec(const PrsNode *e) {
 
 // Require operand e (from CST node n) to be at least at level min.
 static void need_prec(Lower *L, const PrsNode *e, int min, TSNode n) {
-  if (prec(e) < min) lower_error(L, n, "Unexpected token");
+  if (prec(e) >= min) return;
+  // Name the mistake the way V8 does for the common cases: `a + b = c`
+  // is an assignment to `a + b`; `a + () => b` an arrow out of place.
+  if (PRS_IS(e, Assign)) lower_error(L, n, "Invalid left-hand side in assignment");
+  if (PRS_IS(e, Function)) lower_error(L, n, "Malformed arrow function parameter list");
+  lower_error(L, n, "Unexpected token");
 }
 
 /* {==== Operators ====} */

@@ -362,6 +362,75 @@ static void check_cst_errors(Lower *L, TSNode root) {
   ts_tree_cursor_delete(&c);
 }
 
+/* {==== Template escapes the grammar cannot tokenize ====} */
+
+// The first ERROR leaf whose text starts with a backslash, if any.
+static TSNode first_escape_error(Lower *L, TSNode root) {
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  TSNode found = LOWER_NULL_NODE;
+  for (bool down = true;;) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    if (down && ts_node_is_error(n) && ts_node_child_count(n) == 0 &&
+        ts_node_start_byte(n) < L->len && L->src[ts_node_start_byte(n)] == '\\') {
+      found = n;
+      break;
+    }
+    if (down && ts_node_has_error(n) && ts_tree_cursor_goto_first_child(&c)) continue;
+    if (ts_tree_cursor_goto_next_sibling(&c)) {
+      down = true;
+      continue;
+    }
+    down = false;
+    if (!ts_tree_cursor_goto_parent(&c)) break;
+  }
+  ts_tree_cursor_delete(&c);
+  return found;
+}
+
+// Whether offset lies in the text of a template literal of tree root.
+static bool in_template_text(TSNode root, uint32_t at) {
+  for (TSNode n = ts_node_descendant_for_byte_range(root, at, at + 1); !ts_node_is_null(n);
+       n = ts_node_parent(n)) {
+    PrsCst k = lower_kind(n);
+    if (k == CST_template_substitution) return false;
+    if (k == CST_template_string) return true;
+  }
+  return false;
+}
+
+// Tagged templates may hold escapes that are invalid (`\xZ`, `\unicode`):
+// their cooked value is then undefined. tree-sitter's tokenizer rejects
+// them and loses the template. When an error starts at a backslash, blank
+// that backslash in tree-sitter's copy of the text and parse again; keep
+// the result only if every blanked spot lies in template text (anything
+// else was a real error). Text and escapes are always read from the
+// original source, where the cooking check rejects untagged templates.
+static TSNode patch_template_escapes(Lower *L, TSParser *parser, TSNode root) {
+  uint32_t spots[16], count = 0;
+  TSNode e;
+  while (count < 16 && !ts_node_is_null(e = first_escape_error(L, root))) {
+    if (!L->ts_source) {
+      L->ts_source = malloc(L->len ? L->len : 1);
+      if (!L->ts_source) return root;
+      memcpy(L->ts_source, L->src, L->len);
+    }
+    spots[count] = ts_node_start_byte(e);
+    L->ts_source[spots[count++]] = ' ';
+    ts_tree_delete(L->tree);
+    L->tree = ts_parser_parse_string(parser, NULL, L->ts_source, L->len);
+    root = ts_tree_root_node(L->tree);
+  }
+  bool all_in_templates = true;
+  for (uint32_t i = 0; i < count && all_in_templates; i++)
+    all_in_templates = in_template_text(root, spots[i]);
+  if (all_in_templates) return root;
+  // Undo: the original text, and its own (genuine) errors.
+  for (uint32_t i = 0; i < count; i++) L->ts_source[spots[i]] = '\\';
+  ts_tree_delete(L->tree);
+  L->tree = ts_parser_parse_string(parser, NULL, L->ts_source, L->len);
+  return ts_tree_root_node(L->tree);
+}
+
 /* {==== Source checks ====} */
 
 // The front end works on UTF-8; reject anything else up front so that no
@@ -534,6 +603,7 @@ PrsAst *prs_parse(const char *source, size_t len, const PrsOptions *opt,
       L.tree = ts_parser_parse_string(parser, NULL, L.ts_source, n);
       root = ts_tree_root_node(L.tree);
     }
+    root = patch_template_escapes(&L, parser, root);
     // Order matters: tree-sitter's errors first (the tree cannot be trusted
     // otherwise), then the MVS check, which reads node kinds.
     check_cst_errors(&L, root);

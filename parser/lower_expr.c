@@ -158,6 +158,12 @@ static PrsNode *lower_regex(Lower *L, TSNode n) {
 static PrsNode *template_part(Lower *L, TSNode n, uint32_t s, uint32_t e,
                               bool tagged) {
   PrsTemplatePart *part = LOWER_NEW(L, TemplatePart, n);
+  // The chunk's own position: the template's, moved over the text between
+  // (byte columns, like every node; a chunk may start on a later line).
+  for (uint32_t i = part->base.start; i < s; i++) {
+    if (L->src[i] == '\n') part->base.line++, part->base.col = 1;
+    else part->base.col++;
+  }
   part->base.start = s;
   part->base.end = e;
   const char *err;

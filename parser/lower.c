@@ -321,8 +321,7 @@ static _Noreturn void report_cst_error(Lower *L, TSNode n) {
   }
   // Find the first leaf inside the error to name it.
   // An ERROR node: its first leaf is the first token tree-sitter skipped.
-  TSNode leaf = n;
-  while (ts_node_child_count(leaf) > 0) leaf = ts_node_child(leaf, 0);
+  TSNode leaf = lower_first_leaf(n);
   uint32_t s = ts_node_start_byte(leaf), e = ts_node_end_byte(leaf);
   if (s >= L->len) lower_error_at(L, s, "Unexpected end of input");
   // Keep the quoted token short (a skipped string or template may be long).

@@ -22,6 +22,7 @@
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "parser/buf.h"
 #include "parser/cst.h"
@@ -173,6 +174,30 @@ static inline const char *lower_text(Lower *L, TSNode n, uint32_t *len) {
   *len = e - s;
   return L->src + s;
 }
+
+/* lower_first_leaf: the leftmost token of n (n itself for a leaf). */
+static inline TSNode lower_first_leaf(TSNode n) {
+  while (ts_node_child_count(n) > 0) n = ts_node_child(n, 0);
+  return n;
+}
+
+/* lower_is_word: n is an identifier spelled exactly `word` (no escapes:
+ * an escaped `l\u0065t` never plays the contextual keyword). */
+static inline bool lower_is_word(Lower *L, TSNode n, const char *word) {
+  uint32_t len;
+  const char *s = lower_text(L, n, &len);
+  return lower_kind(n) == CST_identifier && len == strlen(word) && memcmp(s, word, len) == 0;
+}
+
+/* lower_buf_atom: the atom of what the decoders left in L->buf (whose data
+ * stays NULL until something is written: "" stands in then). */
+static inline PrsAtom *lower_buf_atom(Lower *L) {
+  return prs_atom(&L->ast->atoms, L->buf.data ? L->buf.data : "", (uint32_t)L->buf.len);
+}
+
+/* lower_string_at: the value of the string literal whose quotes span
+ * [start, end) of the source, with the strict-mode escape errors. */
+PrsAtom *lower_string_at(Lower *L, uint32_t start, uint32_t end);
 
 /* lower_atom_of: the atom spelling n's source text verbatim. */
 PrsAtom *lower_atom_of(Lower *L, TSNode n);

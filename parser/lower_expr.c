@@ -75,26 +75,28 @@ static PrsNode *lower_number(Lower *L, TSNode n) {
 // lower_string_value: the SV of a StringLiteral (§12.9.4), escapes
 // decoded, as an atom. Atoms hold WTF-8, so a lone surrogate written as
 // \uD800 survives (module export names reject it, lower_module.c).
-PrsAtom *lower_string_value(Lower *L, TSNode n) {
-  uint32_t len;
-  const char *s = lower_text(L, n, &len);
+PrsAtom *lower_string_at(Lower *L, uint32_t start, uint32_t end) {
   const char *err;
   size_t at;
   uint32_t flags = 0;
-  // The node spans the quotes; the body is between them.
+  // The span includes the quotes; the body is between them.
+  uint32_t body = end - start >= 2 ? end - start - 2 : 0;
   prs_buf_reset(&L->buf);
-  if (!prs_lit_string(s + 1, len >= 2 ? len - 2 : 0, &L->buf, &flags, &err, &at))
-    lower_error_at(L, ts_node_start_byte(n) + 1 + (uint32_t)at, "%s", err);
+  if (!prs_lit_string(L->src + start + 1, body, &L->buf, &flags, &err, &at))
+    lower_error_at(L, start + 1 + (uint32_t)at, "%s", err);
   // §12.9.4.1: LegacyOctalEscapeSequence ("\01") and
   // NonOctalDecimalEscapeSequence ("\8", "\9") are Syntax Errors in
-  // strict code.
-  if (L->fn->strict && (flags & PRS_LIT_LEGACY_OCTAL))
-    lower_error(L, n, "Octal escape sequences are not allowed in strict mode.");
-  if (L->fn->strict && (flags & PRS_LIT_NON_OCTAL_DECIMAL))
-    lower_error(L, n, "\\8 and \\9 are not allowed in strict mode.");
-  // buf.data stays NULL until something is written: "" stands in for an
-  // empty value.
-  return prs_atom(&L->ast->atoms, L->buf.data ? L->buf.data : "", (uint32_t)L->buf.len);
+  // strict code (module code always is).
+  bool strict = L->fn->strict || L->module;
+  if (strict && (flags & PRS_LIT_LEGACY_OCTAL))
+    lower_error_at(L, start, "Octal escape sequences are not allowed in strict mode.");
+  if (strict && (flags & PRS_LIT_NON_OCTAL_DECIMAL))
+    lower_error_at(L, start, "\\8 and \\9 are not allowed in strict mode.");
+  return lower_buf_atom(L);
+}
+
+PrsAtom *lower_string_value(Lower *L, TSNode n) {
+  return lower_string_at(L, ts_node_start_byte(n), ts_node_end_byte(n));
 }
 
 static PrsNode *lower_string(Lower *L, TSNode n) {
@@ -170,14 +172,14 @@ static PrsNode *template_part(Lower *L, TSNode n, uint32_t s, uint32_t e,
   size_t at;
   prs_buf_reset(&L->buf);
   if (prs_lit_template_cooked(L->src + s, e - s, &L->buf, &err, &at)) {
-    part->cooked = prs_atom(&L->ast->atoms, L->buf.data ? L->buf.data : "", (uint32_t)L->buf.len);
+    part->cooked = lower_buf_atom(L);
   } else if (!tagged) {
     lower_error_at(L, s + (uint32_t)at, "%s", err);
   }
   // The raw value always exists: it is what the tag sees as strings.raw.
   prs_buf_reset(&L->buf);
   prs_lit_template_raw(L->src + s, e - s, &L->buf);
-  part->raw = prs_atom(&L->ast->atoms, L->buf.data ? L->buf.data : "", (uint32_t)L->buf.len);
+  part->raw = lower_buf_atom(L);
   return &part->base;
 }
 
@@ -851,20 +853,16 @@ static TSNode await_call_base(Lower *L, TSNode n) {
     PrsCst k = lower_kind(n);
     if (k == CST_call_expression) {
       TSNode fn = lower_field(L, n, FLD_function);
-      uint32_t len;
-      const char *s = lower_text(L, fn, &len);
       // Spelled literally: an escaped `aw\u0061it` is never the operator.
       // An `await` tagged template is not an await either.
-      if (lower_kind(fn) == CST_identifier && len == 5 && memcmp(s, "await", 5) == 0 &&
+      if (lower_is_word(L, fn, "await") &&
           lower_kind(lower_field(L, n, FLD_arguments)) == CST_arguments)
         return n;
       n = fn;
     } else if (k == CST_subscript_expression) {
       // `await [x]?.[0]` arrives as the subscript `await[x]`.
       TSNode obj = lower_field(L, n, FLD_object);
-      uint32_t len;
-      const char *s = lower_text(L, obj, &len);
-      if (lower_kind(obj) == CST_identifier && len == 5 && memcmp(s, "await", 5) == 0 &&
+      if (lower_is_word(L, obj, "await") &&
           ts_node_is_null(lower_field(L, n, FLD_optional_chain)))
         return n;
       n = obj;

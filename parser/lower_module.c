@@ -178,17 +178,7 @@ static PrsList patched_attributes(Lower *L, TSNode at, const AttrPatch *p) {
     if (L->src[i] == '"' || L->src[i] == '\'') {
       char q = L->src[i++];
       while (i < p->end && L->src[i] != q) i += L->src[i] == '\\' ? 2 : 1;
-      uint32_t flags = 0;
-      const char *err;
-      size_t err_at;
-      prs_buf_reset(&L->buf);
-      if (!prs_lit_string(L->src + key_start + 1, i - key_start - 1, &L->buf, &flags, &err, &err_at))
-        lower_error_at(L, key_start, "%s", err);
-      // Module code is strict: no legacy octal or \8 \9 escapes.
-      if (flags & (PRS_LIT_LEGACY_OCTAL | PRS_LIT_NON_OCTAL_DECIMAL))
-        lower_error_at(L, key_start, "Octal escape sequences are not allowed in strict mode.");
-      key = prs_atom(&L->ast->atoms, L->buf.data ? L->buf.data : "", (uint32_t)L->buf.len);
-      i++;
+      key = lower_string_at(L, key_start, ++i);
     } else {
       while (i < p->end && (isalnum((unsigned char)L->src[i]) || L->src[i] == '_' || L->src[i] == '$')) i++;
       if (i == key_start) lower_error_at(L, i, "Invalid import attribute");
@@ -201,19 +191,11 @@ static PrsList patched_attributes(Lower *L, TSNode at, const AttrPatch *p) {
     char q = L->src[i];
     uint32_t vs = i++;
     while (i < p->end && L->src[i] != q) i += L->src[i] == '\\' ? 2 : 1;
-    uint32_t flags = 0;
-    const char *err;
-    size_t err_at;
-    prs_buf_reset(&L->buf);
-    if (!prs_lit_string(L->src + vs + 1, i - vs - 1, &L->buf, &flags, &err, &err_at))
-      lower_error_at(L, vs, "%s", err);
-    if (flags & (PRS_LIT_LEGACY_OCTAL | PRS_LIT_NON_OCTAL_DECIMAL))
-      lower_error_at(L, vs, "Octal escape sequences are not allowed in strict mode.");
-    i++;
+    PrsAtom *value = lower_string_at(L, vs, ++i);
     PrsImportAttribute *a = LOWER_NEW(L, ImportAttribute, at);
     a->base.start = key_start;
     a->key = key;
-    a->value = prs_atom(&L->ast->atoms, L->buf.data ? L->buf.data : "", (uint32_t)L->buf.len);
+    a->value = value;
     for (uint32_t j = 0; j < list.len; j++)
       if (PRS_AS(list.items[j], ImportAttribute)->key == key)
         lower_error_at(L, key_start, "Import attribute has duplicate key '%s'", key->text);
@@ -424,9 +406,7 @@ static void lower_export_default(Lower *L, PrsExport *ex, TSNode value, TSNode d
   // restriction ∉ { function, async function, class }.)
   // `export default function () {}()` is a declaration followed by junk:
   // the expression form may not start with function or class.
-  TSNode first = value;
-  // The first token is the leftmost leaf of the value.
-  while (ts_node_child_count(first) > 0) first = ts_node_child(first, 0);
+  TSNode first = lower_first_leaf(value);
   PrsCst fk = lower_kind(first);
   bool starts_decl = fk == CST_T_function || fk == CST_T_class ||
                      (fk == CST_T_async && lower_kind(ts_node_next_sibling(first)) == CST_T_function);

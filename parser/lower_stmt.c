@@ -100,12 +100,9 @@ static bool lone_let(Lower *L, TSNode s, TSNode next) {
   uint32_t count = ts_node_child_count(s);
   for (uint32_t i = 1; i < count; i++)
     if (lower_kind(ts_node_child(s, i)) != CST_comment) return false;
-  TSNode e = ts_node_child(s, 0);
-  uint32_t len;
-  const char *t = lower_text(L, e, &len);
   // ASI split them only if a line break follows `let`: on one line
   // tree-sitter would have parsed a declaration.
-  return lower_kind(e) == CST_identifier && len == 3 && memcmp(t, "let", 3) == 0 &&
+  return lower_is_word(L, ts_node_child(s, 0), "let") &&
          lower_kind(next) == CST_expression_statement &&
          ts_node_start_point(next).row > ts_node_start_point(s).row;
 }
@@ -466,10 +463,7 @@ static PrsNode *let_subscript_head(Lower *L, TSNode left) {
 // Whether a for-in/of left side is tree-sitter's `let[...]` subscript.
 static bool is_let_subscript(Lower *L, TSNode left) {
   if (lower_kind(left) != CST_subscript_expression) return false;
-  TSNode obj = lower_field(L, left, FLD_object);
-  uint32_t len;
-  const char *s = lower_text(L, obj, &len);
-  return lower_kind(obj) == CST_identifier && len == 3 && memcmp(s, "let", 3) == 0;
+  return lower_is_word(L, lower_field(L, left, FLD_object), "let");
 }
 
 // kind: the declaration keyword node (null when the head is a bare
@@ -486,17 +480,11 @@ static PrsNode *lower_for_head(Lower *L, TSNode kind, TSNode left,
     // §14.7.5: `for ( [lookahead ∉ { let, async of }] LeftHandSideExpression
     // of AssignmentExpression )`.
     // `for (async of x)` is ambiguous with an async arrow: forbidden.
-    uint32_t len;
-    const char *s = lower_text(L, left, &len);
     // (`for await (async of x)` is fine: no arrow can start there.)
-    if (of && !is_await && lower_kind(left) == CST_identifier && len == 5 &&
-        memcmp(s, "async", 5) == 0)
+    if (of && !is_await && lower_is_word(L, left, "async"))
       lower_error(L, left, "The left-hand side of a for-of loop may not be 'async'.");
     // for-of: lookahead ≠ let, so not `let.x` or `let[0]` either.
-    TSNode first = left;
-    while (ts_node_child_count(first) > 0) first = ts_node_child(first, 0);
-    const char *fs = lower_text(L, first, &len);
-    if (of && lower_kind(first) == CST_identifier && len == 3 && memcmp(fs, "let", 3) == 0)
+    if (of && lower_is_word(L, lower_first_leaf(left), "let"))
       lower_error(L, left, "The left-hand side of a for-of loop may not be 'let'.");
     return lower_assign_target(L, left);
   }
@@ -825,18 +813,10 @@ static PrsNode *lower_return(Lower *L, TSNode n, bool is_throw) {
   return &r->base;
 }
 
-// The first token of n.
-// Used only for the lookahead of expression statements, where the token
-// that matters is the leftmost leaf.
-static TSNode first_token(TSNode n) {
-  while (ts_node_child_count(n) > 0) n = ts_node_child(n, 0);
-  return n;
-}
-
 // ExpressionStatement's lookahead restriction: not `{`, `function`,
 // `class`, `let [` or `async function` (tree-sitter does not enforce it).
 static void check_statement_start(Lower *L, TSNode n) {
-  TSNode t = first_token(n);
+  TSNode t = lower_first_leaf(n);
   PrsCst k = lower_kind(t);
   // tree-sitter does not reject these since it resolves its conflicts by
   // precedence: it can read `function(){}()` or `class{}.x` at a statement
@@ -849,6 +829,7 @@ static void check_statement_start(Lower *L, TSNode n) {
   if (k == CST_T_async || k == CST_identifier) {
     uint32_t len;
     const char *s = lower_text(L, t, &len);
+    // (The token may be the keyword `async`, not an identifier node.)
     if (len != 5 || memcmp(s, "async", 5) != 0) return;
     // Only now the (costly: it walks from the root) sibling lookup.
     TSNode next = ts_node_next_sibling(t);

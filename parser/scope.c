@@ -326,26 +326,34 @@ typedef void (*BindFn)(Walk *w, PrsIdent *id, void *ctx);
 // per name; ctx is passed through. Defaults and computed keys are
 // expressions that may contain functions, classes and direct evals, so
 // they get the declaration walk, in the scope current at the pattern.
-static void for_bound_names(Walk *w, PrsNode *p, BindFn fn, void *ctx) {
+// Call fn for every name pattern p binds. With `declare`, also run the
+// declaration pass over what the pattern evaluates (defaults, computed
+// keys, member targets of assignment patterns), whose functions and
+// classes declare names of their own.
+static void walk_names(Walk *w, PrsNode *p, BindFn fn, void *ctx, bool declare) {
   if (!p) return;
   if (PRS_IS(p, Ident)) {
     fn(w, PRS_AS(p, Ident), ctx);
   } else if (PRS_IS(p, ArrayPattern) || PRS_IS(p, ObjectPattern)) {
     // ArrayPattern.elements and ObjectPattern.props share one layout.
     PrsList *l = &PRS_AS(p, ArrayPattern)->elements;
-    for (uint32_t i = 0; i < l->len; i++) for_bound_names(w, l->items[i], fn, ctx);
+    for (uint32_t i = 0; i < l->len; i++) walk_names(w, l->items[i], fn, ctx, declare);
   } else if (PRS_IS(p, PatternProp)) {
-    if (p->flags & PRS_FLAG_Computed) declare_node(w, PRS_AS(p, PatternProp)->key);
-    for_bound_names(w, PRS_AS(p, PatternProp)->value, fn, ctx);
+    if (declare && (p->flags & PRS_FLAG_Computed)) declare_node(w, PRS_AS(p, PatternProp)->key);
+    walk_names(w, PRS_AS(p, PatternProp)->value, fn, ctx, declare);
   } else if (PRS_IS(p, AssignPattern)) {
-    for_bound_names(w, PRS_AS(p, AssignPattern)->target, fn, ctx);
-    declare_node(w, PRS_AS(p, AssignPattern)->init);
+    walk_names(w, PRS_AS(p, AssignPattern)->target, fn, ctx, declare);
+    if (declare) declare_node(w, PRS_AS(p, AssignPattern)->init);
   } else if (PRS_IS(p, Rest)) {
-    for_bound_names(w, PRS_AS(p, Rest)->arg, fn, ctx);
-  } else {
+    walk_names(w, PRS_AS(p, Rest)->arg, fn, ctx, declare);
+  } else if (declare) {
     // Assignment patterns may hold member expressions: no bindings.
     declare_node(w, p);
   }
+}
+
+static void for_bound_names(Walk *w, PrsNode *p, BindFn fn, void *ctx) {
+  walk_names(w, p, fn, ctx, true);
 }
 
 // What bind_declared needs to know about the declaration being walked.
@@ -975,26 +983,9 @@ static void resolve_node(Walk *w, PrsNode *n) {
 
 /* {==== Modules: export names ====} */
 
-// The names a binding pattern binds (no declaring, unlike for_bound_names).
-// Used for export declarations, where the names were already declared.
-static void for_each_name(PrsNode *p, BindFn fn, Walk *w, void *ctx) {
-  if (!p) return;
-  if (PRS_IS(p, Ident)) {
-    fn(w, PRS_AS(p, Ident), ctx);
-  } else if (PRS_IS(p, ArrayPattern) || PRS_IS(p, ObjectPattern)) {
-    PrsList *l = &PRS_AS(p, ArrayPattern)->elements;
-    for (uint32_t i = 0; i < l->len; i++) for_each_name(l->items[i], fn, w, ctx);
-  } else if (PRS_IS(p, PatternProp)) {
-    for_each_name(PRS_AS(p, PatternProp)->value, fn, w, ctx);
-  } else if (PRS_IS(p, AssignPattern)) {
-    for_each_name(PRS_AS(p, AssignPattern)->target, fn, w, ctx);
-  } else if (PRS_IS(p, Rest)) {
-    for_each_name(PRS_AS(p, Rest)->arg, fn, w, ctx);
-  }
-}
 
 // Record one exported name in the scratch scope; a second one is an error.
-// for_each_name callback; ctx is the scratch scope.
+// walk_names callback; ctx is the scratch scope.
 static void note_export(Walk *w, PrsIdent *id, void *ctx) {
   Entry *e = map_get(w, ctx, id->name);
   if (e->var_through) lower_error_at(w->L, id->base.start, "Duplicate export of '%s'", id->name->text);
@@ -1032,7 +1023,7 @@ static void check_exports(Walk *w, PrsModule *m) {
     } else if (ex->decl && PRS_IS(ex->decl, VarDecl)) {
       PrsVarDecl *d = PRS_AS(ex->decl, VarDecl);
       for (uint32_t k = 0; k < d->decls.len; k++)
-        for_each_name(PRS_AS(d->decls.items[k], Declarator)->target, note_export, w, &tmp);
+        walk_names(w, PRS_AS(d->decls.items[k], Declarator)->target, note_export, &tmp, false);
     } else if (ex->decl && PRS_IS(ex->decl, Function) && PRS_AS(ex->decl, Function)->name) {
       note_export(w, PRS_AS(PRS_AS(ex->decl, Function)->name, Ident), &tmp);
     } else if (ex->decl && PRS_IS(ex->decl, Class) && PRS_AS(ex->decl, Class)->name) {

@@ -39,9 +39,7 @@ void prs_keywords_intern(PrsAtoms *t) {
   tag(t, "let", KW_LET);
   tag(t, "eval", KW_EVAL);
   tag(t, "arguments", KW_ARGUMENTS);
-  tag(t, "async", KW_ASYNC);
   tag(t, "constructor", KW_CONSTRUCTOR);
   tag(t, "__proto__", KW_PROTO);
   tag(t, "prototype", KW_PROTOTYPE);
-  tag(t, "use strict", KW_USE_STRICT);
 }

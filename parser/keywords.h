@@ -19,11 +19,9 @@ typedef enum PrsKeyword {
   KW_AWAIT,         /* reserved in modules, async functions, static blocks */
   KW_EVAL,
   KW_ARGUMENTS,
-  KW_ASYNC,
   KW_CONSTRUCTOR,
   KW_PROTO,         /* __proto__ */
   KW_PROTOTYPE,
-  KW_USE_STRICT,    /* the directive's text, "use strict" */
 } PrsKeyword;
 
 /* prs_keywords_intern: intern every word above into t and tag it. */

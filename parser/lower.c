@@ -213,12 +213,6 @@ PrsList lower_list(Lower *L, uint32_t len) {
 }
 
 // Verbatim: no escape decoding, for names already known to be plain.
-PrsAtom *lower_atom_of(Lower *L, TSNode n) {
-  uint32_t len;
-  const char *s = lower_text(L, n, &len);
-  return prs_atom(&L->ast->atoms, s, len);
-}
-
 // The decoded name must still be a valid IdentifierName (§12.7.1:
 // "\u0061wait" is the name await, and an escape cannot produce a
 // character outside ID_Start/ID_Continue).

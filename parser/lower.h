@@ -199,8 +199,6 @@ static inline PrsAtom *lower_buf_atom(Lower *L) {
  * [start, end) of the source, with the strict-mode escape errors. */
 PrsAtom *lower_string_at(Lower *L, uint32_t start, uint32_t end);
 
-/* lower_atom_of: the atom spelling n's source text verbatim. */
-PrsAtom *lower_atom_of(Lower *L, TSNode n);
 
 /* lower_name: the atom of an identifier-like node, with \u escapes decoded
  * and validated; *escaped says whether any escape was used. */

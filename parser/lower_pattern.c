@@ -50,11 +50,9 @@ void lower_check_reference_name(Lower *L, PrsAtom *name, bool escaped, TSNode n)
     // Ordinary names and contextual words that are never reserved.
     case KW_NONE:
     case KW_EVAL:
-    case KW_ASYNC:
     case KW_CONSTRUCTOR:
     case KW_PROTO:
     case KW_PROTOTYPE:
-    case KW_USE_STRICT:
       return;
     case KW_RESERVED:
       // tree-sitter reserves most keywords itself; words it does not

@@ -144,6 +144,19 @@ uint32_t lower_kids(Lower *L, TSNode n);
 uint32_t lower_items(Lower *L, TSNode n);
 static inline void lower_pop(Lower *L, uint32_t base) { L->nkids = base; }
 
+/* lower_count_elements: slots of an array literal or pattern gathered
+ * from base on: its elements plus one hole per comma that follows `[` or
+ * another comma (a trailing comma adds none: `[a,]` has one, `[a,,]` two). */
+static inline uint32_t lower_count_elements(Lower *L, uint32_t base) {
+  uint32_t count = 0;
+  bool after_sep = true;
+  for (uint32_t i = base; i < L->nkids; i++) {
+    if (L->kids[i].named) count++, after_sep = false;
+    else if (L->kids[i].kind == CST_T_comma) count += after_sep, after_sep = true;
+  }
+  return count;
+}
+
 /* lower_count_named: how many gathered kids from base on are named nodes
  * (in list-like nodes, one per element: the tokens are the separators). */
 static inline uint32_t lower_count_named(Lower *L, uint32_t base) {

@@ -238,17 +238,9 @@ static PrsNode *lower_element(Lower *L, const Kid *k) {
 static PrsNode *lower_array(Lower *L, TSNode n) {
   PrsArray *a = LOWER_NEW(L, Array, n);
   uint32_t base = lower_items(L, n);
-  uint32_t count = 0;
+  a->elements = lower_list(L, lower_count_elements(L, base));
   bool after_sep = true;
-  for (uint32_t i = base; i < L->nkids; i++) {
-    Kid *k = &L->kids[i];
-    bool comma = k->kind == CST_T_comma;
-    if (!is_token(k)) count++, after_sep = false;
-    else if (comma) count += after_sep, after_sep = true;
-  }
-  a->elements = lower_list(L, count);
   uint32_t out = 0;
-  after_sep = true;
   for (uint32_t i = base; i < L->nkids; i++) {
     // By value: lowering the element may move the kids stack.
     Kid k = L->kids[i];

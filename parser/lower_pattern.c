@@ -152,17 +152,9 @@ static PrsNode *with_default(Lower *L, TSNode n, TargetFn target) {
 static PrsNode *array_pattern(Lower *L, TSNode n, TargetFn target) {
   PrsArrayPattern *p = LOWER_NEW(L, ArrayPattern, n);
   uint32_t base = lower_items(L, n);
-  uint32_t count = 0;
+  p->elements = lower_list(L, lower_count_elements(L, base));
   bool after_sep = true;
-  // First pass: size the arena list.
-  for (uint32_t i = base; i < L->nkids; i++) {
-    Kid *k = &L->kids[i];
-    if (!is_token(k)) count++, after_sep = false;
-    else if (k->kind == CST_T_comma) count += after_sep, after_sep = true;
-  }
-  p->elements = lower_list(L, count);
   uint32_t out = 0;
-  after_sep = true;
   for (uint32_t i = base; i < L->nkids; i++) {
     // By value: lowering an element may move the kids stack.
     Kid k = L->kids[i];

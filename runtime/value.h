@@ -12,8 +12,9 @@
  *                addresses fit and are at least 8-byte aligned)
  *        0xFFFA  int32 (low 32 bits)
  *        0xFFFB  immediate: undefined, null, false, true, the hole (an
- *                absent array element) and uninitialized (a let/const/class
- *                binding in its TDZ)
+ *                absent array element), uninitialized (a let/const/class
+ *                binding in its TDZ) and the exception marker (a return
+ *                value meaning "thrown", never stored anywhere)
  *    A word is a double iff its top 16 bits are below 0xFFF9.
  *  - Numbers that are int32 values (and not -0) are normally int32-tagged
  *    (js_from_number does that); arithmetic must still accept both forms
@@ -53,6 +54,7 @@ enum {
   JS_IMM_TRUE,
   JS_IMM_HOLE,
   JS_IMM_UNINITIALIZED,
+  JS_IMM_EXCEPTION,
 };
 
 #define JS_TAGGED(tag, payload) \
@@ -64,6 +66,9 @@ enum {
 #define JS_TRUE JS_TAGGED(JS_TAG_IMMEDIATE, JS_IMM_TRUE)
 #define JS_HOLE JS_TAGGED(JS_TAG_IMMEDIATE, JS_IMM_HOLE)
 #define JS_UNINITIALIZED JS_TAGGED(JS_TAG_IMMEDIATE, JS_IMM_UNINITIALIZED)
+/* JS_EXCEPTION: never a JS value. A runtime function returns it to say
+ * "an exception is pending in vm->exception"; callers test and propagate. */
+#define JS_EXCEPTION JS_TAGGED(JS_TAG_IMMEDIATE, JS_IMM_EXCEPTION)
 
 static inline uint32_t js_tag(JSValue v) { return (uint32_t)(v.bits >> JS_TAG_SHIFT); }
 
@@ -82,6 +87,7 @@ static inline bool js_is_bool(JSValue v) {
 }
 static inline bool js_is_hole(JSValue v) { return v.bits == JS_HOLE.bits; }
 static inline bool js_is_uninitialized(JSValue v) { return v.bits == JS_UNINITIALIZED.bits; }
+static inline bool js_is_exception(JSValue v) { return v.bits == JS_EXCEPTION.bits; }
 
 /* {==== Construction ====} */
 

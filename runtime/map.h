@@ -1,0 +1,39 @@
+/*
+ * runtime/map.h — maps (hidden classes): root maps per prototype, the
+ * transition tree, descriptor lookup, and the switch to dictionary mode.
+ *
+ * Invariants: a fast map's descriptors (stored right after the JSMap)
+ * list its properties in creation order with slots 0..nprops-1; a child
+ * map has its parent's descriptors plus one. Fast maps are shared and
+ * never mutated once used, except for `transitions` (append only) and
+ * the PROTOTYPE flag. Dictionary maps (JS_MAP_DICT) belong to one object.
+ */
+#ifndef JSVM_RUNTIME_MAP_H
+#define JSVM_RUNTIME_MAP_H
+
+#include "runtime/runtime.h"
+
+/* Objects with more named properties than this go to dictionary mode. */
+#define JS_MAX_FAST_PROPERTIES 128
+/* In-object slots of an ordinary object's root map. */
+#define JS_DEFAULT_INLINE 4
+
+/* js_map_root: the root map of plain objects with prototype proto
+ * (cached per prototype) and the given number of in-object slots. */
+JSMap *js_map_root(JSVM *vm, JSValue proto, uint32_t inline_count);
+/* js_map_lookup: index of key's descriptor in a fast map, or -1. */
+int js_map_lookup(const JSMap *map, JSValue key);
+/* js_map_add: the child of map that adds key with attrs (shared). */
+JSMap *js_map_add(JSVM *vm, JSMap *map, JSValue key, uint32_t attrs);
+/* js_map_copy_dict: a fresh dictionary map with map's type, proto, size. */
+JSMap *js_map_copy_dict(JSVM *vm, const JSMap *map);
+/* js_object_normalize: move o's named properties into a JSDict. */
+void js_object_normalize(JSVM *vm, JSObject *o);
+/* js_object_slot: where fast-mode property slot lives. */
+static inline JSValue *js_object_slot(JSObject *o, uint32_t slot) {
+  uint32_t n = o->map->inline_count;
+  if (slot < n) return &js_inline_slots(o)[slot];
+  return &((JSArrayStore *)o->props)->v[slot - n];
+}
+
+#endif

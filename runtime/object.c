@@ -1,0 +1,829 @@
+/*
+ * runtime/object.c — the essential internal methods of ordinary objects
+ * ([[GetOwnProperty]], [[DefineOwnProperty]], [[Get]], [[Set]],
+ * [[Delete]], [[OwnPropertyKeys]], prototypes, extensibility) and the
+ * exotic cases that live in the object itself: Array's length and String
+ * wrappers' indices. Named properties go through maps (map.c) or the
+ * object's dict; indexed ones through elements.c.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/dict.h"
+#include "runtime/elements.h"
+#include "runtime/map.h"
+
+/* {==== Allocation ====} */
+
+JSObject *js_new_object_of(JSVM *vm, JSMap *map) {
+  JSObject *o = ori_alloc(map->instance_size);
+  o->map = map;
+  // In-object slots start undefined (fresh object: raw stores).
+  JSValue *slots = js_inline_slots(o);
+  for (uint32_t i = 0; i < map->inline_count; i++) slots[i] = JS_UNDEFINED;
+  return o;
+}
+
+JSValue js_new_object(JSVM *vm) {
+  return js_val(js_new_object_of(vm, vm->realm->object_map));
+}
+
+JSValue js_new_object_proto(JSVM *vm, JSValue proto) {
+  return js_val(js_new_object_of(vm, js_map_root(vm, proto, JS_DEFAULT_INLINE)));
+}
+
+JSArrayStore *js_new_store(JSVM *vm, uint32_t capacity) {
+  JSArrayStore *s = ori_alloc(sizeof *s + (size_t)capacity * sizeof(JSValue));
+  s->map = vm->array_store_map;
+  s->length = capacity;
+  return s;
+}
+
+JSArrayStore *js_store_push(JSVM *vm, JSArrayStore *s, JSValue v) {
+  if (!s || s->used == s->length) {
+    uint32_t cap = s ? s->length * 2 + 4 : 8;
+    JSArrayStore *n = js_new_store(vm, cap);
+    if (s) {
+      memcpy(n->v, s->v, s->used * sizeof(JSValue));  // n is fresh
+      n->used = s->used;
+    }
+    s = n;
+  }
+  ORI_STORE(s, v[s->used], v);
+  s->used++;
+  return s;
+}
+
+/* {==== Own properties ====} */
+
+static void desc_data(JSPropDesc *d, JSValue v, uint32_t attrs) {
+  memset(d, 0, sizeof *d);
+  d->has_enumerable = d->has_configurable = true;
+  d->attrs = (uint8_t)attrs;
+  if (attrs & JS_ATTR_ACCESSOR) {
+    JSAccessor *a = js_heap(v);
+    d->get = a->getter;
+    d->set = a->setter;
+    d->has_get = d->has_set = true;
+  } else {
+    d->value = v;
+    d->has_value = d->has_writable = true;
+  }
+}
+
+// String wrapper objects expose their characters as read-only elements.
+static JSValue string_data(JSObject *o) {
+  if (o->map->type != JS_TYPE_Primitive) return JS_UNDEFINED;
+  JSValue v = ((JSPrimitiveObject *)o)->value;
+  return js_is_string(v) ? v : JS_UNDEFINED;
+}
+
+// Named own property lookup; returns the slot pointer and attributes.
+static JSValue *find_named(JSObject *o, JSValue key, uint32_t *attrs) {
+  JSMap *map = o->map;
+  if (map->flags & JS_MAP_DICT) {
+    JSDictEntry *e = js_dict_find((JSDict *)o->props, key);
+    if (!e) return NULL;
+    *attrs = e->attrs;
+    return &e->value;
+  }
+  int i = js_map_lookup(map, key);
+  if (i < 0) return NULL;
+  *attrs = map->descs[i].attrs;
+  return js_object_slot(o, map->descs[i].slot);
+}
+
+// [[GetOwnProperty]] for everything but proxies: 1 found, 0 absent.
+static int get_own(JSVM *vm, JSObject *o, JSValue key, JSPropDesc *d) {
+  uint32_t index;
+  if (js_key_is_index(key, &index)) {
+    JSValue s = string_data(o);
+    if (!js_is_undefined(s) && index < js_string_length(s)) {
+      JSValue ch = js_string_substring(vm, s, index, index + 1);
+      desc_data(d, ch, JS_ATTR_ENUMERABLE);
+      return 1;
+    }
+    return js_elem_get_own(vm, o, index, d);
+  }
+  if (key.bits == vm->atom[JS_ATOM_length].bits) {
+    if (o->map->type == JS_TYPE_ArrayObject) {
+      JSArrayObject *a = (JSArrayObject *)o;
+      desc_data(d, js_from_number(a->length),
+                a->length_readonly ? 0 : JS_ATTR_WRITABLE);
+      return 1;
+    }
+  }
+  uint32_t attrs;
+  JSValue *slot = find_named(o, key, &attrs);
+  if (!slot) return 0;
+  desc_data(d, *slot, attrs);
+  return 1;
+}
+
+int js_get_own_property(JSVM *vm, JSValue obj, JSValue key, JSPropDesc *d) {
+  JSPropDesc tmp;
+  return get_own(vm, js_obj(obj), key, d ? d : &tmp);
+}
+
+int js_has_own_property(JSVM *vm, JSValue obj, JSValue key) {
+  JSPropDesc d;
+  return get_own(vm, js_obj(obj), key, &d);
+}
+
+/* {==== [[Get]] ====} */
+
+// The prototype a primitive's property lookup starts from.
+static JSValue primitive_proto(JSVM *vm, JSValue v) {
+  if (js_is_string(v)) return js_intrinsic(vm, StringPrototype);
+  if (js_is_number(v)) return js_intrinsic(vm, NumberPrototype);
+  if (js_is_bool(v)) return js_intrinsic(vm, BooleanPrototype);
+  if (js_is_symbol(v)) return js_intrinsic(vm, SymbolPrototype);
+  return js_intrinsic(vm, BigIntPrototype);
+}
+
+JSValue js_get_with_receiver(JSVM *vm, JSValue obj, JSValue key, JSValue receiver) {
+  if (!js_is_object(obj)) {
+    if (js_is_nullish(obj)) {
+      JSValue ks = js_key_to_string(vm, key);
+      char *name = js_is_string(ks) ? js_string_utf8(vm, ks, NULL) : NULL;
+      js_throw_type_error(vm, "Cannot read properties of %s (reading '%s')",
+                          js_is_null(obj) ? "null" : "undefined", name ? name : "?");
+      free(name);
+      return JS_EXCEPTION;
+    }
+    uint32_t index;
+    if (js_is_string(obj)) {
+      if (key.bits == vm->atom[JS_ATOM_length].bits)
+        return js_from_int32((int32_t)js_string_length(obj));
+      if (js_key_is_index(key, &index) && index < js_string_length(obj))
+        return js_string_substring(vm, obj, index, index + 1);
+    }
+    obj = primitive_proto(vm, obj);
+  }
+  for (;;) {
+    JSObject *o = js_obj(obj);
+    JSPropDesc d;
+    int found = get_own(vm, o, key, &d);
+    if (found) {
+      if (d.has_get) {
+        if (js_is_undefined(d.get)) return JS_UNDEFINED;
+        return js_call(vm, d.get, receiver, 0, NULL);
+      }
+      return d.value;
+    }
+    JSValue proto = o->map->proto;
+    if (!js_is_object(proto)) return JS_UNDEFINED;
+    obj = proto;
+  }
+}
+
+JSValue js_get(JSVM *vm, JSValue obj, JSValue key) {
+  return js_get_with_receiver(vm, obj, key, obj);
+}
+
+JSValue js_get_index(JSVM *vm, JSValue obj, uint32_t i) {
+  return js_get(vm, obj, js_index_key(i));
+}
+
+JSValue js_get_atom(JSVM *vm, JSValue obj, int atom) {
+  return js_get(vm, obj, vm->atom[atom]);
+}
+
+JSValue js_get_str(JSVM *vm, JSValue obj, const char *name) {
+  return js_get(vm, obj, js_to_property_key(vm, js_atom(vm, name)));
+}
+
+/* {==== Writing properties ====} */
+
+// Store a named property's value with attributes, adding it if absent.
+static void put_named(JSVM *vm, JSObject *o, JSValue key, JSValue v, uint32_t attrs) {
+  JSMap *map = o->map;
+  if (!(map->flags & JS_MAP_DICT)) {
+    int i = js_map_lookup(map, key);
+    if (i >= 0 && map->descs[i].attrs == attrs) {
+      JSValue *slot = js_object_slot(o, map->descs[i].slot);
+      *slot = v;
+      ori_write_barrier(o, slot, v);
+      return;
+    }
+    if (i < 0 && map->nprops < JS_MAX_FAST_PROPERTIES) {
+      JSMap *child = js_map_add(vm, map, key, attrs);
+      uint32_t slot = map->nprops;
+      if (slot >= map->inline_count) {
+        // Grow the out-of-line store to hold the new slot.
+        uint32_t need = slot - map->inline_count + 1;
+        JSArrayStore *ps = (JSArrayStore *)o->props;
+        if (!ps || ps->length < need) {
+          JSArrayStore *n = js_new_store(vm, need < 4 ? 4 : need * 2);
+          if (ps) memcpy(n->v, ps->v, ps->length * sizeof(JSValue));  // fresh
+          ORI_STORE_PTR(o, props, (JSCell *)n);
+        }
+      }
+      o->map = child;
+      JSValue *p = js_object_slot(o, slot);
+      *p = v;
+      ori_write_barrier(o, p, v);
+      return;
+    }
+    js_object_normalize(vm, o);
+  }
+  JSDict *d = js_dict_put(vm, (JSDict *)o->props, key, v, attrs);
+  ORI_STORE_PTR(o, props, (JSCell *)d);
+}
+
+static void put_property(JSVM *vm, JSObject *o, JSValue key, JSValue v, uint32_t attrs) {
+  uint32_t index;
+  if (js_key_is_index(key, &index)) {
+    js_elem_define(vm, o, index, v, attrs);
+    if (o->map->type == JS_TYPE_ArrayObject) {
+      JSArrayObject *a = (JSArrayObject *)o;
+      if (index >= a->length) a->length = index + 1;
+    }
+    return;
+  }
+  put_named(vm, o, key, v, attrs);
+}
+
+static JSValue new_accessor(JSVM *vm, JSValue get, JSValue set) {
+  JSAccessor *a = ori_alloc(sizeof *a);
+  a->map = vm->accessor_map;
+  a->getter = get;  // fresh cell: raw stores
+  a->setter = set;
+  return js_val(a);
+}
+
+/* {==== [[DefineOwnProperty]] ====} */
+
+static bool is_accessor_desc(const JSPropDesc *d) { return d->has_get || d->has_set; }
+static bool is_data_desc(const JSPropDesc *d) { return d->has_value || d->has_writable; }
+
+static int define_array_length(JSVM *vm, JSArrayObject *a, const JSPropDesc *d);
+
+// ValidateAndApplyPropertyDescriptor's checks against a non-configurable
+// current property: true when the change is allowed.
+static bool compatible(const JSPropDesc *cur, const JSPropDesc *d) {
+  if (cur->attrs & JS_ATTR_CONFIGURABLE) return true;
+  if (d->has_configurable && (d->attrs & JS_ATTR_CONFIGURABLE)) return false;
+  if (d->has_enumerable &&
+      ((d->attrs ^ cur->attrs) & JS_ATTR_ENUMERABLE)) return false;
+  bool cur_acc = cur->has_get;
+  if (is_accessor_desc(d) && !cur_acc) return false;
+  if (is_data_desc(d) && cur_acc) return false;
+  if (cur_acc) {
+    if (d->has_get && !js_same_value(d->get, cur->get)) return false;
+    if (d->has_set && !js_same_value(d->set, cur->set)) return false;
+    return true;
+  }
+  if (!(cur->attrs & JS_ATTR_WRITABLE)) {
+    if (d->has_writable && (d->attrs & JS_ATTR_WRITABLE)) return false;
+    if (d->has_value && !js_same_value(d->value, cur->value)) return false;
+  }
+  return true;
+}
+
+// Merge d into cur (or into the defaults when absent) and store it.
+static void apply_desc(JSVM *vm, JSObject *o, JSValue key, const JSPropDesc *cur,
+                       const JSPropDesc *d) {
+  uint32_t attrs = cur ? cur->attrs & (JS_ATTR_ENUMERABLE | JS_ATTR_CONFIGURABLE) : 0;
+  if (d->has_enumerable)
+    attrs = (attrs & ~JS_ATTR_ENUMERABLE) | (d->attrs & JS_ATTR_ENUMERABLE);
+  if (d->has_configurable)
+    attrs = (attrs & ~JS_ATTR_CONFIGURABLE) | (d->attrs & JS_ATTR_CONFIGURABLE);
+  bool cur_acc = cur && cur->has_get;
+  if (is_accessor_desc(d) || (cur_acc && !is_data_desc(d))) {
+    JSValue get = d->has_get ? d->get : cur_acc ? cur->get : JS_UNDEFINED;
+    JSValue set = d->has_set ? d->set : cur_acc ? cur->set : JS_UNDEFINED;
+    put_property(vm, o, key, new_accessor(vm, get, set), attrs | JS_ATTR_ACCESSOR);
+    return;
+  }
+  bool writable = d->has_writable ? (d->attrs & JS_ATTR_WRITABLE)
+                                  : (cur && !cur_acc && (cur->attrs & JS_ATTR_WRITABLE));
+  JSValue v = d->has_value ? d->value : (cur && !cur_acc) ? cur->value : JS_UNDEFINED;
+  put_property(vm, o, key, v, attrs | (writable ? JS_ATTR_WRITABLE : 0));
+}
+
+static int define_own(JSVM *vm, JSObject *o, JSValue key, const JSPropDesc *d) {
+  uint32_t index;
+  bool is_index = js_key_is_index(key, &index);
+  if (o->map->type == JS_TYPE_ArrayObject) {
+    JSArrayObject *a = (JSArrayObject *)o;
+    if (key.bits == vm->atom[JS_ATOM_length].bits) return define_array_length(vm, a, d);
+    if (is_index && index >= a->length && a->length_readonly) return 0;
+  }
+  JSPropDesc cur;
+  int has = get_own(vm, o, key, &cur);
+  if (!has) {
+    if (o->map->flags & JS_MAP_NOT_EXTENSIBLE) return 0;
+    apply_desc(vm, o, key, NULL, d);
+    return 1;
+  }
+  if (!compatible(&cur, d)) return 0;
+  // String wrapper characters cannot change; a compatible define is a no-op.
+  if (is_index && !js_is_undefined(string_data(o)) &&
+      index < js_string_length(string_data(o)))
+    return 1;
+  apply_desc(vm, o, key, &cur, d);
+  return 1;
+}
+
+// ArraySetLength (ECMA-262 10.4.2.4).
+static int define_array_length(JSVM *vm, JSArrayObject *a, const JSPropDesc *d) {
+  JSPropDesc cur = {0};
+  cur.attrs = a->length_readonly ? 0 : JS_ATTR_WRITABLE;
+  cur.has_value = true;
+  cur.value = js_from_number(a->length);
+  if (!d->has_value) {
+    if (!compatible(&cur, d)) return 0;
+    if (d->has_writable && !(d->attrs & JS_ATTR_WRITABLE)) a->length_readonly = 1;
+    return 1;
+  }
+  uint32_t len;
+  double num;
+  if (!js_to_uint32(vm, d->value, &len)) return -1;
+  if (!js_to_number(vm, d->value, &num)) return -1;
+  if ((double)len != num) {
+    js_throw_range_error(vm, "Invalid array length");
+    return -1;
+  }
+  JSPropDesc nd = *d;
+  nd.value = js_from_number(len);
+  if (len != a->length || (d->has_writable && !(d->attrs & JS_ATTR_WRITABLE)) ||
+      (d->has_enumerable || d->has_configurable)) {
+    if (!compatible(&cur, &nd)) return 0;
+  }
+  if (len != a->length && a->length_readonly) return 0;
+  int ok = js_array_set_length(vm, a, len);
+  if (d->has_writable && !(d->attrs & JS_ATTR_WRITABLE)) a->length_readonly = 1;
+  return ok;
+}
+
+int js_define_own_property(JSVM *vm, JSValue obj, JSValue key,
+                           const JSPropDesc *desc, bool throw_on_fail) {
+  JSObject *o = js_obj(obj);
+  int r = define_own(vm, o, key, desc);
+  if (r == 0 && throw_on_fail) {
+    JSValue ks = js_key_to_string(vm, key);
+    char *name = js_is_string(ks) ? js_string_utf8(vm, ks, NULL) : NULL;
+    js_throw_type_error(vm, "Cannot redefine property: %s", name ? name : "?");
+    free(name);
+    return -1;
+  }
+  return r;
+}
+
+int js_define_value(JSVM *vm, JSValue obj, JSValue key, JSValue v, int attrs) {
+  JSObject *o = js_obj(obj);
+  // Fast path: a new plain property on an ordinary extensible object.
+  if (o->map->type == JS_TYPE_Object && !(o->map->flags & JS_MAP_NOT_EXTENSIBLE) &&
+      !js_is_int32(key) && !js_is_double(key)) {
+    uint32_t old;
+    if (!find_named(o, key, &old)) {
+      put_named(vm, o, key, v, (uint32_t)attrs);
+      return 1;
+    }
+  }
+  JSPropDesc d = {0};
+  d.value = v;
+  d.attrs = (uint8_t)attrs;
+  d.has_value = d.has_writable = d.has_enumerable = d.has_configurable = true;
+  return define_own(vm, o, key, &d);
+}
+
+int js_create_data_property_or_throw(JSVM *vm, JSValue obj, JSValue key, JSValue v) {
+  int r = js_define_value(vm, obj, key, v, JS_ATTR_DEFAULT);
+  if (r == 0) {
+    js_throw_type_error(vm, "Cannot add property, object is not extensible");
+    return -1;
+  }
+  return r;
+}
+
+/* {==== [[Set]] ====} */
+
+static int set_refused(JSVM *vm, JSValue key, bool strict, const char *why) {
+  if (!strict) return 0;
+  JSValue ks = js_key_to_string(vm, key);
+  char *name = js_is_string(ks) ? js_string_utf8(vm, ks, NULL) : NULL;
+  js_throw_type_error(vm, why, name ? name : "?");
+  free(name);
+  return -1;
+}
+
+// OrdinarySet's last step: write V into Receiver's own property.
+static int set_on_receiver(JSVM *vm, JSValue key, JSValue v, JSValue receiver,
+                           bool strict) {
+  if (!js_is_object(receiver))
+    return set_refused(vm, key, strict, "Cannot create property '%s' on primitive");
+  JSObject *r = js_obj(receiver);
+  JSPropDesc cur;
+  int has = get_own(vm, r, key, &cur);
+  JSPropDesc d = {0};
+  d.value = v;
+  d.has_value = true;
+  if (has) {
+    if (cur.has_get || !(cur.attrs & JS_ATTR_WRITABLE))
+      return set_refused(vm, key, strict, "Cannot assign to read only property '%s' of object");
+  } else {
+    d.attrs = JS_ATTR_DEFAULT;
+    d.has_writable = d.has_enumerable = d.has_configurable = true;
+  }
+  int ok = define_own(vm, r, key, &d);
+  if (ok == 0) return set_refused(vm, key, strict, "Cannot add property %s, object is not extensible");
+  return ok;
+}
+
+int js_set_with_receiver(JSVM *vm, JSValue obj, JSValue key, JSValue v,
+                         JSValue receiver, bool strict) {
+  if (!js_is_object(obj)) {
+    if (js_is_nullish(obj)) {
+      JSValue ks = js_key_to_string(vm, key);
+      char *name = js_is_string(ks) ? js_string_utf8(vm, ks, NULL) : NULL;
+      js_throw_type_error(vm, "Cannot set properties of %s (setting '%s')",
+                          js_is_null(obj) ? "null" : "undefined", name ? name : "?");
+      free(name);
+      return -1;
+    }
+    obj = primitive_proto(vm, obj);
+  }
+  for (;;) {
+    JSObject *o = js_obj(obj);
+    // Fast path: own writable data property of the receiver itself.
+    if (obj.bits == receiver.bits && !(o->map->flags & JS_MAP_DICT) &&
+        !js_is_int32(key) && !js_is_double(key)) {
+      int i = js_map_lookup(o->map, key);
+      if (i >= 0 && o->map->descs[i].attrs & JS_ATTR_WRITABLE &&
+          !(o->map->descs[i].attrs & JS_ATTR_ACCESSOR)) {
+        JSValue *slot = js_object_slot(o, o->map->descs[i].slot);
+        *slot = v;
+        ori_write_barrier(o, slot, v);
+        return 1;
+      }
+    }
+    JSPropDesc d;
+    if (get_own(vm, o, key, &d)) {
+      if (d.has_get) {
+        if (js_is_undefined(d.set))
+          return set_refused(vm, key, strict, "Cannot set property %s which has only a getter");
+        JSValue r = js_call(vm, d.set, receiver, 1, &v);
+        return js_is_exception(r) ? -1 : 1;
+      }
+      if (!(d.attrs & JS_ATTR_WRITABLE))
+        return set_refused(vm, key, strict, "Cannot assign to read only property '%s' of object");
+      return set_on_receiver(vm, key, v, receiver, strict);
+    }
+    JSValue proto = o->map->proto;
+    if (!js_is_object(proto)) return set_on_receiver(vm, key, v, receiver, strict);
+    obj = proto;
+  }
+}
+
+int js_set(JSVM *vm, JSValue obj, JSValue key, JSValue v, bool strict) {
+  return js_set_with_receiver(vm, obj, key, v, obj, strict);
+}
+
+int js_set_index(JSVM *vm, JSValue obj, uint32_t i, JSValue v, bool strict) {
+  return js_set(vm, obj, js_index_key(i), v, strict);
+}
+
+/* {==== has, delete, keys ====} */
+
+int js_has_property(JSVM *vm, JSValue obj, JSValue key) {
+  while (js_is_object(obj)) {
+    JSPropDesc d;
+    if (get_own(vm, js_obj(obj), key, &d)) return 1;
+    obj = js_obj(obj)->map->proto;
+  }
+  return 0;
+}
+
+// Deleting the newest property of a fast object steps back along the
+// transition tree instead of going to dictionary mode.
+static bool delete_named(JSVM *vm, JSObject *o, JSValue key) {
+  uint32_t attrs;
+  JSValue *slot = find_named(o, key, &attrs);
+  if (!slot) return true;
+  if (!(attrs & JS_ATTR_CONFIGURABLE)) return false;
+  JSMap *map = o->map;
+  if (!(map->flags & JS_MAP_DICT) && map->back && map->nprops > 0 &&
+      map->descs[map->nprops - 1].key.bits == key.bits) {
+    *slot = JS_UNDEFINED;
+    o->map = map->back;
+    return true;
+  }
+  js_object_normalize(vm, o);
+  js_dict_remove((JSDict *)o->props, key);
+  return true;
+}
+
+int js_delete_property(JSVM *vm, JSValue obj, JSValue key, bool strict) {
+  JSObject *o = js_obj(obj);
+  uint32_t index;
+  bool ok;
+  if (js_key_is_index(key, &index)) {
+    JSValue s = string_data(o);
+    ok = !js_is_undefined(s) && index < js_string_length(s) ? false
+                                                              : js_elem_delete(vm, o, index);
+  } else if (o->map->type == JS_TYPE_ArrayObject &&
+             key.bits == vm->atom[JS_ATOM_length].bits) {
+    ok = false;
+  } else {
+    ok = delete_named(vm, o, key);
+  }
+  if (!ok && strict) {
+    JSValue ks = js_key_to_string(vm, key);
+    char *name = js_is_string(ks) ? js_string_utf8(vm, ks, NULL) : NULL;
+    js_throw_type_error(vm, "Cannot delete property '%s' of object", name ? name : "?");
+    free(name);
+    return -1;
+  }
+  return ok;
+}
+
+// Append the named keys of one kind (strings or symbols) in order.
+static JSArrayStore *named_keys(JSVM *vm, JSObject *o, JSArrayStore *out,
+                                bool symbols, bool enumerable_only) {
+  JSMap *map = o->map;
+  if (!(map->flags & JS_MAP_DICT)) {
+    for (uint32_t i = 0; i < map->nprops; i++) {
+      JSDescriptor *d = &map->descs[i];
+      if (js_is_symbol(d->key) != symbols) continue;
+      if (enumerable_only && !(d->attrs & JS_ATTR_ENUMERABLE)) continue;
+      out = js_store_push(vm, out, d->key);
+    }
+    return out;
+  }
+  JSDict *dict = (JSDict *)o->props;
+  uint32_t n;
+  uint32_t *order = js_dict_sorted(dict, &n);
+  for (uint32_t k = 0; k < n; k++) {
+    JSDictEntry *e = &dict->e[order[k]];
+    if (js_is_symbol(e->key) != symbols) continue;
+    if (enumerable_only && !(e->attrs & JS_ATTR_ENUMERABLE)) continue;
+    out = js_store_push(vm, out, e->key);
+  }
+  free(order);
+  return out;
+}
+
+JSArrayStore *js_own_keys(JSVM *vm, JSValue obj, int flags) {
+  JSObject *o = js_obj(obj);
+  JSArrayStore *out = js_new_store(vm, 8);
+  bool en = flags & JS_KEYS_ENUMERABLE_ONLY;
+  if (flags & JS_KEYS_STRINGS) {
+    JSValue s = string_data(o);
+    uint32_t n = js_is_undefined(s) ? 0 : js_string_length(s);
+    for (uint32_t i = 0; i < n; i++) out = js_store_push(vm, out, js_index_key(i));
+    out = js_elem_keys(vm, o, out, en);
+    if (o->map->type == JS_TYPE_ArrayObject && !en)
+      out = js_store_push(vm, out, vm->atom[JS_ATOM_length]);
+    out = named_keys(vm, o, out, false, en);
+  }
+  if (flags & JS_KEYS_SYMBOLS) out = named_keys(vm, o, out, true, en);
+  return out;
+}
+
+/* {==== Prototypes and extensibility ====} */
+
+JSValue js_get_prototype_of(JSVM *vm, JSValue obj) {
+  (void)vm;
+  return js_obj(obj)->map->proto;
+}
+
+int js_set_prototype_of(JSVM *vm, JSValue obj, JSValue proto) {
+  JSObject *o = js_obj(obj);
+  if (o->map->proto.bits == proto.bits) return 1;
+  if (o->map->flags & JS_MAP_NOT_EXTENSIBLE) return 0;
+  // Immutable prototype exotic: Object.prototype.
+  if (obj.bits == js_intrinsic(vm, ObjectPrototype).bits) return 0;
+  for (JSValue p = proto; js_is_object(p); p = js_obj(p)->map->proto)
+    if (p.bits == obj.bits) return 0;  // would make a cycle
+  if (o->map->type == JS_TYPE_Object && o->map->nprops == 0 &&
+      !(o->map->flags & JS_MAP_DICT)) {
+    o->map = js_map_root(vm, proto, o->map->inline_count);
+    return 1;
+  }
+  // Otherwise the object gets a map of its own with the new prototype.
+  if (!(o->map->flags & JS_MAP_DICT)) js_object_normalize(vm, o);
+  ORI_STORE(o->map, proto, proto);
+  if (js_is_object(proto)) js_obj(proto)->map->flags |= JS_MAP_PROTOTYPE;
+  return 1;
+}
+
+int js_prevent_extensions(JSVM *vm, JSValue obj) {
+  JSObject *o = js_obj(obj);
+  if (o->map->flags & JS_MAP_NOT_EXTENSIBLE) return 1;
+  if (!(o->map->flags & JS_MAP_DICT)) js_object_normalize(vm, o);
+  o->map->flags |= JS_MAP_NOT_EXTENSIBLE;
+  // Dense elements can no longer grow, so make them sparse: every later
+  // element write goes through the checked path.
+  if (o->elements && js_elements_dense(o)) {
+    JSPropDesc d;
+    (void)d;
+    JSArrayStore *s = (JSArrayStore *)o->elements;
+    JSDict *dict = js_dict_new(vm, 8);
+    for (uint32_t i = 0; i < s->length; i++)
+      if (!js_is_hole(s->v[i]))
+        dict = js_dict_put(vm, dict, js_index_key(i), s->v[i], JS_ATTR_DEFAULT);
+    ORI_STORE_PTR(o, elements, (JSCell *)dict);
+  }
+  return 1;
+}
+
+int js_is_extensible(JSVM *vm, JSValue obj) {
+  (void)vm;
+  return !(js_obj(obj)->map->flags & JS_MAP_NOT_EXTENSIBLE);
+}
+
+/* {==== Descriptor objects ====} */
+
+JSValue js_from_property_descriptor(JSVM *vm, const JSPropDesc *d) {
+  JSValue o = js_new_object(vm);
+  if (d->has_value) js_define_value(vm, o, vm->atom[JS_ATOM_value], d->value, JS_ATTR_DEFAULT);
+  if (d->has_writable)
+    js_define_value(vm, o, vm->atom[JS_ATOM_writable],
+                    js_from_bool(d->attrs & JS_ATTR_WRITABLE), JS_ATTR_DEFAULT);
+  if (d->has_get) js_define_value(vm, o, vm->atom[JS_ATOM_get], d->get, JS_ATTR_DEFAULT);
+  if (d->has_set) js_define_value(vm, o, vm->atom[JS_ATOM_set], d->set, JS_ATTR_DEFAULT);
+  if (d->has_enumerable)
+    js_define_value(vm, o, vm->atom[JS_ATOM_enumerable],
+                    js_from_bool(d->attrs & JS_ATTR_ENUMERABLE), JS_ATTR_DEFAULT);
+  if (d->has_configurable)
+    js_define_value(vm, o, vm->atom[JS_ATOM_configurable],
+                    js_from_bool(d->attrs & JS_ATTR_CONFIGURABLE), JS_ATTR_DEFAULT);
+  return o;
+}
+
+// One field of ToPropertyDescriptor: 1 present (*v set), 0 absent, -1.
+static int desc_field(JSVM *vm, JSValue obj, int atom, JSValue *v) {
+  int has = js_has_property(vm, obj, vm->atom[atom]);
+  if (has <= 0) return has;
+  *v = js_get(vm, obj, vm->atom[atom]);
+  return js_is_exception(*v) ? -1 : 1;
+}
+
+static bool desc_flag(JSVM *vm, JSValue obj, int atom, uint8_t bit, bool *has,
+                      JSPropDesc *d) {
+  JSValue v;
+  int r = desc_field(vm, obj, atom, &v);
+  if (r < 0) return false;
+  *has = r;
+  if (r && js_to_boolean(v)) d->attrs |= bit;
+  return true;
+}
+
+bool js_to_property_descriptor(JSVM *vm, JSValue obj, JSPropDesc *d) {
+  memset(d, 0, sizeof *d);
+  d->value = d->get = d->set = JS_UNDEFINED;
+  if (!js_is_object(obj)) {
+    js_throw_type_error(vm, "Property description must be an object");
+    return false;
+  }
+  int r;
+  if (!desc_flag(vm, obj, JS_ATOM_enumerable, JS_ATTR_ENUMERABLE, &d->has_enumerable, d) ||
+      !desc_flag(vm, obj, JS_ATOM_configurable, JS_ATTR_CONFIGURABLE, &d->has_configurable, d))
+    return false;
+  if ((r = desc_field(vm, obj, JS_ATOM_value, &d->value)) < 0) return false;
+  d->has_value = r;
+  if (!desc_flag(vm, obj, JS_ATOM_writable, JS_ATTR_WRITABLE, &d->has_writable, d))
+    return false;
+  if ((r = desc_field(vm, obj, JS_ATOM_get, &d->get)) < 0) return false;
+  d->has_get = r;
+  if (r && !js_is_undefined(d->get) && !js_is_callable(d->get)) {
+    js_throw_type_error(vm, "Getter must be a function");
+    return false;
+  }
+  if ((r = desc_field(vm, obj, JS_ATOM_set, &d->set)) < 0) return false;
+  d->has_set = r;
+  if (r && !js_is_undefined(d->set) && !js_is_callable(d->set)) {
+    js_throw_type_error(vm, "Setter must be a function");
+    return false;
+  }
+  if ((d->has_get || d->has_set) && (d->has_value || d->has_writable)) {
+    js_throw_type_error(vm, "Invalid property descriptor. Cannot both specify "
+                            "accessors and a value or writable attribute");
+    return false;
+  }
+  return true;
+}
+
+/* {==== Operations on objects (ECMA-262 7.3) ====} */
+
+JSValue js_get_method(JSVM *vm, JSValue v, JSValue key) {
+  JSValue f = js_get(vm, v, key);
+  if (js_is_exception(f) || js_is_nullish(f)) return js_is_exception(f) ? f : JS_UNDEFINED;
+  if (!js_is_callable(f)) return js_throw_type_error(vm, "Method is not a function");
+  return f;
+}
+
+int js_ordinary_has_instance(JSVM *vm, JSValue c, JSValue v) {
+  if (!js_is_callable(c)) return 0;
+  if (js_is_type(c, JS_TYPE_BoundFunction))
+    return js_instance_of(vm, v, ((JSBoundFunction *)js_heap(c))->target);
+  if (!js_is_object(v)) return 0;
+  JSValue proto = js_get(vm, c, vm->atom[JS_ATOM_prototype]);
+  if (js_is_exception(proto)) return -1;
+  if (!js_is_object(proto)) {
+    js_throw_type_error(vm, "Function has non-object prototype in instanceof check");
+    return -1;
+  }
+  for (JSValue p = js_obj(v)->map->proto; js_is_object(p); p = js_obj(p)->map->proto)
+    if (p.bits == proto.bits) return 1;
+  return 0;
+}
+
+int js_instance_of(JSVM *vm, JSValue v, JSValue target) {
+  if (!js_is_object(target)) {
+    js_throw_type_error(vm, "Right-hand side of 'instanceof' is not an object");
+    return -1;
+  }
+  JSValue h = js_get_method(vm, target, vm->symbol[JS_SYMBOL_hasInstance]);
+  if (js_is_exception(h)) return -1;
+  if (!js_is_undefined(h)) {
+    JSValue r = js_call(vm, h, target, 1, &v);
+    return js_is_exception(r) ? -1 : js_to_boolean(r);
+  }
+  if (!js_is_callable(target)) {
+    js_throw_type_error(vm, "Right-hand side of 'instanceof' is not callable");
+    return -1;
+  }
+  return js_ordinary_has_instance(vm, target, v);
+}
+
+JSValue js_species_constructor(JSVM *vm, JSValue o, JSValue dflt) {
+  JSValue c = js_get(vm, o, vm->atom[JS_ATOM_constructor]);
+  if (js_is_exception(c) || js_is_undefined(c)) return js_is_exception(c) ? c : dflt;
+  if (!js_is_object(c)) return js_throw_type_error(vm, "object.constructor is not an object");
+  JSValue s = js_get(vm, c, vm->symbol[JS_SYMBOL_species]);
+  if (js_is_exception(s) || js_is_nullish(s)) return js_is_exception(s) ? s : dflt;
+  if (js_is_constructor(s)) return s;
+  return js_throw_type_error(vm, "object.constructor[Symbol.species] is not a constructor");
+}
+
+JSValue js_get_prototype_from_ctor(JSVM *vm, JSValue new_target, int intrinsic) {
+  if (js_is_object(new_target)) {
+    JSValue p = js_get(vm, new_target, vm->atom[JS_ATOM_prototype]);
+    if (js_is_exception(p) || js_is_object(p)) return p;
+  }
+  return vm->realm->intrinsic[intrinsic];
+}
+
+/* {==== Arrays ====} */
+
+JSValue js_new_array(JSVM *vm, uint32_t length) {
+  JSArrayObject *a = (JSArrayObject *)js_new_object_of(vm, vm->realm->array_map);
+  a->length = length;
+  if (length && length <= 1024) js_elem_ensure(vm, &a->base, length);
+  return js_val(a);
+}
+
+JSValue js_new_array_from(JSVM *vm, uint32_t n, const JSValue *v) {
+  JSValue arr = js_new_array(vm, 0);
+  JSObject *o = js_obj(arr);
+  if (n) js_elem_ensure(vm, o, n);
+  JSArrayStore *s = (JSArrayStore *)o->elements;
+  for (uint32_t i = 0; i < n; i++) ORI_STORE(s, v[i], v[i]);
+  ((JSArrayObject *)o)->length = n;
+  return arr;
+}
+
+int js_array_push(JSVM *vm, JSValue arr, JSValue v) {
+  JSArrayObject *a = js_heap(arr);
+  if (a->length_readonly || a->length == UINT32_MAX) {
+    js_throw_type_error(vm, "Cannot add property %u, object is not extensible", a->length);
+    return -1;
+  }
+  put_property(vm, &a->base, js_index_key(a->length), v, JS_ATTR_DEFAULT);
+  return 1;
+}
+
+bool js_length_of_array_like(JSVM *vm, JSValue obj, double *len) {
+  if (js_is_array(obj)) {
+    *len = ((JSArrayObject *)js_heap(obj))->length;
+    return true;
+  }
+  JSValue v = js_get(vm, obj, vm->atom[JS_ATOM_length]);
+  if (js_is_exception(v)) return false;
+  return js_to_length(vm, v, len);
+}
+
+JSArrayStore *js_list_from_array_like(JSVM *vm, JSValue obj) {
+  if (!js_is_object(obj)) {
+    js_throw_type_error(vm, "CreateListFromArrayLike called on non-object");
+    return NULL;
+  }
+  double len;
+  if (!js_length_of_array_like(vm, obj, &len)) return NULL;
+  if (len > 10000000) {
+    js_throw_range_error(vm, "Too many arguments in function call");
+    return NULL;
+  }
+  JSArrayStore *s = js_new_store(vm, (uint32_t)len);
+  for (uint32_t i = 0; i < (uint32_t)len; i++) {
+    JSValue v = js_get_index(vm, obj, i);
+    if (js_is_exception(v)) return NULL;
+    ORI_STORE(s, v[i], v);
+  }
+  s->used = (uint32_t)len;
+  return s;
+}

@@ -367,7 +367,18 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
 
 /* {==== Builtin families: each installs itself into the realm ====} */
 
-#define JS_BUILTIN_FAMILIES(X) X(global)
+/* One family per line (files runtime/builtins_<family>.c), in install
+ * order; a family is listed once its installer exists. */
+#define JS_BUILTIN_FAMILIES(X) \
+  X(global)                    \
+  X(object)                    \
+  X(function)                  \
+  X(error)                     \
+  X(symbol)                    \
+  X(boolean)                   \
+  X(reflect)                   \
+  X(uri)                       \
+  /* end of families */
 #define JS_DECLARE_INIT(f) void js_init_##f(JSVM *vm);
 JS_BUILTIN_FAMILIES(JS_DECLARE_INIT)
 #undef JS_DECLARE_INIT

@@ -1,0 +1,217 @@
+/*
+ * runtime/builtins_function.c — the Function constructor and
+ * Function.prototype (ECMA-262 §20.2): call, apply, bind (bound function
+ * exotic objects, §10.4.1), toString, @@hasInstance, and the restricted
+ * caller/arguments accessors with %ThrowTypeError%.
+ *
+ * Invariants:
+ *  - A bound function is a JSBoundFunction whose map has type
+ *    BoundFunction, the target's prototype, JS_MAP_CONSTRUCTOR iff the
+ *    target is a constructor, and two in-object properties in the order
+ *    length, name (both configurable only). runtime/call.c reads target,
+ *    this_value and args to [[Call]] / [[Construct]] it.
+ *  - Bound maps whose prototype is %Function.prototype% (nearly all) are
+ *    made once per realm and kept in the intrinsic slots BoundFunctionMap
+ *    and BoundConstructorMap; other prototypes get a fresh map.
+ *  - The Function constructor cannot compile source text yet: it throws
+ *    a SyntaxError (CreateDynamicFunction belongs to the interpreter).
+ */
+#include "runtime/map.h"
+#include "runtime/runtime.h"
+
+/* {==== The constructor ====} */
+
+static JSValue function_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv,
+                             JSValue nt) {
+  return js_throw_syntax_error(vm, "Function constructor not supported yet");
+}
+
+/* {==== call and apply ====} */
+
+static JSValue function_call(JSVM *vm, JSValue self, int argc, JSValue *argv,
+                             JSValue nt) {
+  if (!js_is_callable(self))
+    return js_throw_type_error(vm, "Function.prototype.call called on a non-function");
+  // Everything after thisArg is passed on as the arguments.
+  return js_call(vm, self, js_arg(0), argc > 1 ? argc - 1 : 0, argc > 1 ? argv + 1 : NULL);
+}
+
+static JSValue function_apply(JSVM *vm, JSValue self, int argc, JSValue *argv,
+                              JSValue nt) {
+  if (!js_is_callable(self))
+    return js_throw_type_error(vm, "Function.prototype.apply was called on a non-function");
+  JSValue array_like = js_arg(1);
+  // null and undefined mean "no arguments", not an error.
+  if (js_is_nullish(array_like)) return js_call(vm, self, js_arg(0), 0, NULL);
+  JSArrayStore *list = js_list_from_array_like(vm, array_like);
+  if (!list) return JS_EXCEPTION;
+  return js_call(vm, self, js_arg(0), (int)list->used, list->v);
+}
+
+/* {==== bind ====} */
+
+// The map of a bound function with prototype proto; cached per realm for
+// %Function.prototype%. js_map_add shares the length/name children.
+static JSMap *bound_map(JSVM *vm, JSValue proto, bool ctor) {
+  JSValue *cache = ctor ? &js_intrinsic(vm, BoundConstructorMap)
+                        : &js_intrinsic(vm, BoundFunctionMap);
+  bool common = proto.bits == js_intrinsic(vm, FunctionPrototype).bits;
+  if (common && js_is_heap(*cache)) return js_heap(*cache);
+  JSMap *m = js_new_map(vm, JS_TYPE_BoundFunction, proto, sizeof(JSBoundFunction), 2);
+  if (ctor) m->flags |= JS_MAP_CONSTRUCTOR;
+  m = js_map_add(vm, m, vm->atom[JS_ATOM_length], JS_ATTR_CONFIGURABLE);
+  m = js_map_add(vm, m, vm->atom[JS_ATOM_name], JS_ATTR_CONFIGURABLE);
+  if (common) *cache = js_val(m);
+  return m;
+}
+
+// The length of the bound function (§20.2.3.2 steps 4-6): the target's
+// own numeric length minus the bound arguments, clamped at 0; infinities
+// survive. *len is a number value; false on exception.
+static bool bound_length(JSVM *vm, JSValue target, int nargs, JSValue *len) {
+  *len = js_from_int32(0);
+  int has = js_has_own_property(vm, target, vm->atom[JS_ATOM_length]);
+  if (has <= 0) return has == 0;
+  JSValue tl = js_get(vm, target, vm->atom[JS_ATOM_length]);
+  if (js_is_exception(tl)) return false;
+  if (!js_is_number(tl)) return true;
+  double d = js_number_value(tl);
+  if (d == 1.0 / 0.0) {
+    *len = tl;
+    return true;
+  }
+  if (d == -1.0 / 0.0) return true;
+  double n;
+  if (!js_to_integer_or_infinity(vm, tl, &n)) return false;
+  n -= nargs;
+  *len = js_from_number(n > 0 ? n : 0);
+  return true;
+}
+
+// "bound " + the target's name (the empty string when not a string).
+static JSValue bound_name(JSVM *vm, JSValue target) {
+  JSValue name = js_get(vm, target, vm->atom[JS_ATOM_name]);
+  if (js_is_exception(name)) return name;
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  js_sb_ascii(&sb, "bound ");
+  if (js_is_string(name)) js_sb_string(&sb, name);
+  return js_sb_finish(&sb);
+}
+
+// Function.prototype.bind (§20.2.3.2). The observable steps run in the
+// spec's order: [[GetPrototypeOf]] (BoundFunctionCreate), then length,
+// then name; the object itself is allocated last, so its fields can be
+// filled with raw stores.
+static JSValue function_bind(JSVM *vm, JSValue self, int argc, JSValue *argv,
+                             JSValue nt) {
+  if (!js_is_callable(self)) return js_throw_type_error(vm, "Bind must be called on a function");
+  JSValue proto = js_get_prototype_of(vm, self);
+  if (js_is_exception(proto)) return proto;
+  int nargs = argc > 1 ? argc - 1 : 0;
+  JSArrayStore *args = js_new_store(vm, (uint32_t)nargs);
+  for (int i = 0; i < nargs; i++) ORI_STORE(args, v[i], argv[i + 1]);
+  args->used = (uint32_t)nargs;
+  JSValue len, name;
+  if (!bound_length(vm, self, nargs, &len)) return JS_EXCEPTION;
+  name = bound_name(vm, self);
+  if (js_is_exception(name)) return name;
+  JSMap *map = bound_map(vm, proto, js_is_constructor(self));
+  JSBoundFunction *f = (JSBoundFunction *)js_new_object_of(vm, map);
+  // f is fresh and nothing allocates below: raw stores.
+  f->target = self;
+  f->this_value = js_arg(0);
+  f->args = args;
+  js_inline_slots(&f->base)[0] = len;
+  js_inline_slots(&f->base)[1] = name;
+  return js_val(f);
+}
+
+/* {==== toString and @@hasInstance ====} */
+
+// Function.prototype.toString (§20.2.3.5): the source text of bytecode
+// functions; a NativeFunction form for natives and bound functions.
+static JSValue function_to_string(JSVM *vm, JSValue self, int argc, JSValue *argv,
+                                  JSValue nt) {
+  if (!js_is_callable(self))
+    return js_throw_type_error(vm, "Function.prototype.toString requires that 'this' be a Function");
+  JSValue name = vm->atom[JS_ATOM_empty];
+  if (js_is_function(self)) {
+    JSFunction *fn = js_fn(self);
+    if (!(fn->shared->flags & JS_FN_NATIVE)) {
+      JSValue src = js_function_source(vm, self);
+      if (js_is_string(src)) return src;
+    }
+    // The initial name, which later redefinitions of .name do not touch.
+    if (js_is_string(fn->shared->name)) name = fn->shared->name;
+  }
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  js_sb_ascii(&sb, "function ");
+  js_sb_string(&sb, name);
+  js_sb_ascii(&sb, "() { [native code] }");
+  return js_sb_finish(&sb);
+}
+
+static JSValue function_has_instance(JSVM *vm, JSValue self, int argc, JSValue *argv,
+                                     JSValue nt) {
+  int r = js_ordinary_has_instance(vm, self, js_arg(0));
+  return r < 0 ? JS_EXCEPTION : js_from_bool(r);
+}
+
+/* {==== %ThrowTypeError% and the restricted properties ====} */
+
+static JSValue throw_type_error(JSVM *vm, JSValue self, int argc, JSValue *argv,
+                                JSValue nt) {
+  return js_throw_type_error(vm, "'caller', 'callee', and 'arguments' properties may not be "
+                                 "accessed on strict mode functions or the arguments objects "
+                                 "for calls to them");
+}
+
+// %ThrowTypeError% (§10.2.4.1): one per realm, made by whichever family
+// needs it first; its length and name are frozen and it is not
+// extensible.
+static JSValue throw_type_error_intrinsic(JSVM *vm) {
+  JSValue *slot = &js_intrinsic(vm, ThrowTypeError);
+  if (js_is_object(*slot)) return *slot;
+  JSValue f = js_new_native(vm, "", throw_type_error, 0, 0);
+  JSPropDesc d = {0};
+  d.value = d.get = d.set = JS_UNDEFINED;
+  d.has_configurable = true;  // attrs 0: non-configurable
+  js_define_own_property(vm, f, vm->atom[JS_ATOM_length], &d, false);
+  js_define_own_property(vm, f, vm->atom[JS_ATOM_name], &d, false);
+  js_prevent_extensions(vm, f);
+  *slot = f;
+  return f;
+}
+
+// AddRestrictedFunctionProperties (§10.2.4): caller and arguments on
+// %Function.prototype% are accessors that always throw.
+static void add_restricted_properties(JSVM *vm, JSValue fp) {
+  JSValue tte = throw_type_error_intrinsic(vm);
+  JSPropDesc d = {0};
+  d.value = JS_UNDEFINED;
+  d.get = d.set = tte;
+  d.has_get = d.has_set = d.has_enumerable = d.has_configurable = true;
+  d.attrs = JS_ATTR_CONFIGURABLE;
+  js_define_own_property(vm, fp, vm->atom[JS_ATOM_caller], &d, false);
+  js_define_own_property(vm, fp, vm->atom[JS_ATOM_arguments], &d, false);
+}
+
+/* {==== Installation ====} */
+
+void js_init_function(JSVM *vm) {
+  JSValue fp = js_intrinsic(vm, FunctionPrototype);
+  JSValue ctor = js_new_native_ctor(vm, "Function", function_ctor, 1, fp);
+  js_intrinsic(vm, Function) = ctor;
+  js_def_method(vm, fp, "apply", function_apply, 2);
+  js_def_method(vm, fp, "bind", function_bind, 1);
+  js_def_method(vm, fp, "call", function_call, 1);
+  js_def_method(vm, fp, "toString", function_to_string, 0);
+  // @@hasInstance is neither writable nor configurable, so that
+  // instanceof cannot be redirected for every function at once.
+  JSValue hi = js_new_native(vm, "[Symbol.hasInstance]", function_has_instance, 1, 0);
+  js_define_value(vm, fp, vm->symbol[JS_SYMBOL_hasInstance], hi, 0);
+  add_restricted_properties(vm, fp);
+  js_def_value(vm, vm->realm->global, "Function", ctor, JS_ATTR_METHOD);
+}

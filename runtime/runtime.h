@@ -191,6 +191,16 @@ void js_sb_printf(JSStrBuf *sb, const char *fmt, ...)
 JSValue js_sb_finish(JSStrBuf *sb);
 void js_sb_free(JSStrBuf *sb);
 
+/* js_get_substitution: GetSubstitution (ECMA-262 §22.1.3.19.1) for
+ * String.prototype.replace/replaceAll and RegExp's @@replace: the
+ * replacement template with $$, $&, $`, $', $n/$nn (captures[0..n), each
+ * a string or undefined) and $<name> (read from named, unless undefined)
+ * expanded; position is the match's index in str. JS_EXCEPTION when a
+ * named capture's getter or ToString throws, or the result is too long. */
+JSValue js_get_substitution(JSVM *vm, JSValue matched, JSValue str, uint32_t position,
+                            int ncaptures, const JSValue *captures, JSValue named,
+                            JSValue replacement);
+
 /* {==== Symbols ====} */
 
 JSValue js_new_symbol(JSVM *vm, JSValue description);
@@ -378,6 +388,9 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(boolean)                   \
   X(reflect)                   \
   X(uri)                       \
+  X(string)                    \
+  X(number)                    \
+  X(math)                      \
   /* end of families */
 #define JS_DECLARE_INIT(f) void js_init_##f(JSVM *vm);
 JS_BUILTIN_FAMILIES(JS_DECLARE_INIT)

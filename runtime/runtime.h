@@ -391,6 +391,8 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(string)                    \
   X(number)                    \
   X(math)                      \
+  X(json)                      \
+  X(console)                   \
   /* end of families */
 #define JS_DECLARE_INIT(f) void js_init_##f(JSVM *vm);
 JS_BUILTIN_FAMILIES(JS_DECLARE_INIT)

@@ -1,0 +1,890 @@
+/*
+ * runtime/builtins_json.c — the JSON object: JSON.parse (ECMA-262 §25.5.1)
+ * and JSON.stringify (§25.5.2), plus JSON[Symbol.toStringTag].
+ *
+ * Invariants:
+ *  - The parser reads the flat form of the source string through
+ *    js_flat_char; the flat string is referenced from the parser struct on
+ *    the C stack, so the conservative scan pins it while we read.
+ *  - Syntax errors carry V8's messages (node 20's wording), chosen at the
+ *    same points V8's JsonParser chooses them, so that programs comparing
+ *    messages see what they see under node.
+ *  - Nesting recurses on the C stack; every object/array level (parse,
+ *    reviver walk, stringify) calls js_check_stack first, so absurdly deep
+ *    input ends in "RangeError: Maximum call stack size exceeded", never
+ *    in a crash.
+ *  - Temporary lists of values (array elements being parsed, the
+ *    stringify stack, the property list) are JSArrayStores, heap objects
+ *    the collector traces, held in C locals or stack structs.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/inspect.h"
+#include "runtime/numconv.h"
+#include "runtime/runtime.h"
+
+/* {==== Shared helpers ====} */
+
+// IsArray (§7.2.2). Proxies are not modelled here yet: a proxy for an
+// array is treated as an ordinary object until the Proxy family exposes
+// its target.
+static bool is_array(JSValue v) { return js_is_array(v); }
+
+// The property key for index i (any integer up to 2^53 - 1).
+static JSValue index_key(JSVM *vm, double i) {
+  if (i < 4294967295.0) return js_index_key((uint32_t)i);
+  return js_to_property_key(vm, js_from_number(i));
+}
+
+/* {==== JSON.parse: the scanner ====} */
+
+// V8's one-character token classes; an error message depends on the
+// class of the character the parser stopped at.
+typedef enum Token {
+  T_STRING, T_NUMBER, T_LBRACK, T_LBRACE, T_RBRACK, T_RBRACE,
+  T_TRUE, T_FALSE, T_NULL, T_WS, T_COLON, T_COMMA, T_ILLEGAL, T_EOS
+} Token;
+
+// Messages with a position (V8's kJsonParse* templates in node 20).
+typedef enum Msg {
+  M_NONE,
+  M_UNEXPECTED_NUMBER,
+  M_UNEXPECTED_STRING,
+  M_PROP_NAME_OR_RBRACE,
+  M_COMMA_OR_RBRACK,
+  M_COMMA_OR_RBRACE,
+  M_COLON,
+  M_UNTERMINATED_STRING,
+  M_CONTROL_CHAR,
+  M_BAD_UNICODE,
+  M_BAD_ESCAPE,
+  M_NO_NUMBER_AFTER_MINUS,
+  M_EXPONENT_MISSING,
+  M_UNTERMINATED_FRACTION,
+  M_NON_WHITESPACE_AFTER,
+  M_DOUBLE_QUOTED_NAME,
+} Msg;
+
+static const char *const msg_text[] = {
+    "",
+    "Unexpected number",
+    "Unexpected string",
+    "Expected property name or '}'",
+    "Expected ',' or ']' after array element",
+    "Expected ',' or '}' after property value",
+    "Expected ':' after property name",
+    "Unterminated string",
+    "Bad control character in string literal",
+    "Bad Unicode escape",
+    "Bad escaped character",
+    "No number after minus sign",
+    "Exponent part is missing a number",
+    "Unterminated fractional number",
+    "Unexpected non-whitespace character after JSON at position %u",
+    "Expected double-quoted property name",
+};
+
+typedef struct Parser {
+  JSVM *vm;
+  JSValue source;     // the text being parsed (for error messages)
+  JSString *flat;     // its flat form, pinned by this reference
+  uint32_t pos, len;
+} Parser;
+
+static inline int peek_char(const Parser *p) {
+  return p->pos < p->len ? js_flat_char(p->flat, p->pos) : -1;
+}
+
+static Token token_of(int c) {
+  if (c < 0) return T_EOS;
+  switch (c) {
+    case '"': return T_STRING;
+    case '-': return T_NUMBER;
+    case '[': return T_LBRACK;
+    case '{': return T_LBRACE;
+    case ']': return T_RBRACK;
+    case '}': return T_RBRACE;
+    case 't': return T_TRUE;
+    case 'f': return T_FALSE;
+    case 'n': return T_NULL;
+    case ' ': case '\t': case '\r': case '\n': return T_WS;
+    case ':': return T_COLON;
+    case ',': return T_COMMA;
+  }
+  return (c >= '0' && c <= '9') ? T_NUMBER : T_ILLEGAL;
+}
+
+// Skip JSON white space; the token at the cursor afterwards.
+static Token next_token(Parser *p) {
+  while (p->pos < p->len) {
+    Token t = token_of(js_flat_char(p->flat, p->pos));
+    if (t != T_WS) return t;
+    p->pos++;
+  }
+  return T_EOS;
+}
+
+/* {==== JSON.parse: errors ====} */
+
+// V8 shows no context for the inputs people pass by mistake.
+static bool is_special_source(const Parser *p) {
+  static const char *const special[] = {"[object Object]", "undefined", "Infinity", "NaN"};
+  for (size_t k = 0; k < sizeof special / sizeof *special; k++) {
+    size_t n = strlen(special[k]);
+    if (n != p->len) continue;
+    size_t i = 0;
+    while (i < n && js_flat_char(p->flat, (uint32_t)i) == (uint8_t)special[k][i]) i++;
+    if (i == n) return true;
+  }
+  return false;
+}
+
+static void append_source(JSStrBuf *sb, const Parser *p, uint32_t from, uint32_t to) {
+  for (uint32_t i = from; i < to && i < p->len; i++) js_sb_char(sb, js_flat_char(p->flat, i));
+}
+
+// "Unexpected token 'x', <source or an excerpt> is not valid JSON": short
+// sources (< 21 units) are quoted whole, longer ones as ten units either
+// side of the bad one, with ellipses where text was cut.
+static void unexpected_token_text(JSStrBuf *sb, const Parser *p) {
+  enum { CONTEXT = 10, MIN_FOR_CONTEXT = 2 * CONTEXT + 1 };
+  uint32_t pos = p->pos;
+  js_sb_ascii(sb, "Unexpected token '");
+  js_sb_char(sb, js_flat_char(p->flat, pos));
+  js_sb_ascii(sb, "', ");
+  if (p->len < MIN_FOR_CONTEXT) {
+    js_sb_char(sb, '"');
+    append_source(sb, p, 0, p->len);
+    js_sb_ascii(sb, "\" is not valid JSON");
+  } else if (pos < CONTEXT) {
+    js_sb_char(sb, '"');
+    append_source(sb, p, 0, pos + CONTEXT);
+    js_sb_ascii(sb, "\"... is not valid JSON");
+  } else if (pos < p->len - CONTEXT) {
+    js_sb_ascii(sb, "...\"");
+    append_source(sb, p, pos - CONTEXT, pos + CONTEXT);
+    js_sb_ascii(sb, "\"... is not valid JSON");
+  } else {
+    js_sb_ascii(sb, "...\"");
+    append_source(sb, p, pos - CONTEXT, p->len);
+    js_sb_ascii(sb, "\" is not valid JSON");
+  }
+}
+
+// ReportUnexpectedToken: throw the SyntaxError for stopping at the cursor
+// on token t; msg, when given, overrides the message V8 derives from t.
+static JSValue parse_error(Parser *p, Token t, Msg msg) {
+  JSStrBuf sb;
+  js_sb_init(&sb, p->vm);
+  if (msg == M_NONE && t == T_NUMBER) msg = M_UNEXPECTED_NUMBER;
+  if (msg == M_NONE && t == T_STRING) msg = M_UNEXPECTED_STRING;
+  if (msg != M_NONE) {
+    // Every template but one reads "<what> in JSON at position N".
+    if (strstr(msg_text[msg], "%u")) {
+      js_sb_printf(&sb, msg_text[msg], p->pos);
+    } else {
+      js_sb_printf(&sb, "%s in JSON at position %u", msg_text[msg], p->pos);
+    }
+  } else if (t == T_EOS) {
+    js_sb_ascii(&sb, "Unexpected end of JSON input");
+  } else if (is_special_source(p)) {
+    js_sb_char(&sb, '"');
+    append_source(&sb, p, 0, p->len);
+    js_sb_ascii(&sb, "\" is not valid JSON");
+  } else {
+    unexpected_token_text(&sb, p);
+  }
+  JSValue text = js_sb_finish(&sb);
+  if (js_is_exception(text)) return text;
+  return js_throw(p->vm, js_new_error(p->vm, JS_ERR_SyntaxError, text));
+}
+
+// ReportUnexpectedCharacter: the error for the character at the cursor.
+static JSValue unexpected_char(Parser *p) {
+  return parse_error(p, token_of(peek_char(p)), M_NONE);
+}
+
+/* {==== JSON.parse: values ====} */
+
+static JSValue parse_value(Parser *p);
+
+static int hex_digit(int c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// One escape sequence; the cursor is on the character after the
+// backslash. Appends the unit it stands for; false after throwing.
+static bool scan_escape(Parser *p, JSStrBuf *sb) {
+  int c = peek_char(p);
+  // V8 reads the escape letter as a token first: the end of input or a
+  // wide character are reported like any unexpected character.
+  if (c < 0 || c > 0xFF) {
+    unexpected_char(p);
+    return false;
+  }
+  static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+  const char *hit = c ? strchr(from, c) : NULL;
+  if (hit) {
+    js_sb_char(sb, (uint16_t)to[hit - from]);
+    p->pos++;
+    return true;
+  }
+  if (c != 'u') {
+    parse_error(p, T_ILLEGAL, M_BAD_ESCAPE);
+    return false;
+  }
+  uint32_t v = 0;
+  for (int i = 0; i < 4; i++) {
+    p->pos++;
+    int d = hex_digit(peek_char(p));
+    if (d < 0) {
+      parse_error(p, T_ILLEGAL, M_BAD_UNICODE);
+      return false;
+    }
+    v = v * 16 + (uint32_t)d;
+  }
+  p->pos++;
+  js_sb_char(sb, (uint16_t)v);
+  return true;
+}
+
+// A string literal; the cursor is on the opening quote. Plain runs are
+// copied in one go; escapes go through scan_escape.
+static JSValue parse_string(Parser *p) {
+  JSVM *vm = p->vm;
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  p->pos++;
+  for (;;) {
+    uint32_t start = p->pos;
+    int c;
+    while ((c = peek_char(p)) >= 0x20 && c != '"' && c != '\\') p->pos++;
+    // Copy the run [start, pos) straight from the source.
+    if (p->flat->flags & JS_STR_TWO_BYTE) {
+      for (uint32_t i = start; i < p->pos; i++) js_sb_char(&sb, p->flat->u.c16[i]);
+    } else {
+      js_sb_latin1(&sb, p->flat->u.c8 + start, p->pos - start);
+    }
+    if (c == '"') {
+      p->pos++;
+      return js_sb_finish(&sb);
+    }
+    bool ok;
+    if (c < 0) {
+      ok = false;
+      parse_error(p, T_ILLEGAL, M_UNTERMINATED_STRING);
+    } else if (c == '\\') {
+      p->pos++;
+      ok = scan_escape(p, &sb);
+    } else {
+      ok = false;
+      parse_error(p, T_ILLEGAL, M_CONTROL_CHAR);
+    }
+    if (!ok) {
+      js_sb_free(&sb);
+      return JS_EXCEPTION;
+    }
+  }
+}
+
+static bool is_digit(int c) { return c >= '0' && c <= '9'; }
+
+static void skip_digits(Parser *p) {
+  while (is_digit(peek_char(p))) p->pos++;
+}
+
+// A number; the cursor is on '-' or a digit. The grammar is checked here
+// (with V8's messages); the value comes from StringToNumber on the slice,
+// which is plain ASCII by then.
+static JSValue parse_number(Parser *p) {
+  uint32_t start = p->pos;
+  if (peek_char(p) == '-') p->pos++;
+  if (peek_char(p) == '0') {
+    p->pos++;
+    // A leading zero may only stand alone before '.' or an exponent.
+    if (is_digit(peek_char(p))) return parse_error(p, T_NUMBER, M_NONE);
+  } else {
+    if (!is_digit(peek_char(p))) return parse_error(p, T_ILLEGAL, M_NO_NUMBER_AFTER_MINUS);
+    skip_digits(p);
+  }
+  if (peek_char(p) == '.') {
+    p->pos++;
+    if (!is_digit(peek_char(p))) return parse_error(p, T_ILLEGAL, M_UNTERMINATED_FRACTION);
+    skip_digits(p);
+  }
+  if (peek_char(p) == 'e' || peek_char(p) == 'E') {
+    p->pos++;
+    if (peek_char(p) == '-' || peek_char(p) == '+') p->pos++;
+    if (!is_digit(peek_char(p))) return parse_error(p, T_ILLEGAL, M_EXPONENT_MISSING);
+    skip_digits(p);
+  }
+  uint32_t n = p->pos - start;
+  double d;
+  if (p->flat->flags & JS_STR_TWO_BYTE) {
+    d = js_string_to_number_utf16(p->flat->u.c16 + start, n);
+  } else {
+    d = js_string_to_number_latin1(p->flat->u.c8 + start, n);
+  }
+  return js_from_number(d);
+}
+
+// true / false / null; the first letter is known to match. Like V8, a
+// mismatch is reported at the first character that differs.
+static JSValue parse_literal(Parser *p, const char *word, JSValue v) {
+  p->pos++;
+  for (const char *w = word + 1; *w; w++) {
+    int c = peek_char(p);
+    if (c != *w) return unexpected_char(p);
+    p->pos++;
+  }
+  return v;
+}
+
+// An array; the cursor is on '['. Elements collect in a heap list first,
+// then become the array in one step.
+static JSValue parse_array(Parser *p) {
+  JSVM *vm = p->vm;
+  if (!js_check_stack(vm)) return JS_EXCEPTION;
+  p->pos++;
+  if (next_token(p) == T_RBRACK) {
+    p->pos++;
+    return js_new_array(vm, 0);
+  }
+  JSArrayStore *elems = js_new_store(vm, 8);
+  for (;;) {
+    JSValue v = parse_value(p);
+    if (js_is_exception(v)) return v;
+    elems = js_store_push(vm, elems, v);
+    if (next_token(p) != T_COMMA) break;
+    p->pos++;
+  }
+  if (next_token(p) != T_RBRACK) return parse_error(p, next_token(p), M_COMMA_OR_RBRACK);
+  p->pos++;
+  return js_new_array_from(vm, elems->used, elems->v);
+}
+
+// One "key": value member of an object; the cursor is on the key's quote.
+static bool parse_member(Parser *p, JSValue obj) {
+  JSValue name = parse_string(p);
+  if (js_is_exception(name)) return false;
+  JSValue key = js_to_property_key(p->vm, name);
+  if (js_is_exception(key)) return false;
+  if (next_token(p) != T_COLON) {
+    parse_error(p, next_token(p), M_COLON);
+    return false;
+  }
+  p->pos++;
+  JSValue v = parse_value(p);
+  if (js_is_exception(v)) return false;
+  // CreateDataProperty: a later duplicate key replaces the earlier value,
+  // and "__proto__" is an ordinary own property here.
+  return js_create_data_property_or_throw(p->vm, obj, key, v) >= 0;
+}
+
+// An object; the cursor is on '{'.
+static JSValue parse_object(Parser *p) {
+  JSVM *vm = p->vm;
+  if (!js_check_stack(vm)) return JS_EXCEPTION;
+  p->pos++;
+  JSValue obj = js_new_object(vm);
+  Token t = next_token(p);
+  if (t == T_RBRACE) {
+    p->pos++;
+    return obj;
+  }
+  // The first key has its own message: '}' would also have been fine.
+  if (t != T_STRING) return parse_error(p, t, M_PROP_NAME_OR_RBRACE);
+  for (;;) {
+    if (!parse_member(p, obj)) return JS_EXCEPTION;
+    if (next_token(p) != T_COMMA) break;
+    p->pos++;
+    t = next_token(p);
+    if (t != T_STRING) return parse_error(p, t, M_DOUBLE_QUOTED_NAME);
+  }
+  t = next_token(p);
+  if (t != T_RBRACE) return parse_error(p, t, M_COMMA_OR_RBRACE);
+  p->pos++;
+  return obj;
+}
+
+// Any value, after optional white space.
+static JSValue parse_value(Parser *p) {
+  Token t = next_token(p);
+  switch (t) {
+    case T_STRING: return parse_string(p);
+    case T_NUMBER: return parse_number(p);
+    case T_LBRACK: return parse_array(p);
+    case T_LBRACE: return parse_object(p);
+    case T_TRUE: return parse_literal(p, "true", JS_TRUE);
+    case T_FALSE: return parse_literal(p, "false", JS_FALSE);
+    case T_NULL: return parse_literal(p, "null", JS_NULL);
+    case T_RBRACK: case T_RBRACE: case T_WS: case T_COLON: case T_COMMA:
+    case T_ILLEGAL: case T_EOS:
+      break;
+  }
+  return unexpected_char(p);
+}
+
+/* {==== JSON.parse: the reviver walk (InternalizeJSONProperty) ====} */
+
+static JSValue internalize(JSVM *vm, JSValue holder, JSValue key, JSValue reviver);
+
+// Replace (or, for undefined, delete) val[key] with the revived value.
+// Failures to define or delete are ignored, as the spec says.
+static bool revive_member(JSVM *vm, JSValue val, JSValue key, JSValue reviver) {
+  JSValue nv = internalize(vm, val, key, reviver);
+  if (js_is_exception(nv)) return false;
+  int r = js_is_undefined(nv) ? js_delete_property(vm, val, key, false)
+                              : js_define_value(vm, val, key, nv, JS_ATTR_DEFAULT);
+  return r >= 0;
+}
+
+// EnumerableOwnProperties(val, key): own string keys whose property is
+// enumerable when we get to it (a getter may have deleted later ones).
+static JSArrayStore *enumerable_keys(JSVM *vm, JSValue val) {
+  JSArrayStore *all = js_own_keys(vm, val, JS_KEYS_STRINGS);
+  if (!all) return NULL;
+  JSArrayStore *out = js_new_store(vm, all->used ? all->used : 1);
+  for (uint32_t i = 0; i < all->used; i++) {
+    JSPropDesc d;
+    int r = js_get_own_property(vm, val, all->v[i], &d);
+    if (r < 0) return NULL;
+    if (r && (d.attrs & JS_ATTR_ENUMERABLE)) out = js_store_push(vm, out, all->v[i]);
+  }
+  return out;
+}
+
+// Walk the children of an object or array, reviving each.
+static bool internalize_children(JSVM *vm, JSValue val, JSValue reviver) {
+  if (is_array(val)) {
+    double len;
+    if (!js_length_of_array_like(vm, val, &len)) return false;
+    for (double i = 0; i < len; i++)
+      if (!revive_member(vm, val, index_key(vm, i), reviver)) return false;
+    return true;
+  }
+  JSArrayStore *keys = enumerable_keys(vm, val);
+  if (!keys) return false;
+  for (uint32_t i = 0; i < keys->used; i++)
+    if (!revive_member(vm, val, keys->v[i], reviver)) return false;
+  return true;
+}
+
+// InternalizeJSONProperty(holder, name, reviver) (§25.5.1.1).
+static JSValue internalize(JSVM *vm, JSValue holder, JSValue key, JSValue reviver) {
+  if (!js_check_stack(vm)) return JS_EXCEPTION;
+  JSValue val = js_get(vm, holder, key);
+  if (js_is_exception(val)) return val;
+  if (js_is_object(val) && !internalize_children(vm, val, reviver)) return JS_EXCEPTION;
+  JSValue name = js_key_to_string(vm, key);
+  if (js_is_exception(name)) return name;
+  JSValue args[2] = {name, val};
+  return js_call(vm, reviver, holder, 2, args);
+}
+
+// JSON.parse(text [, reviver])
+static JSValue json_parse(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  (void)self, (void)nt;
+  JSValue text = js_to_string(vm, js_arg(0));
+  if (js_is_exception(text)) return text;
+  Parser p = {vm, text, js_string_flat(vm, js_str(text)), 0, js_string_length(text)};
+  JSValue result = parse_value(&p);
+  if (js_is_exception(result)) return result;
+  Token t = next_token(&p);
+  if (t != T_EOS) return parse_error(&p, t, M_NON_WHITESPACE_AFTER);
+  JSValue reviver = js_arg(1);
+  if (!js_is_callable(reviver)) return result;
+  // The walk starts from a fresh holder { "": result }.
+  JSValue root = js_new_object(vm);
+  JSValue empty = vm->atom[JS_ATOM_empty];
+  if (js_create_data_property_or_throw(vm, root, empty, result) < 0) return JS_EXCEPTION;
+  return internalize(vm, root, empty, reviver);
+}
+
+/* {==== JSON.stringify ====} */
+
+typedef struct Stringifier {
+  JSVM *vm;
+  JSStrBuf sb;            // the whole output, appended in order
+  JSValue replacer;       // ReplacerFunction, or undefined
+  JSArrayStore *props;    // PropertyList (property keys), or NULL
+  JSArrayStore *stack;    // objects being serialized, outermost first
+  JSArrayStore *path;     // the key each stack entry was reached by
+  uint16_t gap[10];
+  uint32_t gap_len;
+  uint32_t depth;         // nesting level: the indent is gap * depth
+} Stringifier;
+
+// QuoteJSONString (§25.5.2.3): the short escapes, \u00XX for the other
+// controls, and \uDXXX for surrogates that are not part of a pair (the
+// well-formed JSON.stringify rule).
+static void quote_units(JSStrBuf *sb, JSString *f) {
+  uint32_t n = f->length;
+  js_sb_char(sb, '"');
+  for (uint32_t i = 0; i < n; i++) {
+    uint16_t c = js_flat_char(f, i);
+    const char *esc = NULL;
+    switch (c) {
+      case '\b': esc = "\\b"; break;
+      case '\t': esc = "\\t"; break;
+      case '\n': esc = "\\n"; break;
+      case '\f': esc = "\\f"; break;
+      case '\r': esc = "\\r"; break;
+      case '"': esc = "\\\""; break;
+      case '\\': esc = "\\\\"; break;
+    }
+    if (esc) {
+      js_sb_ascii(sb, esc);
+      continue;
+    }
+    bool lone = false;
+    if (c >= 0xD800 && c <= 0xDBFF) {
+      uint16_t d = i + 1 < n ? js_flat_char(f, i + 1) : 0;
+      if (d >= 0xDC00 && d <= 0xDFFF) {
+        // A proper pair passes through unchanged.
+        js_sb_char(sb, c);
+        js_sb_char(sb, d);
+        i++;
+        continue;
+      }
+      lone = true;
+    } else if (c >= 0xDC00 && c <= 0xDFFF) {
+      lone = true;
+    }
+    if (c < 0x20 || lone) {
+      js_sb_printf(sb, "\\u%04x", c);
+    } else {
+      js_sb_char(sb, c);
+    }
+  }
+  js_sb_char(sb, '"');
+}
+
+static void quote_string(JSStrBuf *sb, JSValue s) {
+  quote_units(sb, js_string_flat(sb->vm, js_str(s)));
+}
+
+// A newline and the indent for the current depth (only when gap != "").
+static void newline_indent(Stringifier *s, uint32_t depth) {
+  js_sb_char(&s->sb, '\n');
+  for (uint32_t d = 0; d < depth; d++)
+    for (uint32_t i = 0; i < s->gap_len; i++) js_sb_char(&s->sb, s->gap[i]);
+}
+
+// GetConstructorName as V8's messages use it: the name of the first
+// "constructor" data property (a named function) on the prototype chain;
+// no getter runs. "Object" when there is none.
+static void append_constructor_name(JSVM *vm, JSStrBuf *sb, JSValue o) {
+  for (int hops = 0; js_is_object(o) && hops < 1000; hops++) {
+    JSPropDesc d;
+    if (js_get_own_property(vm, o, vm->atom[JS_ATOM_constructor], &d) == 1 &&
+        d.has_value && js_is_function(d.value)) {
+      JSPropDesc nd;
+      if (js_get_own_property(vm, d.value, vm->atom[JS_ATOM_name], &nd) == 1 &&
+          nd.has_value && js_is_string(nd.value) && js_string_length(nd.value)) {
+        js_sb_string(sb, nd.value);
+        return;
+      }
+    }
+    o = js_obj(o)->map->proto;
+  }
+  js_sb_ascii(sb, "Object");
+}
+
+// "index 3" / "property 'name'" / "<anonymous>", as V8 names a key.
+static void append_key(JSVM *vm, JSStrBuf *sb, JSValue key) {
+  uint32_t index;
+  if (js_key_is_index(key, &index)) {
+    js_sb_printf(sb, "index %u", index);
+  } else if (js_is_string(key) && js_string_length(key) == 0) {
+    js_sb_ascii(sb, "<anonymous>");
+  } else {
+    js_sb_ascii(sb, "property '");
+    js_sb_string(sb, js_is_string(key) ? key : js_key_to_string(vm, key));
+    js_sb_char(sb, '\'');
+  }
+}
+
+static void append_link(Stringifier *s, JSStrBuf *sb, uint32_t i) {
+  js_sb_ascii(sb, "\n    |     ");
+  append_key(s->vm, sb, s->path->v[i]);
+  js_sb_ascii(sb, " -> object with constructor '");
+  append_constructor_name(s->vm, sb, s->stack->v[i]);
+  js_sb_char(sb, '\'');
+}
+
+// V8's TypeError for a cycle: where the circle starts, the keys along it
+// (the middle elided when long), and the key that closes it.
+static JSValue throw_circular(Stringifier *s, uint32_t start, JSValue key) {
+  JSVM *vm = s->vm;
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  js_sb_ascii(&sb, "Converting circular structure to JSON\n    --> starting at object with constructor '");
+  append_constructor_name(vm, &sb, s->stack->v[start]);
+  js_sb_char(&sb, '\'');
+  uint32_t size = s->stack->used;
+  uint32_t prefix_end = start + 3 < size ? start + 3 : size;
+  for (uint32_t i = start + 1; i < prefix_end; i++) append_link(s, &sb, i);
+  if (size > prefix_end + 1) js_sb_ascii(&sb, "\n    |     ...");
+  for (uint32_t i = size - 1 > prefix_end ? size - 1 : prefix_end; i < size; i++)
+    append_link(s, &sb, i);
+  js_sb_ascii(&sb, "\n    --- ");
+  append_key(vm, &sb, key);
+  js_sb_ascii(&sb, " closes the circle");
+  JSValue msg = js_sb_finish(&sb);
+  if (js_is_exception(msg)) return msg;
+  return js_throw(vm, js_new_error(vm, JS_ERR_TypeError, msg));
+}
+
+// Enter value (reached by key): the cycle check, the stack check, push.
+static bool enter(Stringifier *s, JSValue value, JSValue key) {
+  for (uint32_t i = 0; i < s->stack->used; i++) {
+    if (s->stack->v[i].bits == value.bits) {
+      throw_circular(s, i, key);
+      return false;
+    }
+  }
+  if (!js_check_stack(s->vm)) return false;
+  s->stack = js_store_push(s->vm, s->stack, value);
+  s->path = js_store_push(s->vm, s->path, key);
+  s->depth++;
+  return true;
+}
+
+static void leave(Stringifier *s) {
+  s->stack->used--;
+  s->path->used--;
+  s->depth--;
+}
+
+static int serialize_property(Stringifier *s, JSValue holder, JSValue key);
+
+// SerializeJSONObject (§25.5.2.5). Members whose value serializes to
+// undefined are written and then cut off again (the output is one buffer).
+static int serialize_object(Stringifier *s, JSValue value, JSValue key) {
+  JSVM *vm = s->vm;
+  if (!enter(s, value, key)) return -1;
+  JSArrayStore *keys = s->props ? s->props : enumerable_keys(vm, value);
+  if (!keys) return -1;
+  js_sb_char(&s->sb, '{');
+  bool any = false;
+  for (uint32_t i = 0; i < keys->used; i++) {
+    uint32_t mark = s->sb.len;
+    if (any) js_sb_char(&s->sb, ',');
+    if (s->gap_len) newline_indent(s, s->depth);
+    JSValue name = js_key_to_string(vm, keys->v[i]);
+    if (js_is_exception(name)) return -1;
+    quote_string(&s->sb, name);
+    js_sb_char(&s->sb, ':');
+    if (s->gap_len) js_sb_char(&s->sb, ' ');
+    int r = serialize_property(s, value, keys->v[i]);
+    if (r < 0) return -1;
+    if (r == 0) {
+      s->sb.len = mark;  // undefined: the member is dropped
+    } else {
+      any = true;
+    }
+  }
+  leave(s);
+  if (any && s->gap_len) newline_indent(s, s->depth);
+  js_sb_char(&s->sb, '}');
+  return 1;
+}
+
+// SerializeJSONArray (§25.5.2.6): undefined elements become null.
+static int serialize_array(Stringifier *s, JSValue value, JSValue key) {
+  JSVM *vm = s->vm;
+  if (!enter(s, value, key)) return -1;
+  double len;
+  if (!js_length_of_array_like(vm, value, &len)) return -1;
+  js_sb_char(&s->sb, '[');
+  for (double i = 0; i < len; i++) {
+    if (i > 0) js_sb_char(&s->sb, ',');
+    if (s->gap_len) newline_indent(s, s->depth);
+    int r = serialize_property(s, value, index_key(vm, i));
+    if (r < 0) return -1;
+    if (r == 0) js_sb_ascii(&s->sb, "null");
+    // A huge sparse array must not run the builder far past its limit.
+    if (s->sb.failed) break;
+  }
+  leave(s);
+  if (len > 0 && s->gap_len) newline_indent(s, s->depth);
+  js_sb_char(&s->sb, ']');
+  return 1;
+}
+
+// Step 4 of SerializeJSONProperty: wrapper objects stand for their
+// primitive (Number and String ones through ToNumber / ToString, which
+// may run user code).
+static JSValue unwrap_primitive(JSVM *vm, JSValue value) {
+  if (!js_is_type(value, JS_TYPE_Primitive)) return value;
+  JSValue inner = ((JSPrimitiveObject *)js_heap(value))->value;
+  if (js_is_number(inner)) {
+    double d;
+    if (!js_to_number(vm, value, &d)) return JS_EXCEPTION;
+    return js_from_number(d);
+  }
+  if (js_is_string(inner)) return js_to_string(vm, value);
+  if (js_is_bool(inner) || js_is_type(inner, JS_TYPE_BigInt)) return inner;
+  return value;  // a Symbol wrapper is serialized as an ordinary object
+}
+
+// Steps 2-3: toJSON, then the replacer function.
+static JSValue transform(Stringifier *s, JSValue holder, JSValue key, JSValue value) {
+  JSVM *vm = s->vm;
+  JSValue name = JS_UNDEFINED;  // the key as a string, made on demand
+  if (js_is_object(value) || js_is_type(value, JS_TYPE_BigInt)) {
+    JSValue to_json = js_get(vm, value, vm->atom[JS_ATOM_toJSON]);
+    if (js_is_exception(to_json)) return to_json;
+    if (js_is_callable(to_json)) {
+      name = js_key_to_string(vm, key);
+      if (js_is_exception(name)) return name;
+      value = js_call(vm, to_json, value, 1, &name);
+      if (js_is_exception(value)) return value;
+    }
+  }
+  if (js_is_undefined(s->replacer)) return value;
+  if (js_is_undefined(name)) name = js_key_to_string(vm, key);
+  if (js_is_exception(name)) return name;
+  JSValue args[2] = {name, value};
+  return js_call(vm, s->replacer, holder, 2, args);
+}
+
+// SerializeJSONProperty (§25.5.2.2): 1 when text was written, 0 when the
+// value serializes to undefined, -1 on exception.
+static int serialize_property(Stringifier *s, JSValue holder, JSValue key) {
+  JSVM *vm = s->vm;
+  JSValue value = js_get(vm, holder, key);
+  if (js_is_exception(value)) return -1;
+  value = transform(s, holder, key, value);
+  if (js_is_exception(value)) return -1;
+  value = unwrap_primitive(vm, value);
+  if (js_is_exception(value)) return -1;
+  if (js_is_null(value)) {
+    js_sb_ascii(&s->sb, "null");
+  } else if (js_is_bool(value)) {
+    js_sb_ascii(&s->sb, js_bool(value) ? "true" : "false");
+  } else if (js_is_string(value)) {
+    quote_string(&s->sb, value);
+  } else if (js_is_number(value)) {
+    double d = js_number_value(value);
+    char buf[JS_DTOA_BUFSIZE];
+    if (d - d == 0) {
+      js_dtoa(d, buf);
+      js_sb_ascii(&s->sb, buf);
+    } else {
+      js_sb_ascii(&s->sb, "null");  // NaN and the infinities
+    }
+  } else if (js_is_type(value, JS_TYPE_BigInt)) {
+    js_throw_type_error(vm, "Do not know how to serialize a BigInt");
+    return -1;
+  } else if (js_is_object(value) && !js_is_callable(value)) {
+    return is_array(value) ? serialize_array(s, value, key) : serialize_object(s, value, key);
+  } else {
+    return 0;  // undefined, symbols, functions
+  }
+  return 1;
+}
+
+// Step 4.b: the property list from an array replacer: its string and
+// number elements (and their wrappers) as keys, without repeats.
+static JSArrayStore *property_list(JSVM *vm, JSValue replacer) {
+  double len;
+  if (!js_length_of_array_like(vm, replacer, &len)) return NULL;
+  JSArrayStore *list = js_new_store(vm, 8);
+  for (double k = 0; k < len; k++) {
+    JSValue v = js_get(vm, replacer, index_key(vm, k));
+    if (js_is_exception(v)) return NULL;
+    JSValue item = JS_UNDEFINED;
+    if (js_is_string(v) || js_is_number(v)) {
+      item = js_to_string(vm, v);
+    } else if (js_is_type(v, JS_TYPE_Primitive)) {
+      JSValue inner = ((JSPrimitiveObject *)js_heap(v))->value;
+      if (js_is_string(inner) || js_is_number(inner)) item = js_to_string(vm, v);
+    }
+    if (js_is_undefined(item)) continue;
+    if (js_is_exception(item)) return NULL;
+    JSValue key = js_to_property_key(vm, item);
+    if (js_is_exception(key)) return NULL;
+    bool seen = false;
+    for (uint32_t i = 0; i < list->used && !seen; i++) seen = list->v[i].bits == key.bits;
+    if (!seen) list = js_store_push(vm, list, key);
+  }
+  return list;
+}
+
+// Steps 5-8: the gap from the space argument (at most ten units).
+static bool set_gap(Stringifier *s, JSValue space) {
+  JSVM *vm = s->vm;
+  if (js_is_type(space, JS_TYPE_Primitive)) {
+    JSValue inner = ((JSPrimitiveObject *)js_heap(space))->value;
+    if (js_is_number(inner)) {
+      double d;
+      if (!js_to_number(vm, space, &d)) return false;
+      space = js_from_number(d);
+    } else if (js_is_string(inner)) {
+      space = js_to_string(vm, space);
+      if (js_is_exception(space)) return false;
+    }
+  }
+  s->gap_len = 0;
+  if (js_is_number(space)) {
+    double n;
+    if (!js_to_integer_or_infinity(vm, space, &n)) return false;
+    if (n > 10) n = 10;
+    for (int i = 0; i < n; i++) s->gap[s->gap_len++] = ' ';
+  } else if (js_is_string(space)) {
+    uint32_t n = js_string_length(space);
+    for (uint32_t i = 0; i < n && i < 10; i++) s->gap[s->gap_len++] = js_string_char_code(vm, space, i);
+  }
+  return true;
+}
+
+// JSON.stringify(value [, replacer [, space]])
+static JSValue json_stringify(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  (void)self, (void)nt;
+  Stringifier s;
+  memset(&s, 0, sizeof s);
+  s.vm = vm;
+  s.replacer = JS_UNDEFINED;
+  JSValue replacer = js_arg(1);
+  if (js_is_callable(replacer)) {
+    s.replacer = replacer;
+  } else if (is_array(replacer)) {
+    s.props = property_list(vm, replacer);
+    if (!s.props) return JS_EXCEPTION;
+  }
+  if (!set_gap(&s, js_arg(2))) return JS_EXCEPTION;
+  s.stack = js_new_store(vm, 16);
+  s.path = js_new_store(vm, 16);
+  // The walk starts from a fresh holder { "": value }.
+  JSValue wrapper = js_new_object(vm);
+  JSValue empty = vm->atom[JS_ATOM_empty];
+  if (js_create_data_property_or_throw(vm, wrapper, empty, js_arg(0)) < 0) return JS_EXCEPTION;
+  js_sb_init(&s.sb, vm);
+  int r = serialize_property(&s, wrapper, empty);
+  if (r <= 0) {
+    js_sb_free(&s.sb);
+    return r < 0 ? JS_EXCEPTION : JS_UNDEFINED;
+  }
+  return js_sb_finish(&s.sb);
+}
+
+JSValue js_json_stringify(JSVM *vm, JSValue v) {
+  return json_stringify(vm, JS_UNDEFINED, 1, &v, JS_UNDEFINED);
+}
+
+/* {==== Installation ====} */
+
+void js_init_json(JSVM *vm) {
+  JSValue json = js_new_object(vm);
+  js_def_method(vm, json, "parse", json_parse, 2);
+  js_def_method(vm, json, "stringify", json_stringify, 3);
+  js_define_value(vm, json, vm->symbol[JS_SYMBOL_toStringTag], js_atom(vm, "JSON"),
+                  JS_ATTR_CONFIGURABLE);
+  js_def_value(vm, vm->realm->global, "JSON", json, JS_ATTR_METHOD);
+}

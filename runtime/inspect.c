@@ -1,0 +1,1474 @@
+/*
+ * runtime/inspect.c — node's util.inspect: how console.log shows a value.
+ * The algorithm is node's lib/internal/util/inspect.js (v20) transcribed:
+ * formatValue / formatRaw build a list of entry strings per object, and
+ * reduceToSingleString decides between one line ("{ a: 1, b: 2 }") and
+ * one entry per line, with groupArrayElements lining up long arrays of
+ * short entries in columns. Function names below follow node's, so the
+ * two can be read side by side.
+ *
+ * Invariants:
+ *  - Every intermediate text is a heap string and every list of them a
+ *    JSArrayStore, so an exception thrown by user code (a getter, a
+ *    Symbol.toStringTag, a constructor's name) needs no clean-up: each
+ *    function returns JS_EXCEPTION (or false / NULL) and callers pass it
+ *    on. Builders (JSStrBuf) never live across a call that can throw.
+ *  - ctx->seen holds the objects being formatted (outermost first), for
+ *    cycle detection; ctx->circular numbers the objects found in a cycle
+ *    (<ref *N> / [Circular *N]). Both are heap lists reachable from the
+ *    Ctx on the C stack.
+ *  - Property values are read from own descriptors: getters are shown as
+ *    [Getter] and never called (node's default getters: false).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/inspect.h"
+#include "runtime/numconv.h"
+#include "runtime/runtime.h"
+
+/* {==== Context ====} */
+
+// Entry list kinds (node's kObjectType, kArrayType, kArrayExtrasType).
+enum { K_OBJECT, K_ARRAY, K_ARRAY_EXTRAS };
+
+typedef struct Ctx {
+  JSVM *vm;
+  JSInspectOptions opt;
+  int indent;              // ctx.indentationLvl
+  int current_depth;       // ctx.currentDepth
+  JSArrayStore *seen;      // objects being formatted
+  JSArrayStore *circular;  // objects given a <ref *N> (N = index + 1)
+} Ctx;
+
+// The compact option: how many inner levels may be joined on one line.
+enum { COMPACT = 3 };
+
+void js_inspect_defaults(JSInspectOptions *o) {
+  o->depth = 2;
+  o->show_hidden = false;
+  o->break_length = 80;
+  o->max_array_length = 100;
+  o->max_string_length = 10000;
+}
+
+static JSValue formatValue(Ctx *c, JSValue v, int recurse);
+
+/* {==== String helpers ====} */
+
+static JSValue lit(JSVM *vm, const char *s) { return js_string_from_cstr(vm, s); }
+
+static uint32_t slen(JSValue s) { return js_string_length(s); }
+
+// Whether s contains the ASCII text needle at or after from: the index,
+// or -1.
+static int64_t find(JSVM *vm, JSValue s, const char *needle, uint32_t from) {
+  JSString *f = js_string_flat(vm, js_str(s));
+  size_t n = strlen(needle);
+  for (uint32_t i = from; i + n <= f->length; i++) {
+    size_t k = 0;
+    while (k < n && js_flat_char(f, i + (uint32_t)k) == (uint8_t)needle[k]) k++;
+    if (k == n) return i;
+  }
+  return -1;
+}
+
+// s.indexOf(needle, from) for a string needle.
+static int64_t index_of(JSVM *vm, JSValue s, JSValue needle, uint32_t from) {
+  JSString *f = js_string_flat(vm, js_str(s)), *g = js_string_flat(vm, js_str(needle));
+  for (uint32_t i = from; i + g->length <= f->length; i++) {
+    uint32_t k = 0;
+    while (k < g->length && js_flat_char(f, i + k) == js_flat_char(g, k)) k++;
+    if (k == g->length) return i;
+  }
+  return -1;
+}
+
+static bool has(JSVM *vm, JSValue s, const char *needle) { return find(vm, s, needle, 0) >= 0; }
+
+static bool starts_with(JSVM *vm, JSValue s, JSValue prefix) {
+  uint32_t n = slen(prefix);
+  if (n > slen(s)) return false;
+  JSString *a = js_string_flat(vm, js_str(s)), *b = js_string_flat(vm, js_str(prefix));
+  for (uint32_t i = 0; i < n; i++)
+    if (js_flat_char(a, i) != js_flat_char(b, i)) return false;
+  return true;
+}
+
+static bool ends_with_ascii(JSVM *vm, JSValue s, const char *suffix) {
+  uint32_t n = (uint32_t)strlen(suffix);
+  return slen(s) >= n && find(vm, s, suffix, slen(s) - n) >= 0;
+}
+
+static bool equals_ascii(JSVM *vm, JSValue s, const char *text) {
+  return slen(s) == strlen(text) && find(vm, s, text, 0) == 0;
+}
+
+static JSValue substr(JSVM *vm, JSValue s, uint32_t from, uint32_t to) {
+  if (to > slen(s)) to = slen(s);
+  if (from > to) from = to;
+  return js_string_substring(vm, s, from, to);
+}
+
+// a + b + c (any may be NULL-free heap strings); JS_EXCEPTION if too long.
+static JSValue cat3(JSVM *vm, JSValue a, JSValue b, JSValue cc) {
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  js_sb_string(&sb, a);
+  js_sb_string(&sb, b);
+  js_sb_string(&sb, cc);
+  return js_sb_finish(&sb);
+}
+
+static void sb_spaces(JSStrBuf *sb, int n) {
+  for (int i = 0; i < n; i++) js_sb_char(sb, ' ');
+}
+
+// str.replaceAll('\n', '\n' + ' '.repeat(n)).
+static JSValue indent_lines(JSVM *vm, JSValue s, int n) {
+  if (n <= 0 || !has(vm, s, "\n")) return s;
+  JSString *f = js_string_flat(vm, js_str(s));
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  for (uint32_t i = 0; i < f->length; i++) {
+    uint16_t ch = js_flat_char(f, i);
+    js_sb_char(&sb, ch);
+    if (ch == '\n') sb_spaces(&sb, n);
+  }
+  return js_sb_finish(&sb);
+}
+
+/* {==== Escaping (strEscape) ====} */
+
+// The escape for unit ch, or NULL when it stands for itself. quote is
+// the delimiter in use: only a single quote is ever escaped (the other
+// delimiters are chosen because they do not occur).
+static const char *escape_of(uint16_t ch, int quote, char *buf) {
+  static const char *const named[] = {[8] = "\\b", [9] = "\\t", [10] = "\\n",
+                                      [12] = "\\f", [13] = "\\r"};
+  if (ch < 0x20) {
+    if (ch < 14 && named[ch]) return named[ch];
+    snprintf(buf, 8, "\\x%02X", ch);
+    return buf;
+  }
+  if (ch == '\'' && quote == '\'') return "\\'";
+  if (ch == '\\') return "\\\\";
+  if (ch >= 0x7F && ch <= 0x9F) {
+    snprintf(buf, 8, "\\x%02X", ch);
+    return buf;
+  }
+  return NULL;
+}
+
+// Append s escaped (no delimiters): control characters, the backslash,
+// the quote, and lone surrogates as \uXXXX.
+static void sb_escaped(JSStrBuf *sb, JSValue s, int quote) {
+  JSString *f = js_string_flat(sb->vm, js_str(s));
+  char buf[8];
+  for (uint32_t i = 0; i < f->length; i++) {
+    uint16_t ch = js_flat_char(f, i);
+    const char *esc = escape_of(ch, quote, buf);
+    if (esc) {
+      js_sb_ascii(sb, esc);
+    } else if (ch >= 0xD800 && ch <= 0xDFFF) {
+      uint16_t next = i + 1 < f->length ? js_flat_char(f, i + 1) : 0;
+      if (ch <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF) {
+        js_sb_char(sb, ch);  // a proper pair
+        js_sb_char(sb, next);
+        i++;
+      } else {
+        js_sb_printf(sb, "\\u%x", ch);
+      }
+    } else {
+      js_sb_char(sb, ch);
+    }
+  }
+}
+
+// strEscape: quoted with single quotes, unless the text has some and
+// double quotes or (then) backticks avoid escaping them.
+static void sb_quoted(JSStrBuf *sb, JSValue s) {
+  JSVM *vm = sb->vm;
+  int quote = '\'';
+  if (has(vm, s, "'")) {
+    if (!has(vm, s, "\"")) {
+      quote = '"';
+    } else if (!has(vm, s, "`") && !has(vm, s, "${")) {
+      quote = '`';
+    }
+  }
+  js_sb_char(sb, (uint16_t)quote);
+  sb_escaped(sb, s, quote);
+  js_sb_char(sb, (uint16_t)quote);
+}
+
+/* {==== Primitives (formatPrimitive) ====} */
+
+static void sb_number(JSStrBuf *sb, double d) {
+  char buf[JS_DTOA_BUFSIZE];
+  if (d == 0 && signbit(d)) {
+    js_sb_ascii(sb, "-0");
+    return;
+  }
+  js_dtoa(d, buf);
+  js_sb_ascii(sb, buf);
+}
+
+JSValue js_inspect_number(JSVM *vm, double d) {
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  sb_number(&sb, d);
+  return js_sb_finish(&sb);
+}
+
+// SymbolDescriptiveString: "Symbol(desc)".
+static void sb_symbol(JSStrBuf *sb, JSValue sym) {
+  JSValue desc = ((JSSymbol *)js_heap(sym))->description;
+  js_sb_ascii(sb, "Symbol(");
+  if (js_is_string(desc)) js_sb_string(sb, desc);
+  js_sb_char(sb, ')');
+}
+
+// A string value inside an object: quoted, and when long, split after
+// each newline into quoted pieces joined by " +" line breaks.
+static JSValue format_string(Ctx *c, JSValue s) {
+  JSVM *vm = c->vm;
+  JSValue trailer = JS_UNDEFINED;
+  if (slen(s) > c->opt.max_string_length) {
+    uint32_t rest = slen(s) - c->opt.max_string_length;
+    s = substr(vm, s, 0, c->opt.max_string_length);
+    JSStrBuf t;
+    js_sb_init(&t, vm);
+    js_sb_printf(&t, "... %u more character%s", rest, rest > 1 ? "s" : "");
+    trailer = js_sb_finish(&t);
+  }
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  uint32_t n = slen(s);
+  if (n > 16 && (int)n > c->opt.break_length - c->indent - 4) {
+    JSString *f = js_string_flat(vm, js_str(s));
+    uint32_t start = 0;
+    for (uint32_t i = 0; i < n; i++) {
+      if (js_flat_char(f, i) != '\n' && i + 1 < n) continue;
+      if (start) {
+        js_sb_ascii(&sb, " +\n");
+        sb_spaces(&sb, c->indent + 2);
+      }
+      sb_quoted(&sb, js_string_substring(vm, s, start, i + 1));
+      start = i + 1;
+    }
+  } else {
+    sb_quoted(&sb, s);
+  }
+  if (js_is_string(trailer)) js_sb_string(&sb, trailer);
+  return js_sb_finish(&sb);
+}
+
+// formatPrimitive, for everything but objects.
+static JSValue formatPrimitive(Ctx *c, JSValue v) {
+  JSVM *vm = c->vm;
+  if (js_is_string(v)) return format_string(c, v);
+  if (js_is_type(v, JS_TYPE_BigInt)) {
+    JSValue s = js_to_string(vm, v);
+    if (js_is_exception(s)) return s;
+    return cat3(vm, s, lit(vm, "n"), vm->atom[JS_ATOM_empty]);
+  }
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  if (js_is_number(v)) {
+    sb_number(&sb, js_number_value(v));
+  } else if (js_is_bool(v)) {
+    js_sb_ascii(&sb, js_bool(v) ? "true" : "false");
+  } else if (js_is_null(v)) {
+    js_sb_ascii(&sb, "null");
+  } else if (js_is_symbol(v)) {
+    sb_symbol(&sb, v);
+  } else {
+    js_sb_ascii(&sb, "undefined");
+  }
+  return js_sb_finish(&sb);
+}
+
+/* {==== Display width (getStringWidth) ====} */
+
+static bool full_width(uint32_t cp) {
+  return cp >= 0x1100 &&
+         (cp <= 0x115F || cp == 0x2329 || cp == 0x232A ||
+          (cp >= 0x2E80 && cp <= 0x3247 && cp != 0x303F) ||
+          (cp >= 0x3250 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0xA4C6) ||
+          (cp >= 0xA960 && cp <= 0xA97C) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE10 && cp <= 0xFE19) ||
+          (cp >= 0xFE30 && cp <= 0xFE6B) || (cp >= 0xFF01 && cp <= 0xFF60) ||
+          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1B000 && cp <= 0x1B001) ||
+          (cp >= 0x1F200 && cp <= 0x1F251) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+          (cp >= 0x20000 && cp <= 0x3FFFD));
+}
+
+static bool zero_width(uint32_t cp) {
+  return cp <= 0x1F || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x300 && cp <= 0x36F) ||
+         (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFE20 && cp <= 0xFE2F) ||
+         (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+// Columns the text takes on a terminal: wide East Asian characters and
+// emoji count two, combining marks and controls none.
+static uint32_t string_width(JSVM *vm, JSValue s) {
+  JSString *f = js_string_flat(vm, js_str(s));
+  uint32_t w = 0;
+  for (uint32_t i = 0; i < f->length; i++) {
+    uint32_t cp = js_flat_char(f, i);
+    if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < f->length) {
+      uint32_t lo = js_flat_char(f, i + 1);
+      if (lo >= 0xDC00 && lo <= 0xDFFF) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        i++;
+      }
+    }
+    w += full_width(cp) ? 2 : zero_width(cp) ? 0 : 1;
+  }
+  return w;
+}
+
+/* {==== Constructor names, tags, prefixes ====} */
+
+// The intrinsic object id's own data property `name`, or undefined.
+static JSValue own_data(JSVM *vm, JSValue obj, const char *name) {
+  JSPropDesc d;
+  if (!js_is_object(obj)) return JS_UNDEFINED;
+  int r = js_get_own_property(vm, obj, js_to_property_key(vm, js_atom(vm, name)), &d);
+  return r == 1 && d.has_value ? d.value : JS_UNDEFINED;
+}
+
+// internalGetConstructorName: the class V8 would name for the object
+// itself, whatever its prototype chain says.
+static const char *class_name(JSValue v) {
+  JSType t = js_cell_type(js_heap(v));
+  if (t == JS_TYPE_ArrayObject) return "Array";
+  if (t == JS_TYPE_Function || t == JS_TYPE_BoundFunction) return "Function";
+  if (t == JS_TYPE_Error) return "Error";
+  if (t == JS_TYPE_Date) return "Date";
+  if (t == JS_TYPE_RegExp) return "RegExp";
+  if (t == JS_TYPE_MapObject) return "Map";
+  if (t == JS_TYPE_SetObject) return "Set";
+  if (t == JS_TYPE_WeakMapObject) return "WeakMap";
+  if (t == JS_TYPE_WeakSetObject) return "WeakSet";
+  if (t == JS_TYPE_Promise) return "Promise";
+  return "Object";
+}
+
+// `tmp instanceof ctor`, a throw counting as false (node's isInstanceof).
+static bool instance_of(JSVM *vm, JSValue tmp, JSValue ctor) {
+  int r = js_instance_of(vm, tmp, ctor);
+  if (r < 0) js_take_exception(vm);
+  return r == 1;
+}
+
+static JSValue with_angle(JSVM *vm, const char *res, JSValue inner) {
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  js_sb_ascii(&sb, res);
+  js_sb_ascii(&sb, " <");
+  js_sb_string(&sb, inner);
+  js_sb_char(&sb, '>');
+  return js_sb_finish(&sb);
+}
+
+// getConstructorName: the name of the first constructor up the chain
+// that obj is an instance of; null for a chain that starts with null;
+// "Object <...>" shapes for chains without any named constructor.
+static JSValue constructor_name(Ctx *c, JSValue obj, int recurse) {
+  JSVM *vm = c->vm;
+  JSValue o = obj, first = JS_UNDEFINED;
+  while (js_is_object(o)) {
+    // Object.prototype and Function.prototype answer for themselves, in
+    // case their constructor property was tampered with: obj is an
+    // instance when they are on its chain, i.e. when o is not obj itself.
+    bool well_known = o.bits == js_intrinsic(vm, ObjectPrototype).bits ||
+                      o.bits == js_intrinsic(vm, FunctionPrototype).bits;
+    if (well_known && o.bits != obj.bits)
+      return lit(vm, o.bits == js_intrinsic(vm, ObjectPrototype).bits ? "Object" : "Function");
+    JSPropDesc d;
+    int r = js_get_own_property(vm, o, vm->atom[JS_ATOM_constructor], &d);
+    if (r < 0) return JS_EXCEPTION;
+    if (r && d.has_value && js_is_callable(d.value)) {
+      JSValue name = js_get(vm, d.value, vm->atom[JS_ATOM_name]);
+      if (js_is_exception(name)) return name;
+      bool empty = js_is_string(name) && slen(name) == 0;
+      if (!empty && instance_of(vm, obj, d.value)) return js_to_string(vm, name);
+    }
+    o = js_get_prototype_of(vm, o);
+    if (js_is_exception(o)) return o;
+    if (js_is_undefined(first)) first = o;
+  }
+  if (js_is_null(first)) return JS_NULL;
+  const char *res = class_name(obj);
+  if (recurse > c->opt.depth) return with_angle(vm, res, lit(vm, "Complex prototype"));
+  JSValue proto_name = constructor_name(c, first, recurse + 1);
+  if (js_is_exception(proto_name)) return proto_name;
+  if (js_is_null(proto_name)) {
+    // The prototype itself is shown, as briefly as possible.
+    Ctx inner = *c;
+    inner.opt.depth = -1;
+    inner.indent = 0;
+    inner.seen = js_new_store(vm, 4);
+    inner.circular = js_new_store(vm, 2);
+    proto_name = formatValue(&inner, first, 0);
+    if (js_is_exception(proto_name)) return proto_name;
+  }
+  return with_angle(vm, res, proto_name);
+}
+
+// The Symbol.toStringTag worth showing: a non-empty string that is not
+// an own enumerable property (which would be listed anyway); else "".
+static JSValue get_tag(Ctx *c, JSValue v) {
+  JSVM *vm = c->vm;
+  JSValue key = vm->symbol[JS_SYMBOL_toStringTag];
+  JSValue tag = js_get(vm, v, key);
+  if (js_is_exception(tag)) return tag;
+  if (!js_is_string(tag) || slen(tag) == 0) return vm->atom[JS_ATOM_empty];
+  JSPropDesc d;
+  int r = js_get_own_property(vm, v, key, &d);
+  if (r < 0) return JS_EXCEPTION;
+  if (r && (c->opt.show_hidden || (d.attrs & JS_ATTR_ENUMERABLE))) return vm->atom[JS_ATOM_empty];
+  return tag;
+}
+
+// getPrefix: "Foo ", "Foo(3) [tag] ", "[Array(3): null prototype] ".
+static JSValue get_prefix(JSVM *vm, JSValue ctor, JSValue tag, const char *fallback,
+                          const char *size) {
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  if (js_is_null(ctor)) {
+    js_sb_printf(&sb, "[%s%s: null prototype] ", fallback, size);
+    if (slen(tag) && !equals_ascii(vm, tag, fallback)) {
+      sb.len--;  // the tag goes before the final space
+      js_sb_ascii(&sb, " [");
+      js_sb_string(&sb, tag);
+      js_sb_ascii(&sb, "] ");
+    }
+    return js_sb_finish(&sb);
+  }
+  js_sb_string(&sb, ctor);
+  js_sb_ascii(&sb, size);
+  if (slen(tag) && !js_string_equal(vm, tag, ctor)) {
+    js_sb_ascii(&sb, " [");
+    js_sb_string(&sb, tag);
+    js_sb_char(&sb, ']');
+  }
+  js_sb_char(&sb, ' ');
+  return js_sb_finish(&sb);
+}
+
+// getCtxStyle: the prefix of an object of no particular kind.
+static JSValue ctx_style(JSVM *vm, JSValue v, JSValue ctor, JSValue tag) {
+  const char *fallback = "";
+  if (js_is_null(ctor)) {
+    fallback = class_name(v);
+    if (equals_ascii(vm, tag, fallback)) fallback = "Object";
+  }
+  return get_prefix(vm, ctor, tag, fallback, "");
+}
+
+/* {==== Keys ====} */
+
+static bool is_index_key(JSValue key) {
+  uint32_t i;
+  return js_key_is_index(key, &i);
+}
+
+// getKeys: own enumerable string keys then enumerable symbols (all own
+// keys with showHidden).
+static JSArrayStore *get_keys(Ctx *c, JSValue v) {
+  int flags = JS_KEYS_STRINGS | JS_KEYS_SYMBOLS;
+  if (!c->opt.show_hidden) flags |= JS_KEYS_ENUMERABLE_ONLY;
+  return js_own_keys(c->vm, v, flags);
+}
+
+// getOwnNonIndexProperties: the same without array indices.
+static JSArrayStore *non_index_keys(Ctx *c, JSValue v) {
+  JSArrayStore *all = get_keys(c, v);
+  if (!all) return NULL;
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < all->used; i++)
+    if (!is_index_key(all->v[i])) all->v[n++] = all->v[i];
+  all->used = n;
+  return all;
+}
+
+static bool key_listed(JSArrayStore *keys, JSValue key) {
+  for (uint32_t i = 0; i < keys->used; i++)
+    if (keys->v[i].bits == key.bits) return true;
+  return false;
+}
+
+static void remove_key(JSArrayStore *keys, JSValue key) {
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < keys->used; i++)
+    if (keys->v[i].bits != key.bits) keys->v[n++] = keys->v[i];
+  keys->used = n;
+}
+
+/* {==== Properties (formatProperty) ====} */
+
+// The key part of "key: value": identifiers bare, other strings quoted,
+// symbols and hidden keys in brackets.
+static void sb_key(Ctx *c, JSStrBuf *sb, JSValue key, bool enumerable) {
+  JSVM *vm = c->vm;
+  if (js_is_symbol(key)) {
+    JSStrBuf t;
+    js_sb_init(&t, vm);
+    sb_symbol(&t, key);
+    JSValue text = js_sb_finish(&t);
+    js_sb_char(sb, '[');
+    if (!js_is_exception(text)) sb_escaped(sb, text, '\'');
+    js_sb_char(sb, ']');
+    return;
+  }
+  JSValue s = js_key_to_string(vm, key);
+  if (js_is_exception(s)) return;
+  if (equals_ascii(vm, s, "__proto__")) {
+    js_sb_ascii(sb, "['__proto__']");
+  } else if (!enumerable) {
+    js_sb_char(sb, '[');
+    sb_escaped(sb, s, '\'');
+    js_sb_char(sb, ']');
+  } else {
+    // keyStrRegExp: /^[a-zA-Z_][a-zA-Z_0-9]*$/
+    JSString *f = js_string_flat(vm, js_str(s));
+    bool ident = f->length > 0;
+    for (uint32_t i = 0; i < f->length && ident; i++) {
+      uint16_t ch = js_flat_char(f, i);
+      ident = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' ||
+              (i > 0 && ch >= '0' && ch <= '9');
+    }
+    if (ident) {
+      js_sb_string(sb, s);
+    } else {
+      sb_quoted(sb, s);
+    }
+  }
+}
+
+// formatProperty: "key: value" (just the value for array elements).
+static JSValue formatProperty(Ctx *c, JSValue obj, int recurse, JSValue key, int type) {
+  JSVM *vm = c->vm;
+  JSPropDesc d;
+  int r = js_get_own_property(vm, obj, key, &d);
+  if (r < 0) return JS_EXCEPTION;
+  if (r == 0) {
+    // Listed but gone (or never own): read it, as enumerable.
+    memset(&d, 0, sizeof d);
+    d.value = js_get(vm, obj, key);
+    if (js_is_exception(d.value)) return d.value;
+    d.has_value = true;
+    d.attrs = JS_ATTR_ENUMERABLE;
+  }
+  JSValue str;
+  if (d.has_value && !js_is_undefined(d.value)) {
+    c->indent += 2;
+    str = formatValue(c, d.value, recurse);
+    c->indent -= 2;
+    if (js_is_exception(str)) return str;
+  } else if (d.has_get && !js_is_undefined(d.get)) {
+    str = lit(vm, d.has_set && !js_is_undefined(d.set) ? "[Getter/Setter]" : "[Getter]");
+  } else if (d.has_set && !js_is_undefined(d.set)) {
+    str = lit(vm, "[Setter]");
+  } else {
+    str = lit(vm, "undefined");
+  }
+  if (type == K_ARRAY) return str;
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  sb_key(c, &sb, key, (d.attrs & JS_ATTR_ENUMERABLE) != 0);
+  js_sb_ascii(&sb, ": ");
+  js_sb_string(&sb, str);
+  return js_sb_finish(&sb);
+}
+
+/* {==== Arrays and collections ====} */
+
+static JSValue remaining_text(JSVM *vm, double n) {
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  js_sb_printf(&sb, "... %.0f more item%s", n, n > 1 ? "s" : "");
+  return js_sb_finish(&sb);
+}
+
+static JSValue empty_items(JSVM *vm, double n) {
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  js_sb_printf(&sb, "<%.0f empty item%s>", n, n > 1 ? "s" : "");
+  return js_sb_finish(&sb);
+}
+
+// Push s (a string or JS_EXCEPTION) onto *out; false on exception.
+static bool push(Ctx *c, JSArrayStore **out, JSValue s) {
+  if (js_is_exception(s)) return false;
+  *out = js_store_push(c->vm, *out, s);
+  return true;
+}
+
+// formatSpecialArray: an array with holes, from index i on, walking its
+// keys: runs of missing indices become "<N empty items>".
+static bool format_special_array(Ctx *c, JSValue v, int recurse, uint32_t max_len,
+                                 JSArrayStore **out, uint32_t i) {
+  JSVM *vm = c->vm;
+  JSArrayStore *keys = js_own_keys(vm, v, JS_KEYS_STRINGS | JS_KEYS_ENUMERABLE_ONLY);
+  if (!keys) return false;
+  double index = i;
+  for (; i < keys->used && (*out)->used < max_len; i++) {
+    JSValue key = keys->v[i];
+    uint32_t k;
+    // Named keys come after the indices: the first one ends the walk.
+    if (!js_key_is_index(key, &k)) break;
+    if (k != index) {
+      if (!push(c, out, empty_items(vm, k - index))) return false;
+      index = k;
+      if ((*out)->used == max_len) break;
+    }
+    if (!push(c, out, formatProperty(c, v, recurse, key, K_ARRAY))) return false;
+    index++;
+  }
+  double remaining = ((JSArrayObject *)js_heap(v))->length - index;
+  if ((*out)->used != max_len) {
+    if (remaining > 0 && !push(c, out, empty_items(vm, remaining))) return false;
+  } else if (remaining > 0) {
+    if (!push(c, out, remaining_text(vm, remaining))) return false;
+  }
+  return true;
+}
+
+// formatArray: the first 100 elements, then how many more there are.
+static bool format_array(Ctx *c, JSValue v, int recurse, JSArrayStore **out) {
+  JSVM *vm = c->vm;
+  uint32_t vlen = ((JSArrayObject *)js_heap(v))->length;
+  uint32_t len = vlen < c->opt.max_array_length ? vlen : c->opt.max_array_length;
+  for (uint32_t i = 0; i < len; i++) {
+    int r = js_has_own_property(vm, v, js_index_key(i));
+    if (r < 0) return false;
+    if (!r) return format_special_array(c, v, recurse, len, out, i);
+    if (!push(c, out, formatProperty(c, v, recurse, js_index_key(i), K_ARRAY))) return false;
+  }
+  if (vlen > len && !push(c, out, remaining_text(vm, vlen - len))) return false;
+  return true;
+}
+
+// Call the realm's own Map/Set prototype function `name` (not whatever
+// user code put on the instance): undefined when it does not exist yet.
+static JSValue call_intrinsic(JSVM *vm, JSValue proto, const char *name, JSValue self) {
+  JSValue fn = own_data(vm, proto, name);
+  if (!js_is_callable(fn)) return JS_UNDEFINED;
+  return js_call(vm, fn, self, 0, NULL);
+}
+
+// The size getter of a Map or Set prototype, called on v; -1 when the
+// family has not installed it (or on exception, then pending).
+static double collection_size(JSVM *vm, JSValue proto, JSValue v) {
+  JSPropDesc d;
+  int r = js_get_own_property(vm, proto, vm->atom[JS_ATOM_size], &d);
+  if (r != 1 || !d.has_get || !js_is_callable(d.get)) return -1;
+  JSValue n = js_call(vm, d.get, v, 0, NULL);
+  return js_is_number(n) ? js_number_value(n) : -1;
+}
+
+// formatSet / formatMap: the entries in insertion order, through the
+// intrinsic iterator ("k => v" for maps).
+static bool format_collection(Ctx *c, JSValue v, bool is_map, int recurse, JSArrayStore **out) {
+  JSVM *vm = c->vm;
+  JSValue proto = is_map ? js_intrinsic(vm, MapPrototype) : js_intrinsic(vm, SetPrototype);
+  JSValue it = call_intrinsic(vm, proto, is_map ? "entries" : "values", v);
+  if (js_is_exception(it)) return false;
+  if (!js_is_object(it)) return true;
+  JSValue next = js_get(vm, it, vm->atom[JS_ATOM_next]);
+  if (js_is_exception(next)) return false;
+  double size = collection_size(vm, proto, v), shown = 0;
+  c->indent += 2;
+  bool ok = true;
+  while (ok) {
+    JSValue res = js_call(vm, next, it, 0, NULL);
+    JSValue done = js_is_exception(res) ? res : js_get(vm, res, vm->atom[JS_ATOM_done]);
+    if (js_is_exception(done)) { ok = false; break; }
+    if (js_to_boolean(done) || shown >= c->opt.max_array_length) break;
+    JSValue item = js_get(vm, res, vm->atom[JS_ATOM_value]);
+    if (js_is_exception(item)) { ok = false; break; }
+    JSValue text;
+    if (is_map) {
+      JSValue k = js_get_index(vm, item, 0), val = js_get_index(vm, item, 1);
+      JSValue ks = js_is_exception(k) ? k : formatValue(c, k, recurse);
+      JSValue vs = js_is_exception(ks) || js_is_exception(val) ? JS_EXCEPTION : formatValue(c, val, recurse);
+      text = js_is_exception(vs) ? vs : cat3(vm, ks, lit(vm, " => "), vs);
+    } else {
+      text = formatValue(c, item, recurse);
+    }
+    ok = push(c, out, text);
+    shown++;
+  }
+  c->indent -= 2;
+  if (ok && size > shown) ok = push(c, out, remaining_text(vm, size - shown));
+  return ok;
+}
+
+/* {==== Layout (groupArrayElements, reduceToSingleString) ====} */
+
+// Whether every one of the first n elements of value is a number or a
+// BigInt: then grouped columns are right-aligned.
+static bool all_numeric(JSVM *vm, JSValue value, uint32_t n) {
+  if (js_is_undefined(value)) return true;
+  for (uint32_t i = 0; i < n; i++) {
+    JSValue e = js_get_index(vm, value, i);
+    if (js_is_exception(e)) {
+      js_take_exception(vm);
+      return false;
+    }
+    if (!js_is_number(e) && !js_is_type(e, JS_TYPE_BigInt)) return false;
+  }
+  return true;
+}
+
+// The column count node picks: about square in characters (which are
+// 2.5 times as high as wide), within the line and at most 15 (and 4 per
+// compact level). 0 when grouping does not pay.
+static uint32_t group_columns(Ctx *c, const uint32_t *widths, uint32_t n, uint32_t entries) {
+  enum { SEP = 2 };  // ", " between entries
+  double total = 0, max = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    total += widths[i] + SEP;
+    if (max < widths[i]) max = widths[i];
+  }
+  double actual_max = max + SEP;
+  // At least three entries must fit side by side, and one entry may not
+  // be much longer than the rest (the gaps would be huge).
+  if (!(actual_max * 3 + c->indent < c->opt.break_length &&
+        (total / actual_max > 5 || max <= 6)))
+    return 0;
+  double bias = sqrt(actual_max - total / entries);
+  double biased_max = fmax(actual_max - 3 - bias, 1);
+  double cols = fmin(fmin(floor(sqrt(2.5 * biased_max * n) / biased_max + 0.5),
+                          floor((c->opt.break_length - c->indent) / actual_max)),
+                     fmin(COMPACT * 4, 15));
+  return cols <= 1 ? 0 : (uint32_t)cols;
+}
+
+// One grouped row: entries [i, max) padded to their column's width.
+static JSValue group_row(JSVM *vm, JSArrayStore *out, const uint32_t *widths,
+                         const uint32_t *col_width, uint32_t i, uint32_t max, bool pad_start) {
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  for (uint32_t j = i; j < max; j++) {
+    bool last = j == max - 1;
+    // padStart / padEnd of "entry, " to the column width (the last one
+    // without its separator, and not padded at all when left-aligned).
+    int pad = (int)col_width[j - i] - (int)widths[j] - (last ? 2 : 0);
+    if (pad_start) sb_spaces(&sb, last ? pad : pad - 2);
+    js_sb_string(&sb, out->v[j]);
+    if (!last) {
+      js_sb_ascii(&sb, ", ");
+      if (!pad_start) sb_spaces(&sb, pad - 2);
+    }
+  }
+  return js_sb_finish(&sb);
+}
+
+// groupArrayElements: more than six entries of similar, short width are
+// laid out in rows of columns. Returns the new list (or out unchanged).
+static JSArrayStore *group_elements(Ctx *c, JSArrayStore *out, JSValue value) {
+  JSVM *vm = c->vm;
+  uint32_t n = out->used;
+  bool more = c->opt.max_array_length < out->used;  // "... more items" stays apart
+  if (more) n--;
+  uint32_t *widths = malloc(sizeof *widths * (n + 1));
+  for (uint32_t i = 0; i < n; i++) widths[i] = string_width(vm, out->v[i]);
+  uint32_t cols = group_columns(c, widths, n, out->used);
+  if (cols == 0) {
+    free(widths);
+    return out;
+  }
+  uint32_t *col_width = calloc(cols, sizeof *col_width);
+  for (uint32_t i = 0; i < cols; i++) {
+    for (uint32_t j = i; j < n; j += cols)
+      if (widths[j] > col_width[i]) col_width[i] = widths[j];
+    col_width[i] += 2;
+  }
+  bool pad_start = all_numeric(vm, value, out->used);
+  JSArrayStore *rows = js_new_store(vm, n / cols + 2);
+  for (uint32_t i = 0; i < n; i += cols) {
+    uint32_t max = i + cols < n ? i + cols : n;
+    JSValue row = group_row(vm, out, widths, col_width, i, max, pad_start);
+    if (js_is_exception(row)) {
+      rows = NULL;
+      break;
+    }
+    rows = js_store_push(vm, rows, row);
+  }
+  free(widths);
+  free(col_width);
+  if (rows && more) rows = js_store_push(vm, rows, out->v[n]);
+  return rows;
+}
+
+// isBelowBreakLength: the entries fit on one line of breakLength.
+static bool below_break_length(Ctx *c, JSArrayStore *out, uint32_t start, JSValue base) {
+  double total = (double)out->used + start;
+  if (total + out->used > c->opt.break_length) return false;
+  for (uint32_t i = 0; i < out->used; i++) {
+    total += slen(out->v[i]);
+    if (total > c->opt.break_length) return false;
+  }
+  return slen(base) == 0 || !has(c->vm, base, "\n");
+}
+
+static void join(JSStrBuf *sb, JSArrayStore *out, const char *sep, int indent) {
+  for (uint32_t i = 0; i < out->used; i++) {
+    if (i) {
+      js_sb_ascii(sb, sep);
+      sb_spaces(sb, indent);
+    }
+    js_sb_string(sb, out->v[i]);
+  }
+}
+
+// reduceToSingleString (compact = 3): "base { a, b }" when the entries
+// of the innermost levels fit in the line, else one entry per line.
+static JSValue reduce_to_single_string(Ctx *c, JSArrayStore *out, JSValue base, JSValue brace0,
+                                       const char *brace1, int extras, int recurse, JSValue value) {
+  JSVM *vm = c->vm;
+  uint32_t entries = out->used;
+  if (extras == K_ARRAY_EXTRAS && entries > 6) {
+    out = group_elements(c, out, value);
+    if (!out) return JS_EXCEPTION;
+  }
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  if (slen(base)) {
+    js_sb_string(&sb, base);
+    js_sb_char(&sb, ' ');
+  }
+  js_sb_string(&sb, brace0);
+  if (c->current_depth - recurse < COMPACT && entries == out->used) {
+    uint32_t start = out->used + (uint32_t)c->indent + slen(brace0) + slen(base) + 10;
+    if (below_break_length(c, out, start, base)) {
+      uint32_t mark = sb.len;
+      js_sb_char(&sb, ' ');
+      join(&sb, out, ", ", 0);
+      // An entry with a line break of its own forces the long form.
+      bool newline = false;
+      for (uint32_t i = 0; i < out->used && !newline; i++) newline = has(vm, out->v[i], "\n");
+      if (!newline) {
+        js_sb_char(&sb, ' ');
+        js_sb_ascii(&sb, brace1);
+        return js_sb_finish(&sb);
+      }
+      sb.len = mark;
+    }
+  }
+  js_sb_char(&sb, '\n');
+  sb_spaces(&sb, c->indent + 2);
+  join(&sb, out, ",\n", c->indent + 2);
+  js_sb_char(&sb, '\n');
+  sb_spaces(&sb, c->indent);
+  js_sb_ascii(&sb, brace1);
+  return js_sb_finish(&sb);
+}
+
+/* {==== Functions, errors and boxed primitives ====} */
+
+// getClassBase: "[class A extends B]".
+static JSValue class_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag) {
+  JSVM *vm = c->vm;
+  JSValue name = JS_UNDEFINED;
+  int r = js_has_own_property(vm, v, vm->atom[JS_ATOM_name]);
+  if (r < 0) return JS_EXCEPTION;
+  if (r) {
+    name = js_get(vm, v, vm->atom[JS_ATOM_name]);
+    if (js_is_exception(name)) return name;
+  }
+  if (!js_to_boolean(name)) name = lit(vm, "(anonymous)");
+  name = js_to_string(vm, name);
+  if (js_is_exception(name)) return name;
+  JSValue super_name = JS_UNDEFINED;
+  if (!js_is_null(ctor)) {
+    JSValue proto = js_get_prototype_of(vm, v);
+    if (js_is_exception(proto)) return proto;
+    super_name = js_get(vm, proto, vm->atom[JS_ATOM_name]);
+    if (js_is_exception(super_name)) return super_name;
+    if (js_to_boolean(super_name)) super_name = js_to_string(vm, super_name);
+    if (js_is_exception(super_name)) return super_name;
+  }
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  js_sb_ascii(&sb, "[class ");
+  js_sb_string(&sb, name);
+  if (!js_is_null(ctor) && !equals_ascii(vm, ctor, "Function")) {
+    js_sb_ascii(&sb, " [");
+    js_sb_string(&sb, ctor);
+    js_sb_char(&sb, ']');
+  }
+  if (slen(tag) && (js_is_null(ctor) || !js_string_equal(vm, tag, ctor))) {
+    js_sb_ascii(&sb, " [");
+    js_sb_string(&sb, tag);
+    js_sb_char(&sb, ']');
+  }
+  if (js_is_null(ctor)) {
+    js_sb_ascii(&sb, " extends [null prototype]");
+  } else if (js_is_string(super_name)) {
+    js_sb_ascii(&sb, " extends ");
+    js_sb_string(&sb, super_name);
+  }
+  js_sb_char(&sb, ']');
+  return js_sb_finish(&sb);
+}
+
+// getFunctionBase: "[Function: f]", "[AsyncGeneratorFunction (anonymous)]",
+// "[class X]"; a constructor other than the kind's own is appended.
+static JSValue function_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag) {
+  JSVM *vm = c->vm;
+  uint32_t flags = js_is_function(v) ? js_fn(v)->shared->flags : 0;
+  if (flags & JS_FN_CLASS) return class_base(c, v, ctor, tag);
+  const char *type = (flags & JS_FN_ASYNC) && (flags & JS_FN_GENERATOR) ? "AsyncGeneratorFunction"
+                     : (flags & JS_FN_ASYNC)                            ? "AsyncFunction"
+                     : (flags & JS_FN_GENERATOR)                        ? "GeneratorFunction"
+                                                                        : "Function";
+  JSValue name = js_get(vm, v, vm->atom[JS_ATOM_name]);
+  if (js_is_exception(name)) return name;
+  bool anonymous = js_is_string(name) && slen(name) == 0;
+  if (!anonymous) name = js_is_symbol(name) ? lit(vm, "Symbol()") : js_to_string(vm, name);
+  if (js_is_exception(name)) return name;
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  js_sb_printf(&sb, "[%s", type);
+  if (js_is_null(ctor)) js_sb_ascii(&sb, " (null prototype)");
+  if (anonymous) {
+    js_sb_ascii(&sb, " (anonymous)");
+  } else {
+    js_sb_ascii(&sb, ": ");
+    js_sb_string(&sb, name);
+  }
+  js_sb_char(&sb, ']');
+  if (!js_is_null(ctor) && !equals_ascii(vm, ctor, type)) {
+    js_sb_char(&sb, ' ');
+    js_sb_string(&sb, ctor);
+  }
+  if (slen(tag) && (js_is_null(ctor) || !js_string_equal(vm, tag, ctor))) {
+    js_sb_ascii(&sb, " [");
+    js_sb_string(&sb, tag);
+    js_sb_char(&sb, ']');
+  }
+  return js_sb_finish(&sb);
+}
+
+// Error.prototype.toString's result, for errors without a stack.
+static JSValue error_to_string(JSVM *vm, JSValue err) {
+  JSValue name = js_get(vm, err, vm->atom[JS_ATOM_name]);
+  if (js_is_exception(name)) return name;
+  name = js_is_undefined(name) ? lit(vm, "Error") : js_to_string(vm, name);
+  if (js_is_exception(name)) return name;
+  JSValue msg = js_get(vm, err, vm->atom[JS_ATOM_message]);
+  if (js_is_exception(msg)) return msg;
+  msg = js_is_undefined(msg) ? vm->atom[JS_ATOM_empty] : js_to_string(vm, msg);
+  if (js_is_exception(msg)) return msg;
+  if (slen(name) == 0) return msg;
+  if (slen(msg) == 0) return name;
+  return cat3(vm, name, lit(vm, ": "), msg);
+}
+
+// An ASCII letter or digit, or one of the punctuation characters extra.
+static bool name_char(uint16_t ch, const char *extra) {
+  if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')) return true;
+  return ch > 0 && ch < 128 && strchr(extra, ch) != NULL;
+}
+
+// The constructor name node guesses from the stack of an error whose
+// prototype chain starts with null: /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n {4}at)/
+// or /^([a-z_A-Z0-9-]*Error)$/. The length of the match, or 0.
+static uint32_t guess_error_name(JSVM *vm, JSValue stack) {
+  JSString *f = js_string_flat(vm, js_str(stack));
+  uint32_t n = f->length, i = 1;
+  uint16_t c0 = n ? js_flat_char(f, 0) : 0;
+  if (c0 >= 'A' && c0 <= 'Z') {
+    while (i < n && name_char(js_flat_char(f, i), "_ []()-")) i++;
+    if (i > 1 && i < n && (js_flat_char(f, i) == ':' || find(vm, stack, "\n    at", i) == i)) return i;
+  }
+  for (i = 0; i < n; i++)
+    if (!name_char(js_flat_char(f, i), "_-")) return 0;
+  return ends_with_ascii(vm, stack, "Error") ? n : 0;
+}
+
+// improveStack: make the first line name the constructor when it differs
+// from the error's name ("MyErr [Error]: x").
+static JSValue improve_stack(Ctx *c, JSValue stack, JSValue ctor, JSValue name, JSValue tag) {
+  JSVM *vm = c->vm;
+  uint32_t len = slen(name);
+  bool regular = ends_with_ascii(vm, name, "Error") && starts_with(vm, stack, name) &&
+                 (slen(stack) == len || js_string_char_code(vm, stack, len) == ':' ||
+                  js_string_char_code(vm, stack, len) == '\n');
+  if (!js_is_null(ctor) && !regular) return stack;
+  JSValue fallback = lit(vm, "Error");
+  if (js_is_null(ctor)) {
+    len = guess_error_name(vm, stack);
+    if (len) fallback = substr(vm, stack, 0, len);
+  }
+  char *fb = js_string_utf8(vm, fallback, NULL);
+  JSValue prefix = get_prefix(vm, ctor, tag, fb, "");
+  free(fb);
+  if (js_is_exception(prefix)) return prefix;
+  prefix = substr(vm, prefix, 0, slen(prefix) - 1);
+  if (js_string_equal(vm, name, prefix)) return stack;
+  JSValue rest = substr(vm, stack, len, slen(stack));
+  if (index_of(vm, prefix, name, 0) >= 0) {
+    if (len == 0) return cat3(vm, prefix, lit(vm, ": "), stack);
+    return cat3(vm, prefix, vm->atom[JS_ATOM_empty], rest);
+  }
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  js_sb_string(&sb, prefix);
+  js_sb_ascii(&sb, " [");
+  js_sb_string(&sb, name);
+  js_sb_char(&sb, ']');
+  js_sb_string(&sb, rest);
+  return js_sb_finish(&sb);
+}
+
+// formatError: the stack (or [Name: message] without frames), with the
+// keys that only repeat what the stack shows dropped, and cause/errors
+// added.
+static JSValue format_error(Ctx *c, JSValue err, JSValue ctor, JSValue tag, JSArrayStore **keysp) {
+  JSVM *vm = c->vm;
+  JSArrayStore *keys = *keysp;
+  JSValue name = js_get(vm, err, vm->atom[JS_ATOM_name]);
+  if (js_is_exception(name)) return name;
+  name = js_is_nullish(name) ? lit(vm, "Error") : js_to_string(vm, name);
+  if (js_is_exception(name)) return name;
+  JSValue stack = js_get(vm, err, vm->atom[JS_ATOM_stack]);
+  if (js_is_exception(stack)) return stack;
+  stack = js_to_boolean(stack) ? js_to_string(vm, stack) : error_to_string(vm, err);
+  if (js_is_exception(stack)) return stack;
+  static const int dup[] = {JS_ATOM_name, JS_ATOM_message, JS_ATOM_stack};
+  for (int i = 0; i < 3 && !c->opt.show_hidden; i++) {
+    JSValue key = vm->atom[dup[i]];
+    if (!key_listed(keys, key)) continue;
+    JSValue val = js_get(vm, err, key);
+    if (js_is_exception(val)) return val;
+    if (!js_is_string(val) || index_of(vm, stack, val, 0) >= 0) remove_key(keys, key);
+  }
+  // The error's own cause and errors are worth showing even when hidden.
+  int r = js_has_property(vm, err, vm->atom[JS_ATOM_cause]);
+  if (r < 0) return JS_EXCEPTION;
+  if (r && !key_listed(keys, vm->atom[JS_ATOM_cause])) keys = js_store_push(vm, keys, vm->atom[JS_ATOM_cause]);
+  JSValue errors = js_get(vm, err, vm->atom[JS_ATOM_errors]);
+  if (js_is_exception(errors)) return errors;
+  if (js_is_array(errors) && !key_listed(keys, vm->atom[JS_ATOM_errors]))
+    keys = js_store_push(vm, keys, vm->atom[JS_ATOM_errors]);
+  *keysp = keys;
+  stack = improve_stack(c, stack, ctor, name, tag);
+  if (js_is_exception(stack)) return stack;
+  // Frames are searched for after the message, which may contain "\n    at".
+  JSValue msg = js_get(vm, err, vm->atom[JS_ATOM_message]);
+  if (js_is_exception(msg)) return msg;
+  int64_t pos = -1;
+  if (js_to_boolean(msg)) {
+    msg = js_to_string(vm, msg);
+    if (js_is_exception(msg)) return msg;
+    pos = index_of(vm, stack, msg, 0);
+    if (pos == 0) pos = -1;  // node's `indexOf(...) || -1`
+    if (pos != -1) pos += slen(msg);
+  }
+  if (find(vm, stack, "\n    at", pos < 0 ? 0 : (uint32_t)pos) < 0) {
+    stack = cat3(vm, lit(vm, "["), stack, lit(vm, "]"));
+    if (js_is_exception(stack)) return stack;
+  }
+  return indent_lines(vm, stack, c->indent);
+}
+
+// getBoxedBase: "[Number: 3]", "[String (Foo): 'x'] [tag]".
+static JSValue boxed_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag, JSArrayStore *keys) {
+  JSVM *vm = c->vm;
+  JSValue inner = ((JSPrimitiveObject *)js_heap(v))->value;
+  const char *type = js_is_number(inner) ? "Number"
+                     : js_is_string(inner) ? "String"
+                     : js_is_bool(inner)   ? "Boolean"
+                     : js_is_symbol(inner) ? "Symbol"
+                                           : "BigInt";
+  if (js_is_string(inner)) {
+    // The characters are listed as index keys: they would only repeat.
+    uint32_t n = 0, skip = slen(inner);
+    for (uint32_t i = 0; i < keys->used; i++)
+      if (i >= skip) keys->v[n++] = keys->v[i];
+    keys->used = n;
+  }
+  JSValue prim = formatPrimitive(c, inner);
+  if (js_is_exception(prim)) return prim;
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  js_sb_printf(&sb, "[%s", type);
+  if (js_is_null(ctor)) {
+    js_sb_ascii(&sb, " (null prototype)");
+  } else if (!equals_ascii(vm, ctor, type)) {
+    js_sb_ascii(&sb, " (");
+    js_sb_string(&sb, ctor);
+    js_sb_char(&sb, ')');
+  }
+  js_sb_ascii(&sb, ": ");
+  js_sb_string(&sb, prim);
+  js_sb_char(&sb, ']');
+  if (slen(tag) && (js_is_null(ctor) || !js_string_equal(vm, tag, ctor))) {
+    js_sb_ascii(&sb, " [");
+    js_sb_string(&sb, tag);
+    js_sb_char(&sb, ']');
+  }
+  return js_sb_finish(&sb);
+}
+
+/* {==== Objects (formatRaw) ====} */
+
+// What formatRaw decides about an object before listing its entries.
+enum { F_NONE, F_ARRAY, F_SET, F_MAP, F_WEAK };
+typedef struct Shape {
+  JSValue ctor;          // constructor name, or null
+  JSValue tag;           // Symbol.toStringTag worth showing, or ""
+  JSValue base;          // text before the braces ("[Function: f]")
+  JSValue brace0;        // opening brace with its prefix ("Foo {")
+  const char *brace1;
+  JSArrayStore *keys;    // the properties to list
+  int formatter;         // F_*: entries other than properties
+  int extras;            // K_OBJECT or K_ARRAY_EXTRAS
+  JSValue done;          // the finished text when there is nothing to list
+} Shape;
+
+static bool set_brace(JSVM *vm, Shape *s, JSValue prefix, const char *brace) {
+  if (js_is_exception(prefix)) return false;
+  s->brace0 = cat3(vm, prefix, lit(vm, brace), vm->atom[JS_ATOM_empty]);
+  return !js_is_exception(s->brace0);
+}
+
+// The iterable kinds: arrays, Sets and Maps. 1 handled, 0 not, -1 thrown.
+static int describe_iterable(Ctx *c, JSValue v, Shape *s) {
+  JSVM *vm = c->vm;
+  char size[32];
+  if (js_is_array(v)) {
+    uint32_t len = ((JSArrayObject *)js_heap(v))->length;
+    snprintf(size, sizeof size, "(%u)", len);
+    JSValue prefix = vm->atom[JS_ATOM_empty];
+    if (!equals_ascii(vm, s->ctor, "Array") || slen(s->tag))
+      prefix = get_prefix(vm, s->ctor, s->tag, "Array", size);
+    s->keys = non_index_keys(c, v);
+    if (!s->keys || !set_brace(vm, s, prefix, "[")) return -1;
+    s->brace1 = "]";
+    if (len == 0 && s->keys->used == 0) s->done = cat3(vm, s->brace0, lit(vm, "]"), vm->atom[JS_ATOM_empty]);
+    s->extras = K_ARRAY_EXTRAS;
+    s->formatter = F_ARRAY;
+    return 1;
+  }
+  bool is_set = js_is_type(v, JS_TYPE_SetObject), is_map = js_is_type(v, JS_TYPE_MapObject);
+  if (!is_set && !is_map) return 0;
+  JSValue proto = is_map ? js_intrinsic(vm, MapPrototype) : js_intrinsic(vm, SetPrototype);
+  double n = collection_size(vm, proto, v);
+  if (vm->has_exception) return -1;
+  if (n < 0) return 0;  // the collections family is not there yet
+  snprintf(size, sizeof size, "(%.0f)", n);
+  s->keys = get_keys(c, v);
+  if (!s->keys || !set_brace(vm, s, get_prefix(vm, s->ctor, s->tag, is_map ? "Map" : "Set", size), "{"))
+    return -1;
+  if (n == 0 && s->keys->used == 0) s->done = cat3(vm, s->brace0, lit(vm, "}"), vm->atom[JS_ATOM_empty]);
+  s->formatter = is_map ? F_MAP : F_SET;
+  return 1;
+}
+
+// Whether Error.prototype is on v's prototype chain (node's isError adds
+// `instanceof Error` to the [[ErrorData]] check).
+static bool is_error(JSVM *vm, JSValue v) {
+  if (js_is_type(v, JS_TYPE_Error)) return true;
+  JSValue ep = js_intrinsic(vm, ErrorPrototype);
+  for (JSValue p = js_obj(v)->map->proto; js_is_object(p); p = js_obj(p)->map->proto)
+    if (p.bits == ep.bits) return true;
+  return false;
+}
+
+// Dates and regular expressions show what their intrinsic toISOString /
+// toString say; undefined when those do not exist yet.
+static JSValue date_or_regexp_base(Ctx *c, JSValue v, bool date) {
+  JSVM *vm = c->vm;
+  if (!date) return call_intrinsic(vm, js_intrinsic(vm, RegExpPrototype), "toString", v);
+  JSValue t = call_intrinsic(vm, js_intrinsic(vm, DatePrototype), "getTime", v);
+  if (js_is_exception(t) || js_is_undefined(t)) return t;
+  bool invalid = js_is_double(t) && js_double(t) != js_double(t);
+  return call_intrinsic(vm, js_intrinsic(vm, DatePrototype), invalid ? "toString" : "toISOString", v);
+}
+
+// The remaining kinds: functions, plain objects, RegExp, Date, errors,
+// weak collections, boxed primitives, and objects of any other class.
+static bool describe_plain(Ctx *c, JSValue v, int recurse, Shape *s) {
+  JSVM *vm = c->vm;
+  s->keys = get_keys(c, v);
+  if (!s->keys) return false;
+  bool no_keys = s->keys->used == 0;
+  JSType t = js_cell_type(js_heap(v));
+  if (js_is_callable(v)) {
+    s->base = function_base(c, v, s->ctor, s->tag);
+    if (no_keys) s->done = s->base;
+    return !js_is_exception(s->base);
+  }
+  if (js_is_string(s->ctor) && equals_ascii(vm, s->ctor, "Object")) {
+    if (t == JS_TYPE_Arguments) {
+      s->brace0 = lit(vm, "[Arguments] {");
+    } else if (slen(s->tag) && !set_brace(vm, s, get_prefix(vm, s->ctor, s->tag, "Object", ""), "{")) {
+      return false;
+    }
+    if (no_keys) s->done = cat3(vm, s->brace0, lit(vm, "}"), vm->atom[JS_ATOM_empty]);
+    return true;
+  }
+  if (t == JS_TYPE_RegExp || t == JS_TYPE_Date) {
+    bool date = t == JS_TYPE_Date;
+    JSValue base = date_or_regexp_base(c, v, date);
+    if (js_is_exception(base)) return false;
+    if (js_is_string(base)) {
+      JSValue prefix = get_prefix(vm, s->ctor, s->tag, date ? "Date" : "RegExp", "");
+      if (js_is_exception(prefix)) return false;
+      if (!equals_ascii(vm, prefix, date ? "Date " : "RegExp ")) base = cat3(vm, prefix, base, vm->atom[JS_ATOM_empty]);
+      s->base = base;
+      if (no_keys || (!date && recurse > c->opt.depth)) s->done = base;
+      return !js_is_exception(base);
+    }
+  }
+  if (is_error(vm, v)) {
+    s->base = format_error(c, v, s->ctor, s->tag, &s->keys);
+    if (s->keys->used == 0) s->done = s->base;
+    return !js_is_exception(s->base);
+  }
+  if (t == JS_TYPE_WeakMapObject || t == JS_TYPE_WeakSetObject) {
+    s->formatter = F_WEAK;
+    return set_brace(vm, s, get_prefix(vm, s->ctor, s->tag, class_name(v), ""), "{");
+  }
+  if (t == JS_TYPE_Promise) return set_brace(vm, s, get_prefix(vm, s->ctor, s->tag, "Promise", ""), "{");
+  if (t == JS_TYPE_Primitive) {
+    s->base = boxed_base(c, v, s->ctor, s->tag, s->keys);
+    if (s->keys->used == 0) s->done = s->base;
+    return !js_is_exception(s->base);
+  }
+  JSValue style = ctx_style(vm, v, s->ctor, s->tag);
+  if (!set_brace(vm, s, style, "{")) return false;
+  if (no_keys) s->done = cat3(vm, s->brace0, lit(vm, "}"), vm->atom[JS_ATOM_empty]);
+  return true;
+}
+
+// The entries besides the properties: elements, collection items.
+static bool format_entries(Ctx *c, JSValue v, const Shape *s, int recurse, JSArrayStore **out) {
+  switch (s->formatter) {
+    case F_ARRAY: return format_array(c, v, recurse, out);
+    case F_SET: return format_collection(c, v, false, recurse, out);
+    case F_MAP: return format_collection(c, v, true, recurse, out);
+    case F_WEAK: return push(c, out, lit(c->vm, "<items unknown>"));
+  }
+  return true;
+}
+
+// Past the depth limit an object is only named: [Object], [Foo], [Array].
+static JSValue too_deep(Ctx *c, JSValue v, const Shape *s) {
+  JSVM *vm = c->vm;
+  JSValue style = ctx_style(vm, v, s->ctor, s->tag);
+  if (js_is_exception(style)) return style;
+  style = substr(vm, style, 0, slen(style) - 1);
+  if (js_is_null(s->ctor)) return style;
+  return cat3(vm, lit(vm, "["), style, lit(vm, "]"));
+}
+
+// The <ref *N> marker for an object that turned out to be in a cycle.
+static JSValue ref_marker(Ctx *c, JSValue v, JSValue base) {
+  JSVM *vm = c->vm;
+  for (uint32_t i = 0; i < c->circular->used; i++) {
+    if (c->circular->v[i].bits != v.bits) continue;
+    JSStrBuf sb;
+    js_sb_init(&sb, vm);
+    js_sb_printf(&sb, "<ref *%u>", i + 1);
+    if (slen(base)) {
+      js_sb_char(&sb, ' ');
+      js_sb_string(&sb, base);
+    }
+    return js_sb_finish(&sb);
+  }
+  return base;
+}
+
+static JSValue formatRaw(Ctx *c, JSValue v, int recurse) {
+  JSVM *vm = c->vm;
+  if (!js_check_stack(vm)) {
+    js_take_exception(vm);
+    JSStrBuf sb;
+    js_sb_init(&sb, vm);
+    js_sb_printf(&sb, "[%s: Inspection interrupted prematurely. Maximum call stack size exceeded.]",
+                 class_name(v));
+    return js_sb_finish(&sb);
+  }
+  Shape s = {.base = vm->atom[JS_ATOM_empty], .brace1 = "}", .extras = K_OBJECT,
+             .formatter = F_NONE, .done = JS_UNDEFINED};
+  s.ctor = constructor_name(c, v, recurse);
+  if (js_is_exception(s.ctor)) return s.ctor;
+  s.tag = get_tag(c, v);
+  if (js_is_exception(s.tag)) return s.tag;
+  s.brace0 = lit(vm, "{");
+  int handled = 0;
+  int iterable = js_is_null(s.ctor) ? 1 : js_has_property(vm, v, vm->symbol[JS_SYMBOL_iterator]);
+  if (iterable < 0) return JS_EXCEPTION;
+  if (iterable) handled = describe_iterable(c, v, &s);
+  if (handled < 0) return JS_EXCEPTION;
+  if (!handled && !describe_plain(c, v, recurse, &s)) return JS_EXCEPTION;
+  if (!js_is_undefined(s.done)) return s.done;
+  if (recurse > c->opt.depth) return too_deep(c, v, &s);
+  recurse++;
+  c->seen = js_store_push(vm, c->seen, v);
+  c->current_depth = recurse;
+  JSArrayStore *out = js_new_store(vm, 8);
+  if (!format_entries(c, v, &s, recurse, &out)) return JS_EXCEPTION;
+  for (uint32_t i = 0; i < s.keys->used; i++)
+    if (!push(c, &out, formatProperty(c, v, recurse, s.keys->v[i], s.extras))) return JS_EXCEPTION;
+  s.base = ref_marker(c, v, s.base);
+  if (js_is_exception(s.base)) return s.base;
+  c->seen->used--;
+  return reduce_to_single_string(c, out, s.base, s.brace0, s.brace1, s.extras, recurse, v);
+}
+
+/* {==== %s: hasBuiltInToString ====} */
+
+// The global constructors node knows at start-up (builtInObjects).
+static bool builtin_name(JSVM *vm, JSValue name) {
+  static const char *const names[] = {
+      "Object", "Function", "Array", "Number", "Boolean", "String", "Symbol", "BigInt",
+      "Date", "Promise", "RegExp", "Error", "AggregateError", "EvalError", "RangeError",
+      "ReferenceError", "SyntaxError", "TypeError", "URIError", "ArrayBuffer",
+      "SharedArrayBuffer", "DataView", "Int8Array", "Uint8Array", "Uint8ClampedArray",
+      "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array",
+      "Float64Array", "BigInt64Array", "BigUint64Array", "Map", "Set", "WeakMap", "WeakSet",
+      "WeakRef", "FinalizationRegistry", "Proxy", "Reflect", "JSON", "Math", "Atomics",
+      "Intl", "WebAssembly", "Buffer", "URL", "URLSearchParams", "TextEncoder",
+      "TextDecoder", "AbortController", "AbortSignal", "EventTarget", "Event", "Blob"};
+  if (!js_is_string(name)) return false;
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (equals_ascii(vm, name, names[i])) return true;
+  return false;
+}
+
+// Whether obj has own property key: 1, 0, -1.
+static int own(JSVM *vm, JSValue obj, JSValue key) {
+  return js_is_object(obj) ? js_has_own_property(vm, obj, key) : 0;
+}
+
+// The object on v's chain (v excluded) owning toString (when look_string)
+// or Symbol.toPrimitive (when look_prim); null when none does.
+static JSValue owner_of(JSVM *vm, JSValue v, bool look_string, bool look_prim) {
+  JSValue p = v;
+  for (;;) {
+    p = js_get_prototype_of(vm, p);
+    if (js_is_exception(p) || !js_is_object(p)) return p;
+    int a = look_string ? own(vm, p, vm->atom[JS_ATOM_toString]) : 0;
+    int b = look_prim ? own(vm, p, vm->symbol[JS_SYMBOL_toPrimitive]) : 0;
+    if (a < 0 || b < 0) return JS_EXCEPTION;
+    if (a || b) return p;
+  }
+}
+
+// Step by step node's hasBuiltInToString: an object whose toString (or
+// Symbol.toPrimitive) comes from a built-in prototype is inspected by
+// %s; one with its own is converted with String().
+int js_inspect_has_builtin_to_string(JSVM *vm, JSValue v) {
+  JSValue to_string = js_get(vm, v, vm->atom[JS_ATOM_toString]);
+  if (js_is_exception(to_string)) return -1;
+  JSValue to_prim = js_get(vm, v, vm->symbol[JS_SYMBOL_toPrimitive]);
+  if (js_is_exception(to_prim)) return -1;
+  bool look_string = true, look_prim = true;
+  if (!js_is_callable(to_string)) {
+    if (!js_is_callable(to_prim)) return 1;
+    int r = own(vm, v, vm->symbol[JS_SYMBOL_toPrimitive]);
+    if (r) return r < 0 ? -1 : 0;
+    look_string = false;
+  } else {
+    int r = own(vm, v, vm->atom[JS_ATOM_toString]);
+    if (r) return r < 0 ? -1 : 0;
+    if (!js_is_callable(to_prim)) {
+      look_prim = false;
+    } else {
+      r = own(vm, v, vm->symbol[JS_SYMBOL_toPrimitive]);
+      if (r) return r < 0 ? -1 : 0;
+    }
+  }
+  JSValue p = owner_of(vm, v, look_string, look_prim);
+  if (js_is_exception(p)) return -1;
+  if (!js_is_object(p)) return 1;
+  JSPropDesc d;
+  int r = js_get_own_property(vm, p, vm->atom[JS_ATOM_constructor], &d);
+  if (r < 0) return -1;
+  if (r == 0 || !d.has_value || !js_is_callable(d.value)) return 0;
+  JSValue name = js_get(vm, d.value, vm->atom[JS_ATOM_name]);
+  if (js_is_exception(name)) return -1;
+  return builtin_name(vm, name);
+}
+
+/* {==== Values (formatValue) and the entry points ====} */
+
+static JSValue formatValue(Ctx *c, JSValue v, int recurse) {
+  if (!js_is_object(v)) return formatPrimitive(c, v);
+  // A value already being formatted closes a cycle: number it.
+  for (uint32_t i = 0; i < c->seen->used; i++) {
+    if (c->seen->v[i].bits != v.bits) continue;
+    uint32_t n = 0;
+    while (n < c->circular->used && c->circular->v[n].bits != v.bits) n++;
+    if (n == c->circular->used) c->circular = js_store_push(c->vm, c->circular, v);
+    JSStrBuf sb;
+    js_sb_init(&sb, c->vm);
+    js_sb_printf(&sb, "[Circular *%u]", n + 1);
+    return js_sb_finish(&sb);
+  }
+  return formatRaw(c, v, recurse);
+}
+
+JSValue js_inspect_with(JSVM *vm, JSValue v, const JSInspectOptions *o) {
+  Ctx c = {.vm = vm, .opt = *o, .indent = 0, .current_depth = 0};
+  c.seen = js_new_store(vm, 8);
+  c.circular = js_new_store(vm, 2);
+  return formatValue(&c, v, 0);
+}
+
+JSValue js_inspect(JSVM *vm, JSValue v) {
+  JSInspectOptions o;
+  js_inspect_defaults(&o);
+  return js_inspect_with(vm, v, &o);
+}
+
+// Strings print as they are; other values as inspect shows them. Lone
+// surrogates become U+FFFD, as node's UTF-8 output does.
+void js_print_value(JSVM *vm, FILE *out, JSValue v) {
+  JSValue s = js_is_string(v) ? v : js_inspect(vm, v);
+  if (js_is_exception(s)) {
+    js_take_exception(vm);
+    fputs("<exception while printing>", out);
+    return;
+  }
+  JSString *f = js_string_flat(vm, js_str(s));
+  for (uint32_t i = 0; i < f->length; i++) {
+    uint32_t cp = js_flat_char(f, i);
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+      uint32_t lo = i + 1 < f->length ? js_flat_char(f, i + 1) : 0;
+      if (cp <= 0xDBFF && lo >= 0xDC00 && lo <= 0xDFFF) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        i++;
+      } else {
+        cp = 0xFFFD;
+      }
+    }
+    if (cp < 0x80) {
+      fputc((int)cp, out);
+    } else if (cp < 0x800) {
+      fputc(0xC0 | (int)(cp >> 6), out);
+      fputc(0x80 | (int)(cp & 0x3F), out);
+    } else if (cp < 0x10000) {
+      fputc(0xE0 | (int)(cp >> 12), out);
+      fputc(0x80 | (int)((cp >> 6) & 0x3F), out);
+      fputc(0x80 | (int)(cp & 0x3F), out);
+    } else {
+      fputc(0xF0 | (int)(cp >> 18), out);
+      fputc(0x80 | (int)((cp >> 12) & 0x3F), out);
+      fputc(0x80 | (int)((cp >> 6) & 0x3F), out);
+      fputc(0x80 | (int)(cp & 0x3F), out);
+    }
+  }
+}

@@ -3,8 +3,12 @@
  */
 #include <stdio.h>
 
+#include <stdlib.h>
+
 #include "host/host.h"
+#include "ignition/ignition.h"
 #include "parser/parser.h"
+#include "runtime/runtime.h"
 
 #ifndef JSVM_VERSION
 #define JSVM_VERSION "0.1.0"
@@ -32,9 +36,57 @@ int jsvm_check(const JsvmOptions *opt, const char *filename,
   return JSVM_EXIT_OK;
 }
 
+// The uncaught-exception report, as node prints it: the throw site (file
+// and line, the source line, a caret under the column), then the error's
+// stack (or "Uncaught <value>" for non-errors).
+static void report_uncaught(JSVM *vm, JSValue exc) {
+  IgnLocation loc;
+  fflush(stdout);
+  if (ign_error_location(vm, &loc)) {
+    fprintf(stderr, "%s:%u\n%.*s\n", loc.file, loc.line, (int)loc.line_len, loc.line_text);
+    for (uint32_t i = 1; i < loc.col; i++) fputc(' ', stderr);
+    fputs("^\n\n", stderr);
+  }
+  JSValue stack = JS_UNDEFINED;
+  if (js_is_type(exc, JS_TYPE_Error)) {
+    stack = js_get(vm, exc, vm->atom[JS_ATOM_stack]);
+    if (js_is_exception(stack)) stack = js_take_exception(vm), stack = JS_UNDEFINED;
+  }
+  if (js_is_string(stack)) {
+    char *s = js_string_utf8(vm, stack, NULL);
+    fprintf(stderr, "%s\n", s);
+    free(s);
+  } else {
+    JSValue text = js_inspect(vm, exc);
+    if (js_is_exception(text)) text = js_take_exception(vm), text = js_string_from_cstr(vm, "exception");
+    char *s = js_string_utf8(vm, text, NULL);
+    fprintf(stderr, "Uncaught %s\n", s);
+    free(s);
+  }
+}
+
+static JSVM *new_vm(const JsvmOptions *opt) {
+  OriConfig oc = {.max_old_space_mb = opt->max_old_space_mb,
+                  .max_semi_space_mb = opt->max_semi_space_mb,
+                  .trace_gc = opt->trace_gc,
+                  .trace_gc_verbose = opt->trace_gc_verbose,
+                  .verify_heap = opt->verify_heap,
+                  .gc_stress = opt->gc_stress};
+  ori_init(&oc);
+  JSVM *vm = js_vm_new();
+  IgnOptions io = {.print_bytecode = opt->print_bytecode,
+                   .print_filter = opt->bytecode_filter,
+                   .out = stdout};
+  // --stack-size is in KB as in V8; our frames are JSValues on a VM stack
+  // of that many KB (16 MB by default: about 10^5 typical frames).
+  ign_init(vm, &io, opt->stack_size_kb ? opt->stack_size_kb : 16 * 1024);
+  vm->expose_gc = opt->expose_gc;
+  return vm;
+}
+
 // Running a program: the debug printers first (--print-cst prints even a
 // program that fails to parse, which is when it is needed), then the
-// checks, then execution, which the interpreter issue brings.
+// checks, then execution; the job queue drains after the script.
 int jsvm_run(const JsvmOptions *opt, const char *filename, const char *source,
              size_t len, int argc, char **argv) {
   (void)argc;
@@ -47,13 +99,22 @@ int jsvm_run(const JsvmOptions *opt, const char *filename, const char *source,
     prs_free(ast);
     return JSVM_EXIT_OK;
   }
-  prs_free(ast);
-  if (opt->print_cst) return JSVM_EXIT_OK;
-  // The interpreter is the next brick (ignition/): say so plainly rather
-  // than pretend the program ran.
-  fprintf(stderr,
-          "jsvm: %s: checked, but not yet executable: this build of jsvm has "
-          "no interpreter yet (try --check or --print-ast)\n",
-          filename);
+  if (opt->print_cst) {
+    prs_free(ast);
+    return JSVM_EXIT_OK;
+  }
+  if (opt->module) {
+    fprintf(stderr, "%s: ES modules are not supported yet (the host brick brings them)\n", filename);
+    prs_free(ast);
+    return JSVM_EXIT_ERROR;
+  }
+  JSVM *vm = new_vm(opt);
+  // The AST stays alive: inner functions compile on their first call.
+  JSValue r = ign_run_script(vm, ast, filename, source, len);
+  if (!js_is_exception(r) && js_run_jobs(vm)) {
+    fflush(stdout);
+    return JSVM_EXIT_OK;
+  }
+  report_uncaught(vm, js_take_exception(vm));
   return JSVM_EXIT_ERROR;
 }

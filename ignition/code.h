@@ -48,6 +48,7 @@ typedef struct IgnCode {
   uint8_t *bytecode;
   uint32_t length;
   uint32_t nregs, nparams;
+  bool strict;
   uint32_t nslots;        /* feedback slots */
   JSValue *constants;     /* registered as roots while alive */
   uint32_t nconstants;
@@ -60,6 +61,7 @@ typedef struct IgnCode {
   PrsNode *node;          /* the function (or script) node */
   JSValue name;
   uint32_t invocations;   /* bumped on entry; the JIT reads it */
+  void *feedback;         /* IgnIC[nslots] (interp.h), made on first run */
 } IgnCode;
 
 typedef enum IgnSlotKind {

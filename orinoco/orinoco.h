@@ -78,6 +78,16 @@ static inline void ori_write_barrier(void *obj, JSValue *slot, JSValue v) {
     ori_write_barrier((obj), &(obj)->field, ori_v_);  \
   } while (0)
 
+/* ORI_STORE_SLOT: store into a JSValue slot of obj given by address (an
+ * element of an array inside obj, an entry of a table). */
+#define ORI_STORE_SLOT(obj, slotp, v)                 \
+  do {                                                \
+    JSValue ori_v_ = (v);                             \
+    JSValue *ori_p_ = (slotp);                        \
+    *ori_p_ = ori_v_;                                 \
+    ori_write_barrier((obj), ori_p_, ori_v_);         \
+  } while (0)
+
 /* ORI_STORE_PTR: the same for a field holding a raw heap pointer. */
 #define ORI_STORE_PTR(obj, field, p) ((obj)->field = (p))
 

@@ -2,6 +2,7 @@
  * runtime/dict.c — JSDict (see dict.h): linear probing over a power-of-two
  * table, tombstones on delete, rebuilt when live + deleted passes 3/4.
  */
+#define _GNU_SOURCE  // qsort_r
 #include <stdlib.h>
 
 #include "runtime/dict.h"
@@ -60,7 +61,7 @@ static JSDict *rebuild(JSVM *vm, JSDict *d, uint32_t want) {
 JSDict *js_dict_put(JSVM *vm, JSDict *d, JSValue key, JSValue v, uint32_t attrs) {
   JSDictEntry *e = js_dict_find(d, key);
   if (e) {
-    ORI_STORE(d, e[0].value, v);
+    ORI_STORE_SLOT(d, &e->value, v);
     e->attrs = attrs;
     return d;
   }
@@ -71,8 +72,8 @@ JSDict *js_dict_put(JSVM *vm, JSDict *d, JSValue key, JSValue v, uint32_t attrs)
   while (d->e[i].key.bits != 0 && !js_is_hole(d->e[i].key)) i = (i + 1) & mask;
   e = &d->e[i];
   if (e->key.bits == 0) d->used++;
-  ORI_STORE(d, e[0].key, key);
-  ORI_STORE(d, e[0].value, v);
+  ORI_STORE_SLOT(d, &e->key, key);
+  ORI_STORE_SLOT(d, &e->value, v);
   e->attrs = attrs;
   e->order = d->next_order++;
   d->count++;

@@ -145,7 +145,7 @@ JSArrayStore *js_elem_keys(JSVM *vm, JSObject *o, JSArrayStore *out,
     JSDictEntry *e = &d->e[i];
     if (!js_dict_live(e)) continue;
     if (enumerable_only && !(e->attrs & JS_ATTR_ENUMERABLE)) continue;
-    uint32_t k;
+    uint32_t k = 0;
     js_key_is_index(e->key, &k);
     idx[n++] = k;
   }
@@ -175,13 +175,13 @@ int js_array_set_length(JSVM *vm, JSArrayObject *a, uint32_t len) {
   uint32_t floor = len;
   for (uint32_t k = 0; k < n; k++) {
     JSDictEntry *e = &d->e[order[k]];
-    uint32_t i;
+    uint32_t i = 0;
     js_key_is_index(e->key, &i);
     if (i >= len && !(e->attrs & JS_ATTR_CONFIGURABLE) && i + 1 > floor) floor = i + 1;
   }
   for (uint32_t k = 0; k < n; k++) {
     JSDictEntry *e = &d->e[order[k]];
-    uint32_t i;
+    uint32_t i = 0;
     if (!js_dict_live(e)) continue;
     js_key_is_index(e->key, &i);
     if (i >= floor) js_dict_remove(d, e->key);

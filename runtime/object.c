@@ -117,6 +117,12 @@ static int get_own(JSVM *vm, JSObject *o, JSValue key, JSPropDesc *d) {
   uint32_t attrs;
   JSValue *slot = find_named(o, key, &attrs);
   if (!slot) return 0;
+  // A function's prototype object is made on first access.
+  if (js_is_hole(*slot) && o->map->type == JS_TYPE_Function) {
+    JSValue p = js_function_prototype_object(vm, (JSFunction *)o);
+    *slot = p;
+    ori_write_barrier(o, slot, p);
+  }
   desc_data(d, *slot, attrs);
   return 1;
 }

@@ -226,7 +226,8 @@ typedef struct JSShared {
   JSNative native;          /* JS_FN_NATIVE */
   int32_t magic;            /* natives: a per-instance selector */
   struct IgnCode *code;     /* bytecode (NULL until compiled) */
-  void *lazy;               /* generator's handle to compile on first call */
+  void *lazy;               /* the function's AST node, compiled on first call */
+  void *script;             /* IgnScript of bytecode functions */
   JSValue script_name;      /* file name string for stack traces */
 } JSShared;
 

@@ -5,6 +5,7 @@
  * JS_BUILTIN_FAMILIES), so that every family can refer to every
  * prototype no matter the order they run in.
  */
+#define _GNU_SOURCE  // pthread_getattr_np
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,7 +180,7 @@ static JSRealm *make_realm(JSVM *vm) {
 static void set_stack_limit(JSVM *vm) {
   char here;
   vm->c_stack_base = &here;
-  vm->c_stack_limit = &here - ((size_t)1 << 20);
+  vm->c_stack_limit = (char *)((uintptr_t)&here - ((uintptr_t)1 << 20));
   pthread_attr_t attr;
   void *addr;
   size_t size;

@@ -60,6 +60,10 @@ typedef struct JSRealm {
   /* wrapper maps made by js_to_object, created on first use: Boolean,
    * Number, String, Symbol, BigInt (convert.c's enum gives the order) */
   JSMap *primitive_map[5];
+  JSMap *arguments_map;
+  /* maps of built-in iterator objects, one per runtime/iterator.h
+   * JSIterBrand, created on first use by js_new_iterator */
+  JSMap *iterator_map[8];
 } JSRealm;
 
 typedef struct JSJob {
@@ -99,6 +103,7 @@ struct JSVM {
   char *c_stack_base;
   FILE *out, *err;
   bool expose_gc;
+  bool proto_elements;               /* some prototype has indexed properties */
   JSValue script_name;               /* the main script's name */
 };
 
@@ -325,6 +330,8 @@ JSValue js_call(JSVM *vm, JSValue fn, JSValue self, int argc, JSValue *argv);
 JSValue js_construct(JSVM *vm, JSValue fn, int argc, JSValue *argv,
                      JSValue new_target);
 JSValue js_invoke(JSVM *vm, JSValue obj, JSValue key, int argc, JSValue *argv);
+/* js_throw_not_callable: TypeError "<v> is not a function". */
+JSValue js_throw_not_callable(JSVM *vm, JSValue v);
 /* js_new_native: a builtin function object. */
 JSValue js_new_native(JSVM *vm, const char *name, JSNative fn, int length,
                       int magic);
@@ -358,6 +365,12 @@ bool js_check_stack(JSVM *vm);
  * are made by the interpreter with the same routine). */
 JSFunction *js_new_function_object(JSVM *vm, JSMap *map, JSShared *shared);
 JSShared *js_new_shared(JSVM *vm, JSValue name, uint32_t flags, int length);
+/* js_function_prototype_object: the `prototype` object a function gets on
+ * first access (functions are created with a hole there). */
+JSValue js_function_prototype_object(JSVM *vm, JSFunction *fn);
+/* js_function_source: the source text of a bytecode function (a
+ * string), or undefined for natives and bound functions. */
+JSValue js_function_source(JSVM *vm, JSValue fn);
 /* js_set_function_name: SetFunctionName(fn, key, prefix). */
 void js_set_function_name(JSVM *vm, JSValue fn, JSValue key, const char *prefix);
 
@@ -393,6 +406,8 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(math)                      \
   X(json)                      \
   X(console)                   \
+  X(iterator)                  \
+  X(array)                     \
   /* end of families */
 #define JS_DECLARE_INIT(f) void js_init_##f(JSVM *vm);
 JS_BUILTIN_FAMILIES(JS_DECLARE_INIT)

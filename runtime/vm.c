@@ -109,6 +109,18 @@ JSFunction *js_new_function_object(JSVM *vm, JSMap *map, JSShared *shared) {
   return f;
 }
 
+JSValue js_function_prototype_object(JSVM *vm, JSFunction *fn) {
+  JSRealm *r = vm->realm;
+  if (fn->shared->flags & JS_FN_GENERATOR) {
+    int id = (fn->shared->flags & JS_FN_ASYNC) ? JS_INTRINSIC_AsyncGeneratorPrototype
+                                               : JS_INTRINSIC_GeneratorPrototype;
+    return js_new_object_proto(vm, r->intrinsic[id]);
+  }
+  JSValue p = js_new_object(vm);
+  js_define_value(vm, p, vm->atom[JS_ATOM_constructor], js_val(fn), JS_ATTR_METHOD);
+  return p;
+}
+
 int js_native_magic(JSVM *vm) {
   return js_fn(vm->callee)->shared->magic;
 }

@@ -1,0 +1,128 @@
+/*
+ * ignition/interp.h — the interpreter's state: the VM stack of JSValues
+ * holding every frame's slots, the parallel stack of frame records, and
+ * the feedback (inline cache) layout.
+ *
+ * Invariants:
+ *  - A frame's slots on the VM stack are, from base: new.target (or the
+ *    generator object on resumption), the closure, the current context,
+ *    this, the nparams parameters, then nregs registers; fp points at r0.
+ *    code.h's register operands index fp directly.
+ *  - frames[n-1] is the running frame. Its pc is stored (at the current
+ *    instruction's first byte, prefix included) whenever the interpreter
+ *    calls anything that may throw, call back, or capture a stack trace.
+ *  - A frame with IGN_FRAME_ENTRY was pushed by C (ign_call): returning
+ *    from it returns from that C call; JS-to-JS calls push frames without
+ *    C recursion.
+ *  - Feedback: every slot is one IgnIC, whatever its kind.
+ */
+#ifndef JSVM_IGNITION_INTERP_H
+#define JSVM_IGNITION_INTERP_H
+
+#include "ignition/code.h"
+#include "ignition/ignition.h"
+
+enum {
+  IGN_FRAME_ENTRY = 1,      /* return to the C caller */
+  IGN_FRAME_CONSTRUCT = 2,  /* [[Construct]]: non-object results give this */
+};
+
+typedef struct IgnFrame {
+  JSValue *base;            /* first slot (new.target) */
+  JSValue *fp;              /* register r0 */
+  const uint8_t *pc;        /* current instruction (saved) */
+  const uint8_t *ret_pc;    /* where a call made by this frame resumes */
+  IgnCode *code;
+  JSFunction *fn;
+  JSValue *argv;            /* the actual arguments */
+  int argc;
+  uint32_t flags;
+} IgnFrame;
+
+/* An inline cache / feedback slot. */
+enum { IGN_IC_UNINIT, IGN_IC_MONO, IGN_IC_POLY, IGN_IC_MEGA };
+enum {
+  IGN_ICK_FIELD,            /* own fast property: data = slot */
+  IGN_ICK_PROTO_FIELD,      /* field of the prototype (holder) */
+  IGN_ICK_TRANSITION,       /* store that adds a property: map -> target */
+  IGN_ICK_ARRAY_LENGTH,
+};
+#define IGN_IC_WAYS 4
+typedef struct IgnIC {
+  JSMap *map[IGN_IC_WAYS];
+  void *extra[IGN_IC_WAYS];   /* holder object / target map */
+  JSMap *holder_map[IGN_IC_WAYS]; /* PROTO_FIELD: the holder's map then */
+  uint32_t data[IGN_IC_WAYS]; /* slot */
+  uint8_t kind[IGN_IC_WAYS];
+  uint8_t n, state;
+  uint16_t bits;              /* binary/compare feedback: IGN_FB_* */
+  uint32_t epoch;             /* vm proto epoch the entries rely on */
+  uint32_t count;             /* call counts, back edges */
+} IgnIC;
+
+/* Binary operation feedback bits. */
+enum { IGN_FB_INT32 = 1, IGN_FB_NUMBER = 2, IGN_FB_STRING = 4, IGN_FB_ANY = 8 };
+
+typedef struct IgnState {
+  JSValue *stack, *stack_end, *sp;
+  IgnFrame *frames;
+  uint32_t nframes, max_frames;
+  IgnOptions opt;
+  /* where the pending exception was thrown (for uncaught reports) */
+  JSValue throw_value;
+  IgnCode *throw_code;
+  uint32_t throw_offset;
+  bool has_throw_site;
+  uint32_t proto_epoch;
+} IgnState;
+
+/* ign_state: vm's interpreter state. */
+static inline IgnState *ign_state(JSVM *vm) { return vm->ign; }
+
+/* ign_ensure_code: compile a bytecode function's body on first use. */
+IgnCode *ign_ensure_code(JSVM *vm, JSFunction *fn);
+/* ign_feedback: the function's feedback vector (allocated on demand). */
+IgnIC *ign_feedback(JSVM *vm, JSFunction *fn);
+/* ign_execute: run frames from the top frame until the entry frame
+ * returns. */
+JSValue ign_execute(JSVM *vm);
+/* ign_push_frame: a frame for fn called with this/args; NULL and a
+ * RangeError when the stack is full. */
+IgnFrame *ign_push_frame(JSVM *vm, JSFunction *fn, JSValue self, int argc,
+                         JSValue *argv, JSValue new_target, uint32_t flags);
+void ign_record_throw(JSVM *vm, IgnFrame *f);
+/* {==== Slow paths (interp_slow.c) ====} */
+
+/* Binary and unary operators on any values: result or JS_EXCEPTION. */
+JSValue ign_binary(JSVM *vm, IgnOpcode op, JSValue a, JSValue b);
+JSValue ign_compare(JSVM *vm, IgnOpcode op, JSValue a, JSValue b);
+JSValue ign_unary(JSVM *vm, IgnOpcode op, JSValue v);
+/* Property access with inline-cache maintenance. */
+JSValue ign_get_named(JSVM *vm, JSValue obj, JSValue key, IgnIC *ic);
+JSValue ign_get_keyed(JSVM *vm, JSValue obj, JSValue key, IgnIC *ic);
+bool ign_set_named(JSVM *vm, JSValue obj, JSValue key, JSValue v, IgnIC *ic, bool strict);
+bool ign_set_keyed(JSVM *vm, JSValue obj, JSValue key, JSValue v, bool strict);
+bool ign_define_named(JSVM *vm, JSValue obj, JSValue key, JSValue v, IgnIC *ic);
+/* Globals and names looked up at run time. */
+JSValue ign_load_global(JSVM *vm, JSValue name, IgnIC *ic, bool inside_typeof);
+bool ign_store_global(JSVM *vm, JSValue name, JSValue v, IgnIC *ic, bool strict);
+JSValue ign_lookup(JSVM *vm, JSEnv *env, JSValue name, bool inside_typeof);
+bool ign_store_lookup(JSVM *vm, JSEnv *env, JSValue name, JSValue v, bool strict);
+/* Contexts. */
+JSEnv *ign_new_env(JSVM *vm, JSEnv *parent, JSValue scope_info, uint32_t slots);
+/* Iteration. */
+JSValue ign_for_in_enumerate(JSVM *vm, JSValue obj);
+/* ign_for_in_next: the next key (a string), or JS_HOLE when done. */
+JSValue ign_for_in_next(JSVM *vm, JSValue enumerator);
+JSValue ign_get_iterator(JSVM *vm, JSValue obj);
+/* Arguments objects and rest parameters of frame f. */
+JSValue ign_create_arguments(JSVM *vm, IgnFrame *f, bool mapped);
+JSValue ign_create_rest(JSVM *vm, IgnFrame *f);
+/* ign_new_closure: a function object for shared in context env. */
+JSValue ign_new_closure(JSVM *vm, JSShared *shared, JSEnv *env, IgnFrame *f);
+JSValue ign_throw_hole(JSVM *vm, JSValue name);
+
+/* ign_print_code: --print-bytecode output for one function. */
+void ign_print_code(FILE *out, JSVM *vm, IgnCode *code);
+
+#endif

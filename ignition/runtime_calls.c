@@ -1,0 +1,338 @@
+/*
+ * ignition/runtime_calls.c — the functions CallRuntime reaches
+ * (runtime_calls.def): the rarer or bigger operations the bytecode does
+ * not inline. Each takes its arguments as a register window.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ignition/interp.h"
+#include "ignition/runtime_calls.h"
+#include "runtime/dict.h"
+
+#define RT(name) static JSValue rt_##name(JSVM *vm, JSValue *a, uint32_t n, IgnFrame *f)
+
+/* {==== Globals ====} */
+
+static JSValue redeclared(JSVM *vm, JSValue name) {
+  char *s = js_string_utf8(vm, name, NULL);
+  js_throw_syntax_error(vm, "Identifier '%s' has already been declared", s);
+  free(s);
+  return JS_EXCEPTION;
+}
+
+// GlobalDeclarationInstantiation: the declaration list is pairs of name
+// and kind (gen.c's global_declarations).
+RT(DeclareGlobals) {
+  JSArrayStore *l = js_heap(a[0]);
+  JSRealm *r = vm->realm;
+  JSDict *lex = js_heap(r->global_lexicals);
+  for (uint32_t i = 0; i + 1 < l->used; i += 2) {
+    JSValue name = l->v[i];
+    int kind = js_int32(l->v[i + 1]);
+    if (kind >= 2) {
+      if (js_dict_find(lex, name))
+        return redeclared(vm, name);
+      JSPropDesc d;
+      int has = js_get_own_property(vm, r->global, name, &d);
+      if (has < 0) return JS_EXCEPTION;
+      if (has && !(d.attrs & JS_ATTR_CONFIGURABLE))
+        return redeclared(vm, name);
+    } else if (js_dict_find(lex, name)) {
+      return redeclared(vm, name);
+    }
+  }
+  for (uint32_t i = 0; i + 1 < l->used; i += 2) {
+    JSValue name = l->v[i];
+    int kind = js_int32(l->v[i + 1]);
+    if (kind >= 2) {
+      // let/const/class start in their TDZ; const is not writable.
+      lex = js_dict_put(vm, lex, name, JS_HOLE, kind == 3 ? 0 : JS_ATTR_WRITABLE);
+      continue;
+    }
+    int has = js_has_own_property(vm, r->global, name);
+    if (has < 0) return JS_EXCEPTION;
+    if (!has && js_define_value(vm, r->global, name, JS_UNDEFINED,
+                                JS_ATTR_WRITABLE | JS_ATTR_ENUMERABLE) < 0)
+      return JS_EXCEPTION;
+  }
+  r->global_lexicals = js_val(lex);
+  ign_state(vm)->proto_epoch++;  // cached global lookups may be shadowed now
+  return JS_UNDEFINED;
+}
+
+RT(InitGlobalLexical) {
+  JSDict *lex = js_heap(vm->realm->global_lexicals);
+  JSDictEntry *e = js_dict_find(lex, a[0]);
+  if (e) ORI_STORE_SLOT(lex, &e->value, a[1]);
+  return a[1];
+}
+
+/* {==== Errors ====} */
+
+RT(ThrowNotCallable) { return js_throw_not_callable(vm, a[0]); }
+RT(ThrowIteratorResultNotObject) {
+  return js_throw_type_error(vm, "Iterator result is not an object");
+}
+RT(ThrowConstAssign) { return js_throw_type_error(vm, "Assignment to constant variable."); }
+RT(NewTypeError) {
+  char *m = js_string_utf8(vm, a[0], NULL);
+  js_throw_type_error(vm, "%s", m);
+  free(m);
+  return JS_EXCEPTION;
+}
+RT(ThrowSuperNotCalled) {
+  return js_throw_reference_error(vm, "Must call super constructor in derived class before "
+                                      "accessing 'this' or returning from derived constructor");
+}
+RT(DeleteSuperError) { return js_throw_reference_error(vm, "Unsupported reference to 'super'"); }
+RT(ThrowPatternNotObject) {
+  return js_throw_type_error(vm, "Cannot destructure '%s' as it is %s.",
+                             js_is_null(a[0]) ? "null" : "undefined",
+                             js_is_null(a[0]) ? "null" : "undefined");
+}
+
+/* {==== Object and array literals ====} */
+
+static JSValue define_accessor(JSVM *vm, JSValue *a, bool getter, bool enumerable) {
+  JSPropDesc d = {0};
+  d.has_enumerable = d.has_configurable = true;
+  d.attrs = JS_ATTR_CONFIGURABLE | (enumerable ? JS_ATTR_ENUMERABLE : 0);
+  if (getter) {
+    d.has_get = true;
+    d.get = a[2];
+  } else {
+    d.has_set = true;
+    d.set = a[2];
+  }
+  js_set_function_name(vm, a[2], a[1], getter ? "get" : "set");
+  if (js_define_own_property(vm, a[0], a[1], &d, true) < 0) return JS_EXCEPTION;
+  return a[0];
+}
+
+RT(DefineGetter) { return define_accessor(vm, a, true, true); }
+RT(DefineSetter) { return define_accessor(vm, a, false, true); }
+RT(DefineClassGetter) { return define_accessor(vm, a, true, false); }
+RT(DefineClassSetter) { return define_accessor(vm, a, false, false); }
+
+// object, key, method [, enumerable]: methods are named after their key
+// and remember their home object (for super).
+RT(DefineClassMethod) {
+  js_set_function_name(vm, a[2], a[1], NULL);
+  if (js_is_function(a[2])) js_fn(a[2])->home_object = a[0];
+  bool enumerable = n > 3 && js_to_boolean(a[3]);
+  int attrs = JS_ATTR_WRITABLE | JS_ATTR_CONFIGURABLE | (enumerable ? JS_ATTR_ENUMERABLE : 0);
+  if (js_define_value(vm, a[0], a[1], a[2], attrs) < 0) return JS_EXCEPTION;
+  return a[0];
+}
+
+// target, source, excluded keys...: CopyDataProperties.
+RT(CopyDataProperties) {
+  JSValue src = a[1];
+  if (js_is_nullish(src)) return a[0];
+  JSValue from = js_to_object(vm, src);
+  if (js_is_exception(from)) return from;
+  JSArrayStore *keys = js_own_keys(vm, from, JS_KEYS_STRINGS | JS_KEYS_SYMBOLS);
+  if (!keys) return JS_EXCEPTION;
+  for (uint32_t i = 0; i < keys->used; i++) {
+    JSValue k = keys->v[i];
+    bool excluded = false;
+    for (uint32_t j = 2; j < n && !excluded; j++) excluded = js_same_value(a[j], k);
+    if (excluded) continue;
+    JSPropDesc d;
+    int r = js_get_own_property(vm, from, k, &d);
+    if (r < 0) return JS_EXCEPTION;
+    if (!r || !(d.attrs & JS_ATTR_ENUMERABLE)) continue;
+    JSValue v = js_get(vm, from, k);
+    if (js_is_exception(v)) return v;
+    if (js_create_data_property_or_throw(vm, a[0], k, v) < 0) return JS_EXCEPTION;
+  }
+  return a[0];
+}
+
+RT(SetPrototypeLiteral) {
+  if (js_is_object(a[1]) || js_is_null(a[1])) js_set_prototype_of(vm, a[0], a[1]);
+  return a[0];
+}
+
+// array, iterable: append every value the iterable produces.
+RT(SpreadIntoArray) {
+  JSValue it = ign_get_iterator(vm, a[1]);
+  if (js_is_exception(it)) return it;
+  JSValue next = js_get(vm, it, vm->atom[JS_ATOM_next]);
+  if (js_is_exception(next)) return next;
+  for (;;) {
+    JSValue r = js_call(vm, next, it, 0, NULL);
+    if (js_is_exception(r)) return r;
+    if (!js_is_object(r)) return js_throw_type_error(vm, "Iterator result is not an object");
+    JSValue done = js_get(vm, r, vm->atom[JS_ATOM_done]);
+    if (js_is_exception(done)) return done;
+    if (js_to_boolean(done)) return a[0];
+    JSValue v = js_get(vm, r, vm->atom[JS_ATOM_value]);
+    if (js_is_exception(v)) return v;
+    if (js_array_push(vm, a[0], v) < 0) return JS_EXCEPTION;
+  }
+}
+
+// Object.freeze's effect on an array of strings (template objects).
+static void freeze(JSVM *vm, JSValue o) {
+  JSArrayStore *keys = js_own_keys(vm, o, JS_KEYS_STRINGS);
+  JSPropDesc d = {0};
+  d.has_configurable = d.has_writable = true;
+  for (uint32_t i = 0; keys && i < keys->used; i++)
+    js_define_own_property(vm, o, keys->v[i], &d, false);
+  js_prevent_extensions(vm, o);
+}
+
+// The template object of a tagged template site, made once and frozen.
+RT(GetTemplateObject) {
+  JSArrayStore *site = js_heap(a[0]);
+  uint32_t k = site->used;
+  if (!js_is_undefined(site->v[2 * k])) return site->v[2 * k];
+  JSValue cooked = js_new_array_from(vm, k, site->v);
+  JSValue raw = js_new_array_from(vm, k, site->v + k);
+  freeze(vm, raw);
+  js_define_value(vm, cooked, vm->atom[JS_ATOM_raw], raw, 0);
+  freeze(vm, cooked);
+  ORI_STORE(site, v[2 * k], cooked);
+  return cooked;
+}
+
+/* {==== Iteration ====} */
+
+RT(CreateIterResult) {
+  JSValue o = js_new_object(vm);
+  js_define_value(vm, o, vm->atom[JS_ATOM_value], a[0], JS_ATTR_DEFAULT);
+  js_define_value(vm, o, vm->atom[JS_ATOM_done], js_from_bool(js_to_boolean(a[1])), JS_ATTR_DEFAULT);
+  return o;
+}
+
+// IteratorClose on a normal completion (break, return): errors from
+// return() and a non-object result propagate.
+RT(IteratorClose) {
+  JSValue ret = js_get_method(vm, a[0], vm->atom[JS_ATOM_return]);
+  if (js_is_exception(ret) || js_is_undefined(ret)) return ret;
+  JSValue r = js_call(vm, ret, a[0], 0, NULL);
+  if (js_is_exception(r)) return r;
+  if (!js_is_object(r)) return js_throw_type_error(vm, "Iterator result is not an object");
+  return JS_UNDEFINED;
+}
+
+// IteratorClose on a throw completion: the original exception wins.
+RT(IteratorCloseQuiet) {
+  JSValue saved = js_take_exception(vm);
+  JSValue ret = js_get_method(vm, a[0], vm->atom[JS_ATOM_return]);
+  if (!js_is_exception(ret) && !js_is_undefined(ret)) js_call(vm, ret, a[0], 0, NULL);
+  if (vm->has_exception) js_take_exception(vm);
+  (void)saved;
+  return JS_UNDEFINED;
+}
+
+RT(ToPropertyKey) { return js_to_property_key(vm, a[0]); }
+
+/* {==== Calls ====} */
+
+RT(CallWithArray) {
+  JSArrayStore *args = js_list_from_array_like(vm, a[2]);
+  if (!args) return JS_EXCEPTION;
+  return js_call(vm, a[0], a[1], (int)args->used, args->v);
+}
+
+RT(ConstructWithArray) {
+  JSArrayStore *args = js_list_from_array_like(vm, a[1]);
+  if (!args) return JS_EXCEPTION;
+  return js_construct(vm, a[0], (int)args->used, args->v, a[2]);
+}
+
+// A loop's per-iteration copy of its context (closures made in one
+// iteration keep that iteration's bindings).
+RT(CloneContext) {
+  JSValue *slot = &f->fp[-(int32_t)f->code->nparams - 2];
+  JSEnv *e = js_heap(*slot);
+  JSEnv *c = ign_new_env(vm, e->parent, e->scope_info, e->length);
+  memcpy(c->slots, e->slots, e->length * sizeof(JSValue));  // c is fresh
+  *slot = js_val(c);
+  return JS_UNDEFINED;
+}
+
+/* {==== Functions and classes ====} */
+
+RT(SetFunctionName) {
+  js_set_function_name(vm, a[0], a[1], NULL);
+  return a[0];
+}
+
+RT(SetHomeObject) {
+  if (js_is_function(a[0])) js_fn(a[0])->home_object = a[1];
+  return a[0];
+}
+
+RT(GetSuperConstructor) {
+  JSValue p = js_obj(a[0])->map->proto;
+  if (!js_is_constructor(p)) return js_throw_type_error(vm, "Super constructor is not a constructor");
+  return p;
+}
+
+// The object super.x starts from: the home object's prototype.
+static JSValue super_base(JSVM *vm, JSValue closure) {
+  JSValue home = js_fn(closure)->home_object;
+  // Arrows take their home object from the enclosing method's closure.
+  if (!js_is_object(home)) return js_throw_syntax_error(vm, "'super' keyword unexpected here");
+  return js_obj(home)->map->proto;
+}
+
+RT(SuperGet) {
+  JSValue base = super_base(vm, a[0]);
+  if (js_is_exception(base)) return base;
+  if (js_is_null(base)) return js_throw_type_error(vm, "Cannot read properties of null");
+  return js_get_with_receiver(vm, base, a[1], a[2]);
+}
+
+RT(SuperSet) {
+  JSValue base = super_base(vm, a[0]);
+  if (js_is_exception(base)) return base;
+  if (js_is_null(base)) return js_throw_type_error(vm, "Cannot set properties of null");
+  if (js_set_with_receiver(vm, base, a[1], a[2], a[3], true) < 0) return JS_EXCEPTION;
+  return a[2];
+}
+
+RT(InitializeFields) {
+  JSValue init = js_fn(a[1])->fields;
+  if (!js_is_callable(init)) return a[0];
+  JSValue r = js_call(vm, init, a[0], 0, NULL);
+  return js_is_exception(r) ? r : a[0];
+}
+
+RT(ObjectCreateNull) { return js_new_object_proto(vm, JS_NULL); }
+RT(LoadHomeObjectProto) { return super_base(vm, a[0]); }
+
+/* {==== Not there yet ====} */
+
+#define NOT_YET(name, what) \
+  RT(name) { return js_throw_syntax_error(vm, "%s are not supported yet", what); }
+NOT_YET(CreateRegExp, "regular expression literals")
+NOT_YET(DirectEval, "direct eval calls")
+NOT_YET(CreateClass, "classes")
+NOT_YET(PrivateGet, "private names")
+NOT_YET(PrivateSet, "private names")
+NOT_YET(PrivateDefine, "private names")
+NOT_YET(PrivateIn, "private names")
+NOT_YET(CreateGenerator, "generators")
+NOT_YET(AsyncFunctionAwait, "async functions")
+NOT_YET(AsyncFunctionResolve, "async functions")
+NOT_YET(AsyncFunctionReject, "async functions")
+NOT_YET(AsyncGeneratorYield, "async generators")
+NOT_YET(GetAsyncIterator, "for await loops")
+NOT_YET(ImportCall, "dynamic imports")
+
+/* {==== The table ====} */
+
+const IgnRuntimeFn ign_runtime_fn[IGN_RT_COUNT] = {
+#define IGN_RUNTIME(name, nargs) rt_##name,
+#include "ignition/runtime_calls.def"
+};
+
+const char *const ign_runtime_name[IGN_RT_COUNT] = {
+#define IGN_RUNTIME(name, nargs) #name,
+#include "ignition/runtime_calls.def"
+};

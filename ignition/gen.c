@@ -419,12 +419,27 @@ static uint32_t count_params(PrsFunction *f) {
   return n;
 }
 
+// A base class constructor defines the instance fields first thing
+// (derived ones do it when super() returns).
+static void base_constructor_fields(Gen *g, PrsFunction *f) {
+  uint32_t fl = f->base.flags;
+  if (!(fl & PRS_FLAG_Constructor) || (fl & PRS_FLAG_Derived)) return;
+  int args = gen_temps(g, 2);
+  GEN2(g, Mov, GEN_THIS(g), args);
+  GEN2(g, Mov, GEN_CLOSURE(g), args + 1);
+  gen_call_runtime(g, IGN_RT_InitializeFields, args, 2);
+  gen_release(g, args);
+}
+
 static void compile_function(Gen *g, PrsFunction *f) {
   g->fscope = g->scope = f->scope;
   g->strict = f->scope->strict;
   g->nparams = count_params(f);
   g->locals = g->next_temp = g->max_regs = f->scope->registers;
+  if ((f->base.flags & PRS_FLAG_Constructor) && (f->base.flags & PRS_FLAG_Derived))
+    g->fn_flags |= JS_FN_DERIVED;
   function_context(g, f->scope);
+  base_constructor_fields(g, f);
   if (f->base.flags & PRS_FLAG_SimpleParams) simple_params(g, f);
   arguments_object(g, f);
   if (!(f->base.flags & PRS_FLAG_SimpleParams)) complex_params(g, f);
@@ -479,6 +494,30 @@ static void compile_script(Gen *g, PrsScript *sc) {
   gen_return(g);
 }
 
+// A field initializer: `return <value>` in the field's own scope.
+static void compile_field(Gen *g, PrsClassMember *m) {
+  g->fscope = g->scope = m->scope;
+  g->strict = true;
+  g->locals = g->next_temp = g->max_regs = m->scope->registers;
+  function_context(g, m->scope);
+  if (m->value) gen_expr(g, m->value);
+  else GEN0(g, LdaUndefined);
+  gen_return(g);
+}
+
+// A static block: its statements, run with the class as this.
+static void compile_static_block(Gen *g, PrsStaticBlock *b) {
+  g->fscope = g->scope = b->scope;
+  g->strict = true;
+  g->locals = g->next_temp = g->max_regs = b->scope->registers;
+  function_context(g, b->scope);
+  gen_init_lexicals(g, b->scope);
+  gen_hoist_functions(g, &b->body, b->scope);
+  gen_statements(g, &b->body);
+  GEN0(g, LdaUndefined);
+  gen_return(g);
+}
+
 static void gen_free(Gen *g) {
   free(g->insns);
   free(g->labels);
@@ -506,6 +545,8 @@ IgnCode *ign_compile(JSVM *vm, IgnScript *script, PrsNode *node, PrsScope *scope
     return NULL;
   }
   if (PRS_IS(node, Script)) compile_script(&g, PRS_AS(node, Script));
+  else if (PRS_IS(node, ClassMember)) compile_field(&g, PRS_AS(node, ClassMember));
+  else if (PRS_IS(node, StaticBlock)) compile_static_block(&g, PRS_AS(node, StaticBlock));
   else compile_function(&g, PRS_AS(node, Function));
   IgnCode *code = calloc(1, sizeof *code);
   code->script = script;

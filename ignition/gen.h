@@ -172,6 +172,8 @@ void gen_class_named(Gen *g, PrsClass *c, JSValue name);
  * function into callee and the object into receiver. */
 void gen_callee_and_receiver(Gen *g, PrsNode *member, int callee, int receiver);
 void gen_key_to(Gen *g, PrsNode *key, int reg);
+/* gen_key_name: the name a static key gives a function, or undefined. */
+JSValue gen_key_name(Gen *g, PrsNode *key);
 void gen_super_call(Gen *g, PrsCall *c);
 /* gen_direct_eval: eval(args) where fn holds the value of `eval` and
  * [args+1, args+1+n) the arguments. */
@@ -192,6 +194,10 @@ void gen_return(Gen *g);                      /* return acc */
  * after resumption acc holds the sent value (throw/return handled). */
 void gen_suspend(Gen *g, bool is_await);
 void gen_yield(Gen *g, PrsYield *y);
+
+/* ign_default_constructor_shared: the native behind a class without a
+ * constructor method (runtime_calls.c). */
+JSShared *ign_default_constructor_shared(JSVM *vm, JSValue name, uint32_t flags);
 
 /* ign_compile: compile the function/script node into code. NULL with an
  * exception pending on failure. */

@@ -152,7 +152,7 @@ static bool is_anonymous_fn(PrsNode *v) {
 
 // The name a static key gives an anonymous function ("get x" etc. are
 // added by the runtime for accessors).
-static JSValue key_name(Gen *g, PrsNode *key) {
+JSValue gen_key_name(Gen *g, PrsNode *key) {
   bool numeric;
   int k = static_key(g, key, &numeric);
   if (k < 0) return JS_UNDEFINED;
@@ -175,7 +175,7 @@ static void object_method(Gen *g, int obj, PrsProperty *p, PrsFunction *f) {
   int args = gen_temps(g, 3);
   GEN2(g, Mov, obj, args);
   gen_key_to(g, p->key, args + 1);
-  gen_closure_named(g, &f->base, key_name(g, p->key));
+  gen_closure_named(g, &f->base, gen_key_name(g, p->key));
   GEN1(g, Star, args + 2);
   IgnRuntimeId id = (f->base.flags & PRS_FLAG_Getter) ? IGN_RT_DefineGetter
                     : (f->base.flags & PRS_FLAG_Setter) ? IGN_RT_DefineSetter
@@ -227,7 +227,7 @@ static void object_prop(Gen *g, int obj, PrsNode *n) {
   int key = gen_temp(g);
   gen_key_to(g, p->key, key);
   bool anon = is_anonymous_fn(p->value);
-  if (k >= 0) named_value(g, p->value, key_name(g, p->key));
+  if (k >= 0) named_value(g, p->value, gen_key_name(g, p->key));
   else gen_expr(g, p->value);
   // Flag 1: a computed key names the anonymous function at run time.
   GEN3(g, DefineKeyedOwnProperty, obj, key, (k < 0 && anon) ? 1 : 0);

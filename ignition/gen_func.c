@@ -1,19 +1,12 @@
 /*
  * ignition/gen_func.c — returns, and the parts of the generator that the
- * later bricks fill in: classes, generators and async functions, direct
+ * later bricks fill in: generators and async functions, direct
  * eval and private names. Until then each reports a clear "not supported
  * yet" SyntaxError at compile time instead of running wrong code.
  */
 #include "ignition/gen.h"
 
 void gen_return(Gen *g) { GEN0(g, Return); }
-
-void gen_class(Gen *g, PrsClass *c) { gen_class_named(g, c, JS_UNDEFINED); }
-
-void gen_class_named(Gen *g, PrsClass *c, JSValue name) {
-  (void)name;
-  gen_error(g, &c->base, "classes are not supported yet");
-}
 
 void gen_suspend(Gen *g, bool is_await) {
   (void)is_await;

@@ -307,7 +307,11 @@ static void for_in(Gen *g, PrsForIn *f) {
   gen_bind(g, head);
   gen_bind(g, c.continue_label);
   GEN2(g, ForInNext, e, c.break_label);
+  // Entering the scope puts its bindings in their TDZ through acc.
+  int key = gen_temp(g);
+  GEN1(g, Star, key);
   gen_enter_scope(g, f->scope, &scope_ctl);
+  GEN1(g, Ldar, key);
   for_each_target(g, f->left);
   g->loop_depth++;
   gen_statement(g, f->body);
@@ -377,12 +381,16 @@ static void for_of(Gen *g, PrsForOf *f) {
   iter_ctl.context_reg = -1;
   iter_ctl.outer = g->control;
   g->control = &iter_ctl;
+  int value = gen_temp(g);
+  GEN1(g, Star, value);
   gen_enter_scope(g, f->scope, &scope_ctl);
+  GEN1(g, Ldar, value);
   for_each_target(g, f->left);
   g->loop_depth++;
   gen_statement(g, f->body);
   g->loop_depth--;
   gen_leave_scope(g, f->scope, &scope_ctl);
+  gen_release(g, value);
   g->control = iter_ctl.outer;
   gen_bind(g, try_end);
   loop_back(g, head, &c);
@@ -587,9 +595,18 @@ static void function_decl(Gen *g, PrsNode *n) {
   if (n->flags & PRS_FLAG_AnnexB) annex_b_function(g, PRS_AS(n, Function));
 }
 
+// The declaration's binding is the outer one (kind class), not the inner
+// name binding the class scope has for its own body.
 static void class_decl(Gen *g, PrsClass *c) {
   gen_class(g, c);
-  gen_store_ident(g, PRS_AS(c->name, Ident), true);
+  PrsIdent *id = PRS_AS(c->name, Ident);
+  for (PrsScope *s = g->scope; s; s = s->outer)
+    for (PrsVar *v = s->vars; v; v = v->next)
+      if (v->name == id->name && v->kind == PRS_VAR_CLASS) {
+        gen_store_var(g, v, true, id->name, false);
+        return;
+      }
+  gen_store_ident(g, id, true);
 }
 
 void gen_statement(Gen *g, PrsNode *n) {

@@ -495,7 +495,8 @@ JSValue ign_create_rest(JSVM *vm, IgnFrame *f) {
 JSValue ign_new_closure(JSVM *vm, JSShared *shared, JSEnv *env, IgnFrame *f) {
   JSRealm *r = vm->realm;
   uint32_t flags = shared->flags;
-  JSMap *map = (flags & JS_FN_CONSTRUCTOR) ? r->function_map : r->method_map;
+  JSMap *map = (flags & JS_FN_CLASS) ? r->class_map
+               : (flags & JS_FN_CONSTRUCTOR) ? r->function_map : r->method_map;
   JSFunction *fn = js_new_function_object(vm, map, shared);
   fn->env = env;
   if (flags & JS_FN_ARROW) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ignition/gen.h"
 #include "ignition/interp.h"
 #include "ignition/runtime_calls.h"
 #include "runtime/dict.h"
@@ -296,11 +297,99 @@ RT(SuperSet) {
   return a[2];
 }
 
-RT(InitializeFields) {
-  JSValue init = js_fn(a[1])->fields;
-  if (!js_is_callable(init)) return a[0];
-  JSValue r = js_call(vm, init, a[0], 0, NULL);
-  return js_is_exception(r) ? r : a[0];
+// DefineField: run the initializer with the object as this, then
+// CreateDataPropertyOrThrow (private names: a private field).
+static JSValue define_field(JSVM *vm, JSValue obj, JSValue key, JSValue init) {
+  JSValue v = JS_UNDEFINED;
+  if (js_is_callable(init)) {
+    v = js_call(vm, init, obj, 0, NULL);
+    if (js_is_exception(v)) return v;
+    // Anonymous functions take the field's name.
+    if (js_is_function(v) && js_is_string(js_fn(v)->shared->name) &&
+        js_string_length(js_fn(v)->shared->name) == 0 && !js_is_symbol(key))
+      js_set_function_name(vm, v, key, NULL);
+  }
+  if (js_create_data_property_or_throw(vm, obj, key, v) < 0) return JS_EXCEPTION;
+  return obj;
+}
+
+// Fields of a constructor: a JSArrayStore of key, initializer pairs.
+static JSValue initialize_fields(JSVM *vm, JSValue obj, JSValue ctor) {
+  JSValue list = js_fn(ctor)->fields;
+  if (!js_is_heap(list)) return obj;
+  JSArrayStore *l = js_heap(list);
+  for (uint32_t i = 0; i + 1 < l->used; i += 2)
+    if (js_is_exception(define_field(vm, obj, l->v[i], l->v[i + 1]))) return JS_EXCEPTION;
+  return obj;
+}
+
+RT(InitializeFields) { return initialize_fields(vm, a[0], a[1]); }
+RT(DefineField) { return define_field(vm, a[0], a[1], a[2]); }
+
+RT(AddField) {
+  JSFunction *ctor = js_fn(a[0]);
+  JSArrayStore *l = js_is_heap(ctor->fields) ? js_heap(ctor->fields) : NULL;
+  l = js_store_push(vm, l, a[1]);
+  l = js_store_push(vm, l, a[2]);
+  ctor->fields = js_val(l);
+  if (js_is_function(a[2])) js_fn(a[2])->home_object = ctor->home_object;
+  return JS_UNDEFINED;
+}
+
+// ClassDefinitionEvaluation's prototype and constructor links: returns
+// the prototype object.
+RT(CreateClass) {
+  JSValue ctor = a[0], proto_parent = js_intrinsic(vm, ObjectPrototype);
+  JSValue ctor_parent = js_intrinsic(vm, FunctionPrototype);
+  if (js_to_boolean(a[2])) {
+    JSValue h = a[1];
+    if (js_is_null(h)) {
+      proto_parent = JS_NULL;
+    } else {
+      if (!js_is_constructor(h))
+        return js_throw_type_error(vm, "Class extends value is not a constructor or null");
+      proto_parent = js_get(vm, h, vm->atom[JS_ATOM_prototype]);
+      if (js_is_exception(proto_parent)) return proto_parent;
+      if (!js_is_object(proto_parent) && !js_is_null(proto_parent))
+        return js_throw_type_error(vm, "Class extends value does not have valid prototype property");
+      ctor_parent = h;
+    }
+  }
+  JSValue proto = js_new_object_proto(vm, proto_parent);
+  JSFunction *fn = js_fn(ctor);
+  // class_map's slot 2 is `prototype` (non-writable): set it before
+  // anything can read (and lazily fill) it.
+  js_inline_slots(&fn->base)[2] = proto;
+  fn->home_object = proto;
+  js_define_value(vm, proto, vm->atom[JS_ATOM_constructor], ctor, JS_ATTR_METHOD);
+  if (js_set_prototype_of(vm, ctor, ctor_parent) < 0) return JS_EXCEPTION;
+  return proto;
+}
+
+// The default constructor: `constructor() {}` or, derived,
+// `constructor(...args) { super(...args); }`, then the fields.
+static JSValue default_constructor(JSVM *vm, JSValue self, int argc, JSValue *argv,
+                                   JSValue new_target) {
+  JSValue callee = vm->callee;
+  if (js_is_undefined(new_target)) return js_throw_type_error(vm, "Class constructor cannot be invoked without 'new'");
+  JSValue obj;
+  if (js_fn(callee)->shared->flags & JS_FN_DERIVED) {
+    JSValue parent = js_obj(callee)->map->proto;
+    if (!js_is_constructor(parent)) return js_throw_type_error(vm, "Super constructor is not a constructor");
+    obj = js_construct(vm, parent, argc, argv, new_target);
+  } else {
+    JSValue proto = js_get_prototype_from_ctor(vm, new_target, JS_INTRINSIC_ObjectPrototype);
+    if (js_is_exception(proto)) return proto;
+    obj = js_new_object_proto(vm, proto);
+  }
+  if (js_is_exception(obj)) return obj;
+  return initialize_fields(vm, obj, callee);
+}
+
+JSShared *ign_default_constructor_shared(JSVM *vm, JSValue name, uint32_t flags) {
+  JSShared *s = js_new_shared(vm, name, flags | JS_FN_NATIVE, 0);
+  s->native = default_constructor;
+  return s;
 }
 
 RT(ObjectCreateNull) { return js_new_object_proto(vm, JS_NULL); }
@@ -312,7 +401,6 @@ RT(LoadHomeObjectProto) { return super_base(vm, a[0]); }
   RT(name) { return js_throw_syntax_error(vm, "%s are not supported yet", what); }
 NOT_YET(CreateRegExp, "regular expression literals")
 NOT_YET(DirectEval, "direct eval calls")
-NOT_YET(CreateClass, "classes")
 NOT_YET(PrivateGet, "private names")
 NOT_YET(PrivateSet, "private names")
 NOT_YET(PrivateDefine, "private names")

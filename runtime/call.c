@@ -63,7 +63,8 @@ JSValue js_call(JSVM *vm, JSValue fn, JSValue self, int argc, JSValue *argv) {
   JSType t = js_cell_type(js_heap(fn));
   if (t == JS_TYPE_Function) {
     JSFunction *f = js_fn(fn);
-    if (f->shared->flags & JS_FN_NATIVE) return call_native(vm, f, self, argc, argv, JS_UNDEFINED);
+    if ((f->shared->flags & (JS_FN_NATIVE | JS_FN_CLASS)) == JS_FN_NATIVE)
+      return call_native(vm, f, self, argc, argv, JS_UNDEFINED);
     if (f->shared->flags & JS_FN_CLASS) {
       char *name = js_string_utf8(vm, f->shared->name, NULL);
       js_throw_type_error(vm, "Class constructor %s cannot be invoked without 'new'", name);

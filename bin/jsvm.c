@@ -54,6 +54,7 @@ static void usage(FILE *out) {
       "  --trace-gc                 one line per garbage collection\n"
       "  --trace-gc-verbose         per-space sizes after each collection\n"
       "  --expose-gc                define a global gc() function\n"
+      "  --expose-test262           define test262's $262 host object\n"
       "  --gc-stress[=N]            collect every N allocations (default 1)\n"
       "  --verify-heap              check the heap after every collection\n"
       "  --max-old-space-size=MB    old generation limit\n"
@@ -96,6 +97,7 @@ static bool switch_flag(Cli *cli, const char *a) {
       {"--trace-opt", offsetof(JsvmOptions, trace_opt)},
       {"--trace-deopt", offsetof(JsvmOptions, trace_deopt)},
       {"--expose-gc", offsetof(JsvmOptions, expose_gc)},
+      {"--expose-test262", offsetof(JsvmOptions, expose_test262)},
       {"--verify-heap", offsetof(JsvmOptions, verify_heap)},
   };
   for (size_t i = 0; i < sizeof switches / sizeof switches[0]; i++)

@@ -109,6 +109,7 @@ int jsvm_run(const JsvmOptions *opt, const char *filename, const char *source,
     return JSVM_EXIT_ERROR;
   }
   JSVM *vm = new_vm(opt);
+  if (opt->expose_test262) host_install_test262(vm);
   // The AST stays alive: inner functions compile on their first call.
   JSValue r = ign_run_script(vm, ast, filename, source, len);
   if (!js_is_exception(r) && js_run_jobs(vm)) {

@@ -12,4 +12,11 @@
 
 #include "include/jsvm.h"
 
+struct JSVM;
+
+/* host_install_test262: define the global `$262` object test262's harness
+ * needs (global, gc, evalScript, createRealm, detachArrayBuffer); see
+ * host/test262.c. Called by jsvm_run under --expose-test262. */
+void host_install_test262(struct JSVM *vm);
+
 #endif

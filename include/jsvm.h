@@ -31,6 +31,7 @@ typedef struct JsvmOptions {
   bool trace_gc, trace_gc_verbose; /* --trace-gc, --trace-gc-verbose */
   bool trace_opt, trace_deopt;     /* --trace-opt, --trace-deopt */
   bool expose_gc;                  /* --expose-gc */
+  bool expose_test262;             /* --expose-test262: test262's $262 object */
   unsigned gc_stress;              /* --gc-stress[=N]: collect every N allocs */
   bool verify_heap;                /* --verify-heap */
   unsigned max_old_space_mb;       /* --max-old-space-size=MB (0: default) */

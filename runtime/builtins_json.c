@@ -1,6 +1,7 @@
 /*
  * runtime/builtins_json.c — the JSON object: JSON.parse (ECMA-262 §25.5.1)
- * and JSON.stringify (§25.5.2), plus JSON[Symbol.toStringTag].
+ * with the reviver's source-text context, JSON.stringify (§25.5.2),
+ * JSON.rawJSON / JSON.isRawJSON, and JSON[Symbol.toStringTag].
  *
  * Invariants:
  *  - The parser reads the flat form of the source string through
@@ -21,6 +22,7 @@
 #include <string.h>
 
 #include "runtime/inspect.h"
+#include "runtime/map.h"
 #include "runtime/numconv.h"
 #include "runtime/runtime.h"
 
@@ -207,7 +209,7 @@ static JSValue unexpected_char(Parser *p) {
 
 /* {==== JSON.parse: values ====} */
 
-static JSValue parse_value(Parser *p);
+static JSValue parse_value(Parser *p, JSValue *rec);
 
 static int hex_digit(int c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -344,31 +346,69 @@ static JSValue parse_literal(Parser *p, const char *word, JSValue v) {
   return v;
 }
 
+/* {==== JSON.parse: parse records (for the reviver's context) ====} */
+
+// A JSON Parse Record, made only when there is a reviver: a three-slot
+// list of the value as parsed, its source text (primitives only), and
+// the records of its elements (arrays) or key/record pairs (objects).
+static JSValue make_record(JSVM *vm, JSValue value, JSValue source, JSArrayStore *children) {
+  JSArrayStore *r = js_new_store(vm, 3);
+  // r is fresh: raw stores.
+  r->v[0] = value;
+  r->v[1] = source;
+  r->v[2] = children ? js_val(children) : JS_UNDEFINED;
+  r->used = 3;
+  return js_val(r);
+}
+
+static JSArrayStore *record_children(JSValue rec) {
+  if (!js_is_heap(rec)) return NULL;
+  JSValue c = ((JSArrayStore *)js_heap(rec))->v[2];
+  return js_is_heap(c) ? (JSArrayStore *)js_heap(c) : NULL;
+}
+
+// The record of a primitive that spans [start, pos) of the source.
+static bool primitive_record(Parser *p, JSValue v, uint32_t start, JSValue *rec) {
+  if (!rec || js_is_exception(v)) return !js_is_exception(v);
+  JSValue src = js_string_substring(p->vm, p->source, start, p->pos);
+  if (js_is_exception(src)) return false;
+  *rec = make_record(p->vm, v, src, NULL);
+  return true;
+}
+
+/* {==== JSON.parse: arrays and objects ====} */
+
 // An array; the cursor is on '['. Elements collect in a heap list first,
 // then become the array in one step.
-static JSValue parse_array(Parser *p) {
+static JSValue parse_array(Parser *p, JSValue *rec) {
   JSVM *vm = p->vm;
   if (!js_check_stack(vm)) return JS_EXCEPTION;
   p->pos++;
+  JSArrayStore *elems = js_new_store(vm, 8);
+  JSArrayStore *recs = rec ? js_new_store(vm, 8) : NULL;
   if (next_token(p) == T_RBRACK) {
     p->pos++;
-    return js_new_array(vm, 0);
-  }
-  JSArrayStore *elems = js_new_store(vm, 8);
-  for (;;) {
-    JSValue v = parse_value(p);
-    if (js_is_exception(v)) return v;
-    elems = js_store_push(vm, elems, v);
-    if (next_token(p) != T_COMMA) break;
+  } else {
+    for (;;) {
+      JSValue r = JS_UNDEFINED;
+      JSValue v = parse_value(p, rec ? &r : NULL);
+      if (js_is_exception(v)) return v;
+      elems = js_store_push(vm, elems, v);
+      if (rec) recs = js_store_push(vm, recs, r);
+      if (next_token(p) != T_COMMA) break;
+      p->pos++;
+    }
+    if (next_token(p) != T_RBRACK) return parse_error(p, next_token(p), M_COMMA_OR_RBRACK);
     p->pos++;
   }
-  if (next_token(p) != T_RBRACK) return parse_error(p, next_token(p), M_COMMA_OR_RBRACK);
-  p->pos++;
-  return js_new_array_from(vm, elems->used, elems->v);
+  JSValue arr = js_new_array_from(vm, elems->used, elems->v);
+  if (rec && !js_is_exception(arr)) *rec = make_record(vm, arr, JS_UNDEFINED, recs);
+  return arr;
 }
 
 // One "key": value member of an object; the cursor is on the key's quote.
-static bool parse_member(Parser *p, JSValue obj) {
+// With records, the key and the value's record are appended to *recs.
+static bool parse_member(Parser *p, JSValue obj, JSArrayStore **recs) {
   JSValue name = parse_string(p);
   if (js_is_exception(name)) return false;
   JSValue key = js_to_property_key(p->vm, name);
@@ -378,65 +418,94 @@ static bool parse_member(Parser *p, JSValue obj) {
     return false;
   }
   p->pos++;
-  JSValue v = parse_value(p);
+  JSValue r = JS_UNDEFINED;
+  JSValue v = parse_value(p, recs ? &r : NULL);
   if (js_is_exception(v)) return false;
+  if (recs) {
+    *recs = js_store_push(p->vm, *recs, key);
+    *recs = js_store_push(p->vm, *recs, r);
+  }
   // CreateDataProperty: a later duplicate key replaces the earlier value,
   // and "__proto__" is an ordinary own property here.
   return js_create_data_property_or_throw(p->vm, obj, key, v) >= 0;
 }
 
+// The members after '{' (the cursor is on the first key's quote).
+static bool parse_members(Parser *p, JSValue obj, JSArrayStore **recs) {
+  for (;;) {
+    if (!parse_member(p, obj, recs)) return false;
+    if (next_token(p) != T_COMMA) break;
+    p->pos++;
+    Token t = next_token(p);
+    if (t != T_STRING) {
+      parse_error(p, t, M_DOUBLE_QUOTED_NAME);
+      return false;
+    }
+  }
+  Token t = next_token(p);
+  if (t != T_RBRACE) {
+    parse_error(p, t, M_COMMA_OR_RBRACE);
+    return false;
+  }
+  return true;
+}
+
 // An object; the cursor is on '{'.
-static JSValue parse_object(Parser *p) {
+static JSValue parse_object(Parser *p, JSValue *rec) {
   JSVM *vm = p->vm;
   if (!js_check_stack(vm)) return JS_EXCEPTION;
   p->pos++;
   JSValue obj = js_new_object(vm);
+  JSArrayStore *recs = rec ? js_new_store(vm, 8) : NULL;
   Token t = next_token(p);
-  if (t == T_RBRACE) {
-    p->pos++;
-    return obj;
+  if (t != T_RBRACE) {
+    // The first key has its own message: '}' would also have been fine.
+    if (t != T_STRING) return parse_error(p, t, M_PROP_NAME_OR_RBRACE);
+    if (!parse_members(p, obj, rec ? &recs : NULL)) return JS_EXCEPTION;
   }
-  // The first key has its own message: '}' would also have been fine.
-  if (t != T_STRING) return parse_error(p, t, M_PROP_NAME_OR_RBRACE);
-  for (;;) {
-    if (!parse_member(p, obj)) return JS_EXCEPTION;
-    if (next_token(p) != T_COMMA) break;
-    p->pos++;
-    t = next_token(p);
-    if (t != T_STRING) return parse_error(p, t, M_DOUBLE_QUOTED_NAME);
-  }
-  t = next_token(p);
-  if (t != T_RBRACE) return parse_error(p, t, M_COMMA_OR_RBRACE);
   p->pos++;
+  if (rec) *rec = make_record(vm, obj, JS_UNDEFINED, recs);
   return obj;
 }
 
-// Any value, after optional white space.
-static JSValue parse_value(Parser *p) {
+// Any value, after optional white space; *rec (when asked for) gets its
+// parse record.
+static JSValue parse_value(Parser *p, JSValue *rec) {
   Token t = next_token(p);
+  uint32_t start = p->pos;
+  JSValue v = JS_UNDEFINED;
   switch (t) {
-    case T_STRING: return parse_string(p);
-    case T_NUMBER: return parse_number(p);
-    case T_LBRACK: return parse_array(p);
-    case T_LBRACE: return parse_object(p);
-    case T_TRUE: return parse_literal(p, "true", JS_TRUE);
-    case T_FALSE: return parse_literal(p, "false", JS_FALSE);
-    case T_NULL: return parse_literal(p, "null", JS_NULL);
+    case T_STRING: v = parse_string(p); break;
+    case T_NUMBER: v = parse_number(p); break;
+    case T_LBRACK: return parse_array(p, rec);
+    case T_LBRACE: return parse_object(p, rec);
+    case T_TRUE: v = parse_literal(p, "true", JS_TRUE); break;
+    case T_FALSE: v = parse_literal(p, "false", JS_FALSE); break;
+    case T_NULL: v = parse_literal(p, "null", JS_NULL); break;
     case T_RBRACK: case T_RBRACE: case T_WS: case T_COLON: case T_COMMA:
     case T_ILLEGAL: case T_EOS:
-      break;
+      return unexpected_char(p);
   }
-  return unexpected_char(p);
+  return primitive_record(p, v, start, rec) ? v : JS_EXCEPTION;
+}
+
+// A whole JSON text: one value and nothing but white space after it.
+static JSValue parse_text(Parser *p, JSValue *rec) {
+  JSValue result = parse_value(p, rec);
+  if (js_is_exception(result)) return result;
+  Token t = next_token(p);
+  if (t != T_EOS) return parse_error(p, t, M_NON_WHITESPACE_AFTER);
+  return result;
 }
 
 /* {==== JSON.parse: the reviver walk (InternalizeJSONProperty) ====} */
 
-static JSValue internalize(JSVM *vm, JSValue holder, JSValue key, JSValue reviver);
+static JSValue internalize(JSVM *vm, JSValue holder, JSValue key, JSValue reviver, JSValue rec);
 
 // Replace (or, for undefined, delete) val[key] with the revived value.
 // Failures to define or delete are ignored, as the spec says.
-static bool revive_member(JSVM *vm, JSValue val, JSValue key, JSValue reviver) {
-  JSValue nv = internalize(vm, val, key, reviver);
+static bool revive_member(JSVM *vm, JSValue val, JSValue key, JSValue reviver, JSValue rec) {
+  JSValue nv = internalize(vm, val, key, reviver, rec);
   if (js_is_exception(nv)) return false;
   int r = js_is_undefined(nv) ? js_delete_property(vm, val, key, false)
                               : js_define_value(vm, val, key, nv, JS_ATTR_DEFAULT);
@@ -458,32 +527,56 @@ static JSArrayStore *enumerable_keys(JSVM *vm, JSValue val) {
   return out;
 }
 
-// Walk the children of an object or array, reviving each.
-static bool internalize_children(JSVM *vm, JSValue val, JSValue reviver) {
+// The record parsed for member key of an object (the last one when the
+// key was repeated), or undefined.
+static JSValue member_record(JSArrayStore *recs, JSValue key) {
+  JSValue found = JS_UNDEFINED;
+  for (uint32_t i = 0; recs && i + 1 < recs->used; i += 2)
+    if (recs->v[i].bits == key.bits) found = recs->v[i + 1];
+  return found;
+}
+
+// Walk the children of an object or array, reviving each; recs are the
+// children's parse records while the value is still the one parsed.
+static bool internalize_children(JSVM *vm, JSValue val, JSValue reviver, JSArrayStore *recs) {
   if (is_array(val)) {
     double len;
     if (!js_length_of_array_like(vm, val, &len)) return false;
-    for (double i = 0; i < len; i++)
-      if (!revive_member(vm, val, index_key(vm, i), reviver)) return false;
+    for (double i = 0; i < len; i++) {
+      JSValue r = recs && i < recs->used ? recs->v[(uint32_t)i] : JS_UNDEFINED;
+      if (!revive_member(vm, val, index_key(vm, i), reviver, r)) return false;
+    }
     return true;
   }
   JSArrayStore *keys = enumerable_keys(vm, val);
   if (!keys) return false;
   for (uint32_t i = 0; i < keys->used; i++)
-    if (!revive_member(vm, val, keys->v[i], reviver)) return false;
+    if (!revive_member(vm, val, keys->v[i], reviver, member_record(recs, keys->v[i]))) return false;
   return true;
 }
 
-// InternalizeJSONProperty(holder, name, reviver) (§25.5.1.1).
-static JSValue internalize(JSVM *vm, JSValue holder, JSValue key, JSValue reviver) {
+// InternalizeJSONProperty(holder, name, reviver, parseRecord) (§25.5.1.1,
+// with the source-text access of ES2025+): the reviver's third argument
+// is a context object whose "source" is the literal's text, as long as
+// the value is still the primitive that was parsed.
+static JSValue internalize(JSVM *vm, JSValue holder, JSValue key, JSValue reviver, JSValue rec) {
   if (!js_check_stack(vm)) return JS_EXCEPTION;
   JSValue val = js_get(vm, holder, key);
   if (js_is_exception(val)) return val;
-  if (js_is_object(val) && !internalize_children(vm, val, reviver)) return JS_EXCEPTION;
+  JSValue context = js_new_object(vm);
+  JSArrayStore *recs = NULL;
+  if (js_is_heap(rec) && js_same_value(((JSArrayStore *)js_heap(rec))->v[0], val)) {
+    JSValue src = ((JSArrayStore *)js_heap(rec))->v[1];
+    if (!js_is_object(val) &&
+        js_create_data_property_or_throw(vm, context, vm->atom[JS_ATOM_source], src) < 0)
+      return JS_EXCEPTION;
+    recs = record_children(rec);
+  }
+  if (js_is_object(val) && !internalize_children(vm, val, reviver, recs)) return JS_EXCEPTION;
   JSValue name = js_key_to_string(vm, key);
   if (js_is_exception(name)) return name;
-  JSValue args[2] = {name, val};
-  return js_call(vm, reviver, holder, 2, args);
+  JSValue args[3] = {name, val, context};
+  return js_call(vm, reviver, holder, 3, args);
 }
 
 // JSON.parse(text [, reviver])
@@ -491,18 +584,62 @@ static JSValue json_parse(JSVM *vm, JSValue self, int argc, JSValue *argv, JSVal
   (void)self, (void)nt;
   JSValue text = js_to_string(vm, js_arg(0));
   if (js_is_exception(text)) return text;
-  Parser p = {vm, text, js_string_flat(vm, js_str(text)), 0, js_string_length(text)};
-  JSValue result = parse_value(&p);
-  if (js_is_exception(result)) return result;
-  Token t = next_token(&p);
-  if (t != T_EOS) return parse_error(&p, t, M_NON_WHITESPACE_AFTER);
   JSValue reviver = js_arg(1);
-  if (!js_is_callable(reviver)) return result;
+  bool revive = js_is_callable(reviver);
+  Parser p = {vm, text, js_string_flat(vm, js_str(text)), 0, js_string_length(text)};
+  JSValue rec = JS_UNDEFINED;
+  JSValue result = parse_text(&p, revive ? &rec : NULL);
+  if (js_is_exception(result) || !revive) return result;
   // The walk starts from a fresh holder { "": result }.
   JSValue root = js_new_object(vm);
   JSValue empty = vm->atom[JS_ATOM_empty];
   if (js_create_data_property_or_throw(vm, root, empty, result) < 0) return JS_EXCEPTION;
-  return internalize(vm, root, empty, reviver);
+  return internalize(vm, root, empty, reviver, rec);
+}
+
+/* {==== JSON.rawJSON and JSON.isRawJSON ====} */
+
+// Raw JSON objects are the only objects with the map kept in the realm's
+// RawJSONMap slot: a null prototype, one frozen "rawJSON" property, not
+// extensible. That map is their [[IsRawJSON]] internal slot.
+static bool is_raw_json(JSVM *vm, JSValue v) {
+  JSValue m = js_intrinsic(vm, RawJSONMap);
+  return js_is_object(v) && js_is_heap(m) && (void *)js_obj(v)->map == js_heap(m);
+}
+
+static void make_raw_json_map(JSVM *vm) {
+  JSMap *root = js_new_map(vm, JS_TYPE_Object, JS_NULL, sizeof(JSObject), 1);
+  JSMap *m = js_map_add(vm, root, js_to_property_key(vm, js_atom(vm, "rawJSON")), JS_ATTR_ENUMERABLE);
+  // No object uses m yet, and no other code reaches root: marking it
+  // non-extensible here is safe (SetIntegrityLevel frozen, up front).
+  m->flags |= JS_MAP_NOT_EXTENSIBLE;
+  js_intrinsic(vm, RawJSONMap) = js_val(m);
+}
+
+static bool json_space(uint16_t c) { return c == '\t' || c == '\n' || c == '\r' || c == ' '; }
+
+// JSON.rawJSON(text): a frozen, null-prototype object whose rawJSON
+// string JSON.stringify copies verbatim; text must be a primitive JSON
+// value without surrounding white space.
+static JSValue json_raw_json(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  JSValue text = js_to_string(vm, js_arg(0));
+  if (js_is_exception(text)) return text;
+  uint32_t n = js_string_length(text);
+  if (n == 0 || json_space(js_string_char_code(vm, text, 0)) ||
+      json_space(js_string_char_code(vm, text, n - 1)))
+    return js_throw_syntax_error(vm, "Invalid value for JSON.rawJSON");
+  Parser p = {vm, text, js_string_flat(vm, js_str(text)), 0, n};
+  Token t = next_token(&p);
+  if (t == T_LBRACE || t == T_LBRACK) return js_throw_syntax_error(vm, "Invalid value for JSON.rawJSON");
+  if (js_is_exception(parse_text(&p, NULL))) return JS_EXCEPTION;
+  JSObject *o = js_new_object_of(vm, js_heap(js_intrinsic(vm, RawJSONMap)));
+  js_inline_slots(o)[0] = text;  // fresh object: raw store
+  return js_val(o);
+}
+
+// JSON.isRawJSON(O)
+static JSValue json_is_raw_json(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  return js_from_bool(is_raw_json(vm, js_arg(0)));
 }
 
 /* {==== JSON.stringify ====} */
@@ -517,7 +654,72 @@ typedef struct Stringifier {
   uint16_t gap[10];
   uint32_t gap_len;
   uint32_t depth;         // nesting level: the indent is gap * depth
+  // The stack's objects by address, once it is deep (a linear scan per
+  // level would make deep nesting quadratic). Addresses are stable: every
+  // object on the stack is also held by a live C frame of the walk, and
+  // the conservative scan pins what C frames hold.
+  uint64_t *set;
+  uint32_t set_cap, set_count;
 } Stringifier;
+
+/* {==== The stack as a hash set ====} */
+
+enum { LINEAR_DEPTH = 64 };  // below this, a scan is cheaper than hashing
+
+static uint32_t slot_of(uint64_t bits, uint32_t mask) {
+  bits ^= bits >> 33;
+  bits *= 0xFF51AFD7ED558CCDull;
+  bits ^= bits >> 33;
+  return (uint32_t)bits & mask;
+}
+
+static bool set_has(const Stringifier *s, uint64_t bits) {
+  if (!s->set) return false;
+  uint32_t mask = s->set_cap - 1;
+  for (uint32_t i = slot_of(bits, mask);; i = (i + 1) & mask) {
+    if (s->set[i] == bits) return true;
+    if (s->set[i] == 0) return false;
+  }
+}
+
+static void set_insert(uint64_t *set, uint32_t cap, uint64_t bits) {
+  uint32_t mask = cap - 1, i = slot_of(bits, mask);
+  while (set[i]) i = (i + 1) & mask;
+  set[i] = bits;
+}
+
+// Add bits (never 0: it is a heap pointer's word), growing at half full.
+static void set_add(Stringifier *s, uint64_t bits) {
+  if ((s->set_count + 1) * 2 > s->set_cap) {
+    uint32_t cap = s->set_cap ? s->set_cap * 2 : 256;
+    uint64_t *n = calloc(cap, sizeof *n);
+    for (uint32_t i = 0; i < s->set_cap; i++)
+      if (s->set[i]) set_insert(n, cap, s->set[i]);
+    free(s->set);
+    s->set = n;
+    s->set_cap = cap;
+  }
+  set_insert(s->set, s->set_cap, bits);
+  s->set_count++;
+}
+
+// Remove bits, shifting later members of its probe run back so that no
+// lookup stops early at the hole (linear probing without tombstones).
+static void set_remove(Stringifier *s, uint64_t bits) {
+  uint32_t mask = s->set_cap - 1, i = slot_of(bits, mask);
+  while (s->set[i] != bits) i = (i + 1) & mask;
+  for (uint32_t j = (i + 1) & mask; s->set[j]; j = (j + 1) & mask) {
+    uint32_t home = slot_of(s->set[j], mask);
+    // Move j into the hole at i unless its home lies cyclically in (i, j].
+    bool stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+    if (!stays) {
+      s->set[i] = s->set[j];
+      i = j;
+    }
+  }
+  s->set[i] = 0;
+  s->set_count--;
+}
 
 // QuoteJSONString (§25.5.2.3): the short escapes, \u00XX for the other
 // controls, and \uDXXX for surrogates that are not part of a pair (the
@@ -641,14 +843,18 @@ static JSValue throw_circular(Stringifier *s, uint32_t start, JSValue key) {
 }
 
 // Enter value (reached by key): the cycle check, the stack check, push.
+// The first LINEAR_DEPTH entries are scanned; deeper ones are in the set.
 static bool enter(Stringifier *s, JSValue value, JSValue key) {
-  for (uint32_t i = 0; i < s->stack->used; i++) {
+  uint32_t n = s->stack->used;
+  bool deep_hit = n > LINEAR_DEPTH && set_has(s, value.bits);
+  for (uint32_t i = 0; i < (deep_hit ? n : n < LINEAR_DEPTH ? n : LINEAR_DEPTH); i++) {
     if (s->stack->v[i].bits == value.bits) {
       throw_circular(s, i, key);
       return false;
     }
   }
   if (!js_check_stack(s->vm)) return false;
+  if (n >= LINEAR_DEPTH) set_add(s, value.bits);
   s->stack = js_store_push(s->vm, s->stack, value);
   s->path = js_store_push(s->vm, s->path, key);
   s->depth++;
@@ -656,7 +862,8 @@ static bool enter(Stringifier *s, JSValue value, JSValue key) {
 }
 
 static void leave(Stringifier *s) {
-  s->stack->used--;
+  uint32_t n = --s->stack->used;
+  if (n >= LINEAR_DEPTH) set_remove(s, s->stack->v[n].bits);
   s->path->used--;
   s->depth--;
 }
@@ -764,6 +971,13 @@ static int serialize_property(Stringifier *s, JSValue holder, JSValue key) {
   if (js_is_exception(value)) return -1;
   value = unwrap_primitive(vm, value);
   if (js_is_exception(value)) return -1;
+  if (is_raw_json(vm, value)) {
+    // A raw JSON object stands for its text, copied verbatim.
+    JSValue raw = js_get_str(vm, value, "rawJSON");
+    if (js_is_exception(raw)) return -1;
+    js_sb_string(&s->sb, raw);
+    return 1;
+  }
   if (js_is_null(value)) {
     js_sb_ascii(&s->sb, "null");
   } else if (js_is_bool(value)) {
@@ -867,6 +1081,7 @@ static JSValue json_stringify(JSVM *vm, JSValue self, int argc, JSValue *argv, J
   if (js_create_data_property_or_throw(vm, wrapper, empty, js_arg(0)) < 0) return JS_EXCEPTION;
   js_sb_init(&s.sb, vm);
   int r = serialize_property(&s, wrapper, empty);
+  free(s.set);
   if (r <= 0) {
     js_sb_free(&s.sb);
     return r < 0 ? JS_EXCEPTION : JS_UNDEFINED;
@@ -884,6 +1099,9 @@ void js_init_json(JSVM *vm) {
   JSValue json = js_new_object(vm);
   js_def_method(vm, json, "parse", json_parse, 2);
   js_def_method(vm, json, "stringify", json_stringify, 3);
+  js_def_method(vm, json, "rawJSON", json_raw_json, 1);
+  js_def_method(vm, json, "isRawJSON", json_is_raw_json, 1);
+  make_raw_json_map(vm);
   js_define_value(vm, json, vm->symbol[JS_SYMBOL_toStringTag], js_atom(vm, "JSON"),
                   JS_ATTR_CONFIGURABLE);
   js_def_value(vm, vm->realm->global, "JSON", json, JS_ATTR_METHOD);

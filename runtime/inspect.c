@@ -27,6 +27,10 @@
 #include "runtime/inspect.h"
 #include "runtime/numconv.h"
 #include "runtime/runtime.h"
+#if __has_include("runtime/promise.h")
+#include "runtime/promise.h"
+#define HAVE_PROMISE_H 1
+#endif
 
 /* {==== Context ====} */
 
@@ -1123,7 +1127,7 @@ static JSValue boxed_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag, JSArrayS
 /* {==== Objects (formatRaw) ====} */
 
 // What formatRaw decides about an object before listing its entries.
-enum { F_NONE, F_ARRAY, F_SET, F_MAP, F_WEAK };
+enum { F_NONE, F_ARRAY, F_SET, F_MAP, F_WEAK, F_PROMISE };
 typedef struct Shape {
   JSValue ctor;          // constructor name, or null
   JSValue tag;           // Symbol.toStringTag worth showing, or ""
@@ -1240,7 +1244,10 @@ static bool describe_plain(Ctx *c, JSValue v, int recurse, Shape *s) {
     s->formatter = F_WEAK;
     return set_brace(vm, s, get_prefix(vm, s->ctor, s->tag, class_name(v), ""), "{");
   }
-  if (t == JS_TYPE_Promise) return set_brace(vm, s, get_prefix(vm, s->ctor, s->tag, "Promise", ""), "{");
+  if (t == JS_TYPE_Promise) {
+    s->formatter = F_PROMISE;
+    return set_brace(vm, s, get_prefix(vm, s->ctor, s->tag, "Promise", ""), "{");
+  }
   if (t == JS_TYPE_Primitive) {
     s->base = boxed_base(c, v, s->ctor, s->tag, s->keys);
     if (s->keys->used == 0) s->done = s->base;
@@ -1252,6 +1259,24 @@ static bool describe_plain(Ctx *c, JSValue v, int recurse, Shape *s) {
   return true;
 }
 
+// formatPromise: "<pending>", the value, or "<rejected> reason".
+static bool format_promise(Ctx *c, JSValue v, int recurse, JSArrayStore **out) {
+#ifdef HAVE_PROMISE_H
+  JSPromiseObject *p = (JSPromiseObject *)js_heap(v);
+  if (p->state == JS_PROMISE_PENDING) return push(c, out, lit(c->vm, "<pending>"));
+  bool rejected = p->state == JS_PROMISE_REJECTED;
+  c->indent += 2;
+  JSValue str = formatValue(c, p->result, recurse);
+  c->indent -= 2;
+  if (rejected && !js_is_exception(str)) str = cat3(c->vm, lit(c->vm, "<rejected> "), str, c->vm->atom[JS_ATOM_empty]);
+  return push(c, out, str);
+#else
+  // Without the Promise family's layout the state cannot be read.
+  (void)v, (void)recurse;
+  return push(c, out, lit(c->vm, "<unknown>"));
+#endif
+}
+
 // The entries besides the properties: elements, collection items.
 static bool format_entries(Ctx *c, JSValue v, const Shape *s, int recurse, JSArrayStore **out) {
   switch (s->formatter) {
@@ -1259,6 +1284,7 @@ static bool format_entries(Ctx *c, JSValue v, const Shape *s, int recurse, JSArr
     case F_SET: return format_collection(c, v, false, recurse, out);
     case F_MAP: return format_collection(c, v, true, recurse, out);
     case F_WEAK: return push(c, out, lit(c->vm, "<items unknown>"));
+    case F_PROMISE: return format_promise(c, v, recurse, out);
   }
   return true;
 }

@@ -51,6 +51,7 @@ static void constructor_closure(Gen *g, PrsClass *c, JSValue name) {
 // A function for a field initializer or static block (compiled from the
 // member node itself; `this` is the instance or the class).
 static void member_function(Gen *g, PrsNode *member, JSValue name) {
+  if (js_is_undefined(name)) name = g->vm->atom[JS_ATOM_empty];
   JSShared *s = js_new_shared(g->vm, name, JS_FN_STRICT | JS_FN_METHOD, 0);
   s->lazy = member;
   s->script = g->script;

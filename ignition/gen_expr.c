@@ -511,8 +511,11 @@ static void call(Gen *g, PrsCall *c) {
     gen_callee_and_receiver(g, c->callee, fn, args);
   } else {
     gen_expr_to(g, c->callee, fn);
-    GEN0(g, LdaUndefined);
-    GEN1(g, Star, args);
+    // Only the spread path passes the receiver register along.
+    if (spread) {
+      GEN0(g, LdaUndefined);
+      GEN1(g, Star, args);
+    }
   }
   if ((c->base.flags & PRS_FLAG_Optional) && g->optional_nil >= 0) {
     GEN1(g, Ldar, fn);

@@ -4,6 +4,8 @@ Kinds:
   ast     `jsvm --print-ast FILE`: stdout must equal FILE.golden, exit 0.
   errors  `jsvm --check FILE`: exit status must be 1 and stderr must equal
           FILE.golden.
+  bytecode `jsvm --print-bytecode FILE`: stdout must equal FILE.golden, exit
+          0 (the snippet runs; heap addresses in headers read 0x...).
 
 jsvm runs with the repository root as its working directory and FILE given
 relative to it, so the paths in the goldens do not depend on where the
@@ -11,6 +13,7 @@ repository lives. A first line `// flags: --module --use-strict` adds flags.
 """
 import difflib
 import os
+import re
 import subprocess
 import sys
 
@@ -25,7 +28,7 @@ def default_jsvm():
 def kind_of(path):
     """The kind implied by the file's directory (tests/ast or tests/errors)."""
     parent = os.path.basename(os.path.dirname(os.path.abspath(path)))
-    return parent if parent in ("ast", "errors") else None
+    return parent if parent in ("ast", "errors", "bytecode") else None
 
 
 def extra_flags(path):
@@ -39,17 +42,20 @@ def run(jsvm, kind, path):
     """Run jsvm on path; return (status, text that the golden holds, problem)."""
     rel = os.path.relpath(os.path.abspath(path), REPO)
     jsvm = os.path.abspath(jsvm)
-    mode = "--print-ast" if kind == "ast" else "--check"
+    mode = {"ast": "--print-ast", "errors": "--check", "bytecode": "--print-bytecode"}[kind]
     cmd = [jsvm] + extra_flags(path) + [mode, rel]
     try:
         p = subprocess.run(cmd, cwd=REPO, capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return None, "", "timed out after %ds: %s" % (TIMEOUT, " ".join(cmd))
-    out = p.stdout if kind == "ast" else p.stderr
+    out = p.stderr if kind == "errors" else p.stdout
     text = out.decode("utf-8", "surrogateescape")
+    if kind == "bytecode":
+        # Addresses differ from run to run.
+        text = re.sub(r"\(0x[0-9a-f]+ ", "(0x... ", text)
     # Belt and braces: if the absolute path ever appears, make it relative.
     text = text.replace(os.path.join(REPO, rel), rel)
-    want = 0 if kind == "ast" else 1
+    want = 1 if kind == "errors" else 0
     problem = None
     if p.returncode != want:
         problem = "exit status %d, expected %d (%s)\n%s" % (
@@ -103,7 +109,7 @@ def rebaseline(jsvm, kind, path):
 
 def all_tests():
     files = []
-    for kind in ("ast", "errors"):
+    for kind in ("ast", "errors", "bytecode"):
         d = os.path.join(REPO, "tests", kind)
         if os.path.isdir(d):
             files += [os.path.join(d, n) for n in sorted(os.listdir(d))
@@ -118,7 +124,7 @@ def main(argv, rebase=False):
         description="Regenerate golden files." if rebase
         else "Compare jsvm's output on FILE with FILE.golden.")
     ap.add_argument("--jsvm", default=default_jsvm(), help="jsvm binary")
-    ap.add_argument("--kind", choices=("ast", "errors"),
+    ap.add_argument("--kind", choices=("ast", "errors", "bytecode"),
                     help="default: from the file's directory")
     if not rebase:
         ap.add_argument("--rebaseline", action="store_true",

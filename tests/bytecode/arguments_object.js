@@ -1,0 +1,1 @@
+function f() { return arguments.length; } f(1, 2);

@@ -1,0 +1,1 @@
+function f(o, C) { return ["x" in o, o instanceof C]; } f({}, Object);

@@ -1,0 +1,1 @@
+function f(o) { return o?.a?.[0]?.(); } f(null);

@@ -1,0 +1,1 @@
+function f(a, ...rest) { return rest.length; } f(1, 2, 3);

@@ -1,0 +1,1 @@
+function f(a) { return (a++, a++, a); } f(1);

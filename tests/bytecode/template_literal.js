@@ -1,0 +1,1 @@
+function f(x) { return `a${x}b${x + 1}`; } f(1);

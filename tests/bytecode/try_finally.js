@@ -1,0 +1,1 @@
+function f() { try { return 1; } finally { g(); } } function g() {} f();

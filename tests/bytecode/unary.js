@@ -1,0 +1,1 @@
+function f(x) { return [-x, +x, !x, ~x, typeof x, void x]; } f(1);

@@ -1,0 +1,1 @@
+function f(o) { with (o) { return x; } } f({x: 1});

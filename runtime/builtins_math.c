@@ -12,6 +12,8 @@
  *    ties toward +∞ and its -0 results, max/min's ordering of -0 below +0,
  *    hypot's Infinity-before-NaN. Elsewhere glibc's IEEE-754 results are
  *    the spec's.
+ *  - Math.sumPrecise adds exactly, in a fixed-point accumulator wide
+ *    enough for any sum of up to 2^53 doubles, and rounds once at the end.
  *  - Math.random is xorshift128+ on process-wide state seeded once from
  *    the clock and the state's address; it is not cryptographic.
  */
@@ -20,6 +22,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "runtime/iterator.h"
 #include "runtime/runtime.h"
 
 /* {==== The one-argument functions ====} */
@@ -215,6 +218,119 @@ static JSValue math_hypot(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return js_from_number(r);
 }
 
+/* {==== Math.sumPrecise ====} */
+
+// An exact sum of doubles: a two's-complement integer counting units of
+// 2^-1074 (the smallest subnormal). Doubles reach 2^1024, and 2^53 of them
+// add at most 53 bits: 2152 bits plus the sign fit in 36 words.
+#define ACC_WORDS 36
+typedef struct Acc {
+  uint64_t w[ACC_WORDS];
+} Acc;
+
+// Add (or subtract) the finite, non-zero x to the accumulator.
+static void acc_add(Acc *a, double x) {
+  int e;
+  double m = frexp(fabs(x), &e);  // |x| = m * 2^e, m in [0.5, 1)
+  uint64_t mant = (uint64_t)ldexp(m, 53);
+  int shift = e - 53 + 1074;      // where mant's lowest bit goes
+  // Subnormals have zeros in their low bits, so this shift is exact.
+  if (shift < 0) mant >>= -shift, shift = 0;
+  int word = shift / 64, bit = shift % 64;
+  uint64_t part[2] = {mant << bit, bit ? mant >> (64 - bit) : 0};
+  bool neg = x < 0;
+  uint64_t carry = 0;
+  // Add or subtract part (then the carry or borrow) from word upward.
+  for (int i = word; i < ACC_WORDS; i++) {
+    uint64_t p = i - word < 2 ? part[i - word] : 0;
+    if (!p && !carry && i - word >= 2) break;
+    uint64_t old = a->w[i], r;
+    if (neg) {
+      r = old - p - carry;
+      carry = (old < p) || (old - p < carry);
+    } else {
+      r = old + p + carry;
+      carry = (r < old) || (carry && r == old);
+    }
+    a->w[i] = r;
+  }
+}
+
+static bool acc_bit(const Acc *a, int k) { return (a->w[k / 64] >> (k % 64)) & 1; }
+
+// The accumulator's value rounded to the nearest double, ties to even.
+static double acc_value(Acc *a) {
+  bool neg = a->w[ACC_WORDS - 1] >> 63;
+  if (neg) {  // magnitude: two's-complement negation
+    uint64_t carry = 1;
+    for (int i = 0; i < ACC_WORDS; i++) {
+      a->w[i] = ~a->w[i] + carry;
+      carry = carry && a->w[i] == 0;
+    }
+  }
+  int top = ACC_WORDS * 64 - 1;
+  while (top >= 0 && !acc_bit(a, top)) top--;
+  if (top < 0) return 0;  // an exact zero sum is +0
+  double r;
+  if (top < 53) {
+    r = ldexp((double)a->w[0], -1074);  // exact: at most 53 bits
+  } else {
+    uint64_t mant = 0;
+    for (int k = top; k > top - 53; k--) mant = mant << 1 | acc_bit(a, k);
+    bool half = acc_bit(a, top - 53), sticky = false;
+    for (int k = top - 54; k >= 0 && !sticky; k--) sticky = acc_bit(a, k);
+    if (half && (sticky || (mant & 1))) mant++;  // may carry to 2^53: fine
+    r = ldexp((double)mant, top - 52 - 1074);    // overflows to Infinity
+  }
+  return neg ? -r : r;
+}
+
+// The spec's summary of what was seen besides finite non-zero values.
+enum { SUM_MINUS_ZERO, SUM_FINITE, SUM_PLUS_INF, SUM_MINUS_INF, SUM_NAN };
+
+static int sum_state(int state, double n) {
+  if (state == SUM_NAN || n != n) return SUM_NAN;
+  if (n == INFINITY) return state == SUM_MINUS_INF ? SUM_NAN : SUM_PLUS_INF;
+  if (n == -INFINITY) return state == SUM_PLUS_INF ? SUM_NAN : SUM_MINUS_INF;
+  if (n == 0 && signbit(n)) return state;
+  return state == SUM_MINUS_ZERO ? SUM_FINITE : state;
+}
+
+// Math.sumPrecise(items): the exact sum of an iterable of Numbers, -0
+// when empty or all -0; a non-Number closes the iterator and throws.
+static JSValue math_sum_precise(JSVM *vm, JSValue self, int argc, JSValue *argv,
+                                JSValue nt) {
+  JSValue items = js_arg(0);
+  if (js_is_nullish(items))
+    return js_throw_type_error(vm, "Math.sumPrecise requires an iterable");
+  JSIterRecord rec;
+  if (!js_get_iterator(vm, items, &rec)) return JS_EXCEPTION;
+  Acc acc = {{0}};
+  int state = SUM_MINUS_ZERO;
+  for (uint64_t count = 1;; count++) {
+    JSValue v;
+    int r = js_iterator_step_value(vm, &rec, &v);
+    if (r < 0) return JS_EXCEPTION;
+    if (r == 0) break;
+    if (count >= (1ull << 53) || !js_is_number(v)) {
+      if (count >= (1ull << 53)) js_throw_range_error(vm, "Too many values");
+      else js_throw_type_error(vm, "Math.sumPrecise requires numbers");
+      js_iterator_close(vm, &rec, true);
+      return JS_EXCEPTION;
+    }
+    double n = js_number_value(v);
+    state = sum_state(state, n);
+    if (state == SUM_FINITE && n != 0 && isfinite(n)) acc_add(&acc, n);
+  }
+  switch (state) {
+    case SUM_NAN: return js_from_double(NAN);
+    case SUM_PLUS_INF: return js_from_double(INFINITY);
+    case SUM_MINUS_INF: return js_from_double(-INFINITY);
+    case SUM_MINUS_ZERO: return js_from_double(-0.0);
+  }
+  return js_from_number(acc_value(&acc));
+}
+
 /* {==== Math.random ====} */
 
 static uint64_t rng_state[2];
@@ -273,6 +389,7 @@ void js_init_math(JSVM *vm) {
   js_def_method_magic(vm, math, "min", math_max_min, 2, 1);
   js_def_method(vm, math, "hypot", math_hypot, 2);
   js_def_method(vm, math, "random", math_random, 0);
+  js_def_method(vm, math, "sumPrecise", math_sum_precise, 1);
   js_define_value(vm, math, vm->symbol[JS_SYMBOL_toStringTag], js_atom(vm, "Math"),
                   JS_ATTR_CONFIGURABLE);
   js_def_value(vm, vm->realm->global, "Math", math, JS_ATTR_METHOD);

@@ -28,6 +28,7 @@
 // Number wraps the value in an object with new.target's prototype.
 static JSValue number_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv,
                            JSValue nt) {
+  // Number() is +0, but Number(undefined) is NaN: argc tells them apart.
   JSValue n = js_from_int32(0);
   if (argc > 0) {
     n = js_to_numeric(vm, argv[0]);
@@ -59,6 +60,7 @@ static JSValue number_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv,
 // conversion, anything but a Number is false.
 static JSValue number_test(JSVM *vm, JSValue self, int argc, JSValue *argv,
                            JSValue nt) {
+  // Unlike the global isNaN/isFinite, no ToNumber: "5" is not a number.
   JSValue v = js_arg(0);
   if (!js_is_number(v)) return JS_FALSE;
   double d = js_number_value(v);
@@ -78,6 +80,7 @@ static JSValue number_parse_float(JSVM *vm, JSValue self, int argc, JSValue *arg
                                   JSValue nt) {
   JSValue s = js_to_string(vm, js_arg(0));
   if (js_is_exception(s)) return s;
+  // numconv reads either width directly: no copy of the text.
   JSString *f = js_string_flat(vm, js_str(s));
   double d = (f->flags & JS_STR_TWO_BYTE) ? js_parse_float_utf16(f->u.c16, f->length)
                                           : js_parse_float_latin1(f->u.c8, f->length);
@@ -156,6 +159,7 @@ static JSValue number_to_precision(JSVM *vm, JSValue self, int argc,
                                    JSValue *argv, JSValue nt) {
   double x, p;
   if (!this_number(vm, self, "toPrecision", &x)) return JS_EXCEPTION;
+  // No precision: plain ToString, before (and instead of) any check.
   if (js_is_undefined(js_arg(0))) return js_number_to_string(vm, x);
   if (!js_to_integer_or_infinity(vm, js_arg(0), &p)) return JS_EXCEPTION;
   if (!isfinite(x)) return js_number_to_string(vm, x);
@@ -175,6 +179,7 @@ static JSValue number_to_string(JSVM *vm, JSValue self, int argc, JSValue *argv,
     return JS_EXCEPTION;
   if (radix < 2 || radix > 36)
     return js_throw_range_error(vm, "toString() radix must be between 2 and 36");
+  // Radix 10 is the shortest round-trip form, with its exponent rules.
   if (radix == 10) return js_number_to_string(vm, x);
   char buf[JS_DTOA_RADIX_BUFSIZE];
   int n = js_dtoa_radix(x, (int)radix, buf, sizeof buf);
@@ -203,6 +208,7 @@ static JSValue number_value_of(JSVM *vm, JSValue self, int argc, JSValue *argv,
 static JSValue shared_global(JSVM *vm, const char *name, JSNative fn, int length) {
   JSValue g = vm->realm->global;
   JSValue key = js_to_property_key(vm, js_atom(vm, name));
+  // An own data property that is a function: the uri family's.
   JSPropDesc d;
   if (js_get_own_property(vm, g, key, &d) == 1 && d.has_value && js_is_callable(d.value))
     return d.value;

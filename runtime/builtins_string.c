@@ -26,8 +26,10 @@
 
 JSValue js_this_string(JSVM *vm, JSValue self, const char *method) {
   // RequireObjectCoercible, with V8's wording of the TypeError.
+  // A symbol-keyed method reads "String.prototype[Symbol.iterator]".
   if (js_is_nullish(self))
-    return js_throw_type_error(vm, "String.prototype.%s called on null or undefined", method);
+    return js_throw_type_error(vm, "String.prototype%s%s called on null or undefined",
+                               method[0] == '[' ? "" : ".", method);
   return js_to_string(vm, self);
 }
 
@@ -51,6 +53,7 @@ int64_t js_string_index_of(JSVM *vm, JSValue s, JSValue search, uint32_t from) {
   // StringIndexOf (§6.1.4.1): the empty string is found at from itself.
   if (m == 0) return from <= len ? (int64_t)from : -1;
   if (m > len) return -1;
+  // Candidates are found by their first unit, then compared in full.
   uint16_t first = js_flat_char(n, 0);
   // One-byte haystack: memchr finds candidates for the first unit (a
   // unit above 0xFF cannot occur in it at all).
@@ -65,6 +68,7 @@ int64_t js_string_index_of(JSVM *vm, JSValue s, JSValue search, uint32_t from) {
     }
     return -1;
   }
+  // Two-byte haystack: a plain scan (the needle may be either width).
   for (uint32_t i = from; i + m <= len; i++)
     if (h->u.c16[i] == first && units_at(h, i, n)) return i;
   return -1;
@@ -81,6 +85,7 @@ int js_string_is_regexp(JSVM *vm, JSValue v) {
 
 // SymbolDescriptiveString (§20.4.3.3.1): "Symbol(description)".
 static JSValue symbol_descriptive(JSVM *vm, JSValue sym) {
+  // An undefined description prints as "Symbol()".
   JSValue d = ((JSSymbol *)js_heap(sym))->description;
   JSStrBuf sb;
   js_sb_init(&sb, vm);
@@ -96,6 +101,7 @@ static JSValue symbol_descriptive(JSVM *vm, JSValue sym) {
 // String makes a wrapper whose prototype comes from new.target.
 static JSValue string_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv,
                            JSValue nt) {
+  // No argument at all is "", but String(undefined) is "undefined".
   JSValue s = vm->atom[JS_ATOM_empty];
   if (argc > 0) {
     if (js_is_undefined(nt) && js_is_symbol(argv[0])) return symbol_descriptive(vm, argv[0]);
@@ -143,6 +149,7 @@ static JSValue string_from_code_point(JSVM *vm, JSValue self, int argc,
       js_sb_free(&sb);
       return JS_EXCEPTION;
     }
+    // NaN fails every comparison, so it lands here too.
     if (!(d >= 0 && d <= 0x10FFFF && d == trunc(d))) {
       js_sb_free(&sb);
       JSValue str = js_number_to_string(vm, d);
@@ -171,6 +178,7 @@ static bool sb_append_value(JSStrBuf *sb, JSValue v) {
 // pieces interleaved with the substitutions.
 static JSValue string_raw(JSVM *vm, JSValue self, int argc, JSValue *argv,
                           JSValue nt) {
+  // cooked.raw is the array of raw literal pieces; any array-like works.
   JSValue cooked = js_to_object(vm, js_arg(0));
   if (js_is_exception(cooked)) return cooked;
   JSValue raw = js_get(vm, cooked, vm->atom[JS_ATOM_raw]);
@@ -180,6 +188,8 @@ static JSValue string_raw(JSVM *vm, JSValue self, int argc, JSValue *argv,
   double count;
   if (!js_length_of_array_like(vm, literals, &count)) return JS_EXCEPTION;
   if (count <= 0) return vm->atom[JS_ATOM_empty];
+  // Substitutions past the last literal's gap are ignored; missing ones
+  // leave the gap empty.
   int nsubs = argc > 1 ? argc - 1 : 0;
   JSStrBuf sb;
   js_sb_init(&sb, vm);
@@ -215,12 +225,16 @@ static JSValue string_at(JSVM *vm, JSValue self, int argc, JSValue *argv,
   JSValue s;
   double k;
   if (!string_and_pos(vm, self, js_arg(0), "at", &s, &k)) return JS_EXCEPTION;
+  // Negative indices count from the end: -1 is the last unit.
   double len = js_string_length(s);
   if (k < 0) k += len;
   if (k < 0 || k >= len) return JS_UNDEFINED;
   return js_string_substring(vm, s, (uint32_t)k, (uint32_t)k + 1);
 }
 
+// charAt(pos): the one-unit string at pos, "" out of range (never
+// undefined, unlike at). One-unit Latin-1 results are the VM's shared
+// single-char strings, so this allocates only for wider units.
 static JSValue string_char_at(JSVM *vm, JSValue self, int argc, JSValue *argv,
                               JSValue nt) {
   JSValue s;
@@ -230,6 +244,8 @@ static JSValue string_char_at(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return js_string_substring(vm, s, (uint32_t)k, (uint32_t)k + 1);
 }
 
+// charCodeAt(pos): the code unit as a Number, NaN out of range. A
+// surrogate pair is two units here; codePointAt combines them.
 static JSValue string_char_code_at(JSVM *vm, JSValue self, int argc,
                                    JSValue *argv, JSValue nt) {
   JSValue s;
@@ -251,6 +267,8 @@ static uint32_t code_point_at(const JSString *f, uint32_t k, int *units) {
   return 0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00);
 }
 
+// codePointAt(pos): undefined out of range; a lead surrogate at pos
+// combines with a following trail, anything else is its own unit.
 static JSValue string_code_point_at(JSVM *vm, JSValue self, int argc,
                                     JSValue *argv, JSValue nt) {
   JSValue s;
@@ -301,6 +319,8 @@ static bool matches_at(JSVM *vm, JSValue s, JSValue needle, double at) {
   return units_at(h, (uint32_t)at, n);
 }
 
+// includes(searchString, position): StringIndexOf from the clamped
+// position; a RegExp argument is refused (search_args).
 static JSValue string_includes(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                JSValue nt) {
   JSValue s, needle;
@@ -311,6 +331,8 @@ static JSValue string_includes(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return js_from_bool(js_string_index_of(vm, s, needle, start) >= 0);
 }
 
+// startsWith(searchString, position): a match exactly at the clamped
+// position; past the end there is no room, so only "" matches there.
 static JSValue string_starts_with(JSVM *vm, JSValue self, int argc,
                                   JSValue *argv, JSValue nt) {
   JSValue s, needle;
@@ -320,6 +342,8 @@ static JSValue string_starts_with(JSVM *vm, JSValue self, int argc,
   return js_from_bool(matches_at(vm, s, needle, clamp_pos(pos, js_string_length(s))));
 }
 
+// endsWith(searchString, endPosition): a match ending exactly at the
+// clamped end position (the string's length by default).
 static JSValue string_ends_with(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                 JSValue nt) {
   JSValue s, needle;
@@ -336,6 +360,8 @@ static JSValue string_ends_with(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return js_from_bool(matches_at(vm, s, needle, end - js_string_length(needle)));
 }
 
+// indexOf(searchString, position): unlike includes, any argument is
+// accepted (a RegExp is just ToString'd), and the result is the index.
 static JSValue string_index_of(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                JSValue nt) {
   JSValue s = js_this_string(vm, self, "indexOf");
@@ -358,9 +384,13 @@ static JSValue string_last_index_of(JSVM *vm, JSValue self, int argc,
   if (js_is_exception(needle)) return needle;
   double num;
   if (!js_to_number(vm, js_arg(1), &num)) return JS_EXCEPTION;
+  // Not ToIntegerOrInfinity: its NaN would be 0, but here NaN means
+  // "from the end" (§22.1.3.11 step 6).
   double pos = num != num ? INFINITY : trunc(num);
   JSString *h = js_string_flat(vm, js_str(s)), *n = js_string_flat(vm, js_str(needle));
   if (n->length > h->length) return js_from_int32(-1);
+  // The last place a match can start: the position, but no later than
+  // leaves room for the whole search string.
   uint32_t start = clamp_pos(pos, h->length);
   if (start > h->length - n->length) start = h->length - n->length;
   for (int64_t i = start; i >= 0; i--)
@@ -370,6 +400,8 @@ static JSValue string_last_index_of(JSVM *vm, JSValue self, int argc,
 
 /* {==== Well-formedness, comparison, normalization ====} */
 
+// isWellFormed(): whether no surrogate is unpaired. One-byte strings
+// hold no surrogates at all, so they answer without a scan.
 static JSValue string_is_well_formed(JSVM *vm, JSValue self, int argc,
                                      JSValue *argv, JSValue nt) {
   JSValue s = js_this_string(vm, self, "isWellFormed");
@@ -390,6 +422,7 @@ static JSValue string_to_well_formed(JSVM *vm, JSValue self, int argc,
                                      JSValue *argv, JSValue nt) {
   JSValue s = js_this_string(vm, self, "toWellFormed");
   if (js_is_exception(s)) return s;
+  // One-byte strings have no surrogates: already well formed.
   JSString *f = js_string_flat(vm, js_str(s));
   if (!(f->flags & JS_STR_TWO_BYTE)) return s;
   JSStrBuf sb;
@@ -416,6 +449,8 @@ static JSValue string_locale_compare(JSVM *vm, JSValue self, int argc,
   if (js_is_exception(a)) return a;
   JSValue b = js_string_normalize(vm, that, JS_NF_C);
   if (js_is_exception(b)) return b;
+  // Code point order (not code unit order): astral characters sort
+  // after U+FFFF as they would in any real collation.
   JSString *x = js_string_flat(vm, js_str(a)), *y = js_string_flat(vm, js_str(b));
   uint32_t i = 0, j = 0;
   while (i < x->length && j < y->length) {
@@ -428,6 +463,8 @@ static JSValue string_locale_compare(JSVM *vm, JSValue self, int argc,
   return js_from_int32(j < y->length ? -1 : 0);
 }
 
+// normalize(form): "NFC" by default; any other spelling (even "nfc") is
+// a RangeError, with V8's message. The work is builtins_string_unicode.c's.
 static JSValue string_normalize(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                 JSValue nt) {
   static const char *const forms[] = {"NFC", "NFD", "NFKC", "NFKD"};
@@ -467,7 +504,9 @@ static JSValue string_pad(JSVM *vm, JSValue self, int argc, JSValue *argv,
   }
   uint32_t flen = js_string_length(filler);
   if (flen == 0) return s;
+  // Checked after the filler's ToString (spec order), before building.
   if (max > JS_STRING_MAX_LENGTH) return js_throw_range_error(vm, "Invalid string length");
+  // Whole copies of the filler, then a truncated one (StringPad step 5).
   uint32_t fill = (uint32_t)max - len;
   JSStrBuf sb;
   js_sb_init(&sb, vm);
@@ -495,6 +534,7 @@ static JSValue string_repeat(JSVM *vm, JSValue self, int argc, JSValue *argv,
     free(text);
     return JS_EXCEPTION;
   }
+  // Any count of "" is "" (even 2^40 of them): no length error then.
   uint32_t len = js_string_length(s);
   if (n == 0 || len == 0) return vm->atom[JS_ATOM_empty];
   if (n * len > JS_STRING_MAX_LENGTH) return js_throw_range_error(vm, "Invalid string length");
@@ -523,6 +563,7 @@ static JSValue string_slice(JSVM *vm, JSValue self, int argc, JSValue *argv,
   to = len;
   if (!js_is_undefined(js_arg(1)) && !js_to_integer_or_infinity(vm, js_arg(1), &to))
     return JS_EXCEPTION;
+  // Relative positions: negative ones count back from the end.
   from = from < 0 ? fmax(len + from, 0) : fmin(from, len);
   to = to < 0 ? fmax(len + to, 0) : fmin(to, len);
   if (from >= to) return vm->atom[JS_ATOM_empty];
@@ -594,6 +635,7 @@ static JSValue string_trim(JSVM *vm, JSValue self, int argc, JSValue *argv,
   JSValue s = js_this_string(vm, self, names[magic]);
   if (js_is_exception(s)) return s;
   JSString *f = js_string_flat(vm, js_str(s));
+  // Scan inward from the ends; the substring shares nothing with s.
   uint32_t a = 0, b = f->length;
   if (magic != 2)
     while (a < b && is_js_space(js_flat_char(f, a))) a++;
@@ -603,8 +645,11 @@ static JSValue string_trim(JSVM *vm, JSValue self, int argc, JSValue *argv,
 }
 
 // thisStringValue (§22.1.3.35.1): toString and valueOf.
+// Both refuse other objects and primitives: they are not generic (the
+// magic only picks the method name for the TypeError).
 static JSValue string_value_of(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                JSValue nt) {
+  // A primitive string, or a wrapper holding one ([[StringData]]).
   if (js_is_string(self)) return self;
   if (js_is_type(self, JS_TYPE_Primitive)) {
     JSValue v = ((JSPrimitiveObject *)js_obj(self))->value;
@@ -634,6 +679,7 @@ static JSValue string_html(JSVM *vm, JSValue self, int argc, JSValue *argv,
   int m = js_native_magic(vm);
   JSValue s = js_this_string(vm, self, html_methods[m].name);
   if (js_is_exception(s)) return s;
+  // The attribute value is converted after this (spec step order).
   JSValue value = JS_UNDEFINED;
   if (html_methods[m].attr) {
     value = js_to_string(vm, js_arg(0));
@@ -692,6 +738,8 @@ static JSValue string_iterator_next(JSVM *vm, JSValue self, int argc,
 
 /* {==== Installation ====} */
 
+// String.prototype[@@iterator] and %StringIteratorPrototype%'s own
+// properties (its [[Prototype]] %IteratorPrototype% is set by realm.c).
 static void init_iterator(JSVM *vm, JSValue proto) {
   js_def_method_key(vm, proto, vm->symbol[JS_SYMBOL_iterator], "[Symbol.iterator]",
                     string_iterator, 0);
@@ -701,6 +749,8 @@ static void init_iterator(JSVM *vm, JSValue proto) {
                   js_atom(vm, "String Iterator"), JS_ATTR_CONFIGURABLE);
 }
 
+// Annex B.2.2: substr, the thirteen HTML methods, trimLeft/trimRight.
+// Installed after init_prototype's methods, since the aliases copy them.
 static void init_annex_b(JSVM *vm, JSValue proto) {
   js_def_method(vm, proto, "substr", string_substr, 2);
   for (int m = 0; m < (int)(sizeof html_methods / sizeof *html_methods); m++)
@@ -712,6 +762,8 @@ static void init_annex_b(JSVM *vm, JSValue proto) {
   js_def_value(vm, proto, "trimRight", js_get_str(vm, proto, "trimEnd"), JS_ATTR_METHOD);
 }
 
+// String.prototype's methods with their spec lengths, in the spec's
+// alphabetical order; the pattern methods live in the pattern file.
 static void init_prototype(JSVM *vm, JSValue p) {
   js_def_method(vm, p, "at", string_at, 1);
   js_def_method(vm, p, "charAt", string_char_at, 1);
@@ -746,6 +798,9 @@ static void init_prototype(JSVM *vm, JSValue p) {
   init_annex_b(vm, p);
 }
 
+// The `string` family: %String% (its prototype property and
+// String.prototype.constructor come from js_new_native_ctor), its three
+// functions, the prototype's methods, and the global binding.
 void js_init_string(JSVM *vm) {
   JSValue proto = js_intrinsic(vm, StringPrototype);
   JSValue ctor = js_new_native_ctor(vm, "String", string_ctor, 1, proto);

@@ -8,7 +8,9 @@
  *  - An object argument with the matching well-known method (@@match,
  *    @@matchAll, @@replace, @@search, @@split) is handed the work: that is
  *    how RegExp objects (and user objects) take over. Only the string
- *    paths are done here.
+ *    paths are done here. Primitive arguments never have those methods
+ *    looked up (ES2025: "If regexp is an Object", which test262 checks
+ *    with getters on String.prototype); ES2024 said "not nullish".
  *  - The paths that must create a RegExp (match, matchAll and search with
  *    a non-RegExp argument) construct %RegExp% (realm intrinsic RegExp);
  *    until the RegExp family sets it they throw a TypeError.
@@ -63,6 +65,8 @@ static uint32_t numbered_ref(JSStrBuf *sb, const JSString *t, uint32_t at,
 JSValue js_get_substitution(JSVM *vm, JSValue matched, JSValue str, uint32_t position,
                             int ncaptures, const JSValue *captures, JSValue named,
                             JSValue replacement) {
+  // The template is read unit by unit; only '$' followed by one of the
+  // reference characters is special, everything else is copied.
   JSString *t = js_string_flat(vm, js_str(replacement));
   uint32_t len = js_string_length(str);
   uint32_t tail = position + js_string_length(matched);
@@ -146,7 +150,7 @@ static JSValue string_match_search(JSVM *vm, JSValue self, int argc, JSValue *ar
   int sym = search ? JS_SYMBOL_search : JS_SYMBOL_match;
   if (!coercible(vm, self, search ? "search" : "match")) return JS_EXCEPTION;
   JSValue re = js_arg(0);
-  if (!js_is_nullish(re)) {
+  if (js_is_object(re)) {
     JSValue m = pattern_method(vm, re, sym);
     if (js_is_exception(m)) return m;
     if (!js_is_undefined(m)) return js_call(vm, m, re, 1, &self);
@@ -161,7 +165,7 @@ static JSValue string_match_all(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                 JSValue nt) {
   if (!coercible(vm, self, "matchAll")) return JS_EXCEPTION;
   JSValue re = js_arg(0);
-  if (!js_is_nullish(re)) {
+  if (js_is_object(re)) {
     int is_re = js_string_is_regexp(vm, re);
     if (is_re < 0) return JS_EXCEPTION;
     if (is_re) {
@@ -218,17 +222,19 @@ static JSValue string_replace(JSVM *vm, JSValue self, int argc, JSValue *argv,
                               JSValue nt) {
   if (!coercible(vm, self, "replace")) return JS_EXCEPTION;
   JSValue search = js_arg(0), rv = js_arg(1), s;
-  if (!js_is_nullish(search)) {
+  if (js_is_object(search)) {
     JSValue m = pattern_method(vm, search, JS_SYMBOL_replace);
     if (js_is_exception(m)) return m;
     JSValue args[2] = {self, rv};
     if (!js_is_undefined(m)) return js_call(vm, m, search, 2, args);
   }
   if (!replace_args(vm, self, &s, &search, &rv)) return JS_EXCEPTION;
+  // No occurrence: the string itself (the replacer is never called).
   int64_t pos = js_string_index_of(vm, s, search, 0);
   if (pos < 0) return s;
   JSValue rep = replacement_for(vm, search, s, (uint32_t)pos, rv);
   if (js_is_exception(rep)) return rep;
+  // preceding + replacement + following.
   JSStrBuf sb;
   js_sb_init(&sb, vm);
   js_sb_string(&sb, js_string_substring(vm, s, 0, (uint32_t)pos));
@@ -283,7 +289,7 @@ static JSValue string_replace_all(JSVM *vm, JSValue self, int argc, JSValue *arg
                                   JSValue nt) {
   if (!coercible(vm, self, "replaceAll")) return JS_EXCEPTION;
   JSValue search = js_arg(0), rv = js_arg(1), s;
-  if (!js_is_nullish(search)) {
+  if (js_is_object(search)) {
     if (!check_global(vm, search)) return JS_EXCEPTION;
     JSValue m = pattern_method(vm, search, JS_SYMBOL_replace);
     if (js_is_exception(m)) return m;
@@ -294,6 +300,7 @@ static JSValue string_replace_all(JSVM *vm, JSValue self, int argc, JSValue *arg
   size_t n;
   uint32_t *pos = match_positions(vm, s, search, &n);
   if (!pos) return js_throw_range_error(vm, "Invalid string length");
+  // end: where the text after the previous match begins.
   uint32_t m = js_string_length(search), end = 0;
   JSStrBuf sb;
   js_sb_init(&sb, vm);
@@ -328,6 +335,7 @@ static JSValue split_string(JSVM *vm, JSValue s, JSValue sep, uint32_t lim) {
     return arr;
   }
   if (len == 0) return js_array_push(vm, arr, s) < 0 ? JS_EXCEPTION : arr;
+  // i: start of the current piece; j: the next separator at or after it.
   uint32_t i = 0;
   for (int64_t j = js_string_index_of(vm, s, sep, 0); j >= 0;
        j = js_string_index_of(vm, s, sep, i)) {
@@ -346,7 +354,7 @@ static JSValue string_split(JSVM *vm, JSValue self, int argc, JSValue *argv,
                             JSValue nt) {
   if (!coercible(vm, self, "split")) return JS_EXCEPTION;
   JSValue sep = js_arg(0), limit = js_arg(1);
-  if (!js_is_nullish(sep)) {
+  if (js_is_object(sep)) {
     JSValue m = pattern_method(vm, sep, JS_SYMBOL_split);
     if (js_is_exception(m)) return m;
     JSValue args[2] = {self, limit};
@@ -354,6 +362,7 @@ static JSValue string_split(JSVM *vm, JSValue self, int argc, JSValue *argv,
   }
   JSValue s = js_to_string(vm, self);
   if (js_is_exception(s)) return s;
+  // lim: ToUint32(limit), 2^32 - 1 (no limit in practice) by default.
   uint32_t lim = UINT32_MAX;
   if (!js_is_undefined(limit) && !js_to_uint32(vm, limit, &lim)) return JS_EXCEPTION;
   JSValue r = js_to_string(vm, sep);

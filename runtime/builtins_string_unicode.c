@@ -72,6 +72,7 @@ static uint32_t map_simple(const StrCaseRun *t, size_t n, uint32_t cp) {
     else hi = mid;
   }
   if (lo == 0) return cp;
+  // Inside the run's span, but only every step-th code point maps.
   const StrCaseRun *r = &t[lo - 1];
   uint32_t off = cp - r->start;
   if (off % r->step || off / r->step >= r->count) return cp;
@@ -161,13 +162,14 @@ static uint32_t prev_cp(const JSString *f, uint32_t *i) {
 
 // Final_Sigma (Unicode §3.13, table 3-17): before the sigma, a cased
 // letter followed by case-ignorable ones only; after it, no such run
-// reaching a cased letter. A letter that is both cased and case-
-// ignorable counts as cased first: it satisfies the "before" pattern.
+// reaching a cased letter. A letter that is both (U+0345 YPOGEGRAMMENI)
+// is skipped as case-ignorable, as ICU and V8 do and test262 expects:
+// "\u0345\u03A3" lowercases to a non-final sigma.
 static bool cased_run(const JSString *f, uint32_t i, bool forward) {
   while (forward ? i < f->length : i > 0) {
     uint32_t cp = forward ? next_cp(f, &i) : prev_cp(f, &i);
-    if (in_ranges(str_cased, COUNT(str_cased), cp)) return true;
-    if (!in_ranges(str_case_ignorable, COUNT(str_case_ignorable), cp)) return false;
+    if (!in_ranges(str_case_ignorable, COUNT(str_case_ignorable), cp))
+      return in_ranges(str_cased, COUNT(str_cased), cp);
   }
   return false;
 }
@@ -189,6 +191,7 @@ static void map_cp(JSStrBuf *sb, const JSString *f, uint32_t cp, uint32_t at,
   const StrSpecialCase *sp =
       upper ? find_special(str_upper_special, COUNT(str_upper_special), cp)
             : find_special(str_lower_special, COUNT(str_lower_special), cp);
+  // A full mapping may lengthen the string ('ß' -> "SS").
   if (sp) {
     for (int k = 0; k < sp->n; k++) js_sb_codepoint(sb, sp->to[k]);
     return;
@@ -267,6 +270,7 @@ static void cp_push(CpBuf *b, uint32_t cp) {
 // compatibility ones for the K forms. Recursion depth is the UCD's
 // nesting depth (a handful), never the input's length.
 static void decompose(CpBuf *b, uint32_t cp, bool compat) {
+  // A precomposed Hangul syllable: L V, or L V T when it has a final.
   if (cp >= SBASE && cp < SBASE + SCOUNT) {
     uint32_t s = cp - SBASE;
     cp_push(b, LBASE + s / NCOUNT);
@@ -275,6 +279,7 @@ static void decompose(CpBuf *b, uint32_t cp, bool compat) {
     return;
   }
   const StrDecomp *d = cp < 0xA0 ? NULL : find_decomp(cp);
+  // No mapping (or only a compatibility one, for NFC/NFD): cp itself.
   if (!d || (d->compat && !compat)) {
     cp_push(b, cp);
     return;
@@ -353,6 +358,8 @@ static bool is_stable(const JSString *f, int form) {
 JSValue js_string_normalize(JSVM *vm, JSValue s, int form) {
   JSString *f = js_string_flat(vm, js_str(s));
   if (is_stable(f, form)) return s;
+  // UAX #15's three steps over the whole string: full decomposition,
+  // canonical ordering, then (for the C forms) canonical composition.
   bool compat = form == JS_NF_KC || form == JS_NF_KD;
   CpBuf b = {0};
   for (uint32_t i = 0; i < f->length;) decompose(&b, next_cp(f, &i), compat);

@@ -507,43 +507,14 @@ static JSValue console_group_end(JSVM *vm, JSValue self, int argc, JSValue *argv
   return JS_UNDEFINED;
 }
 
-// Read one inspect option of console.dir's options object.
-static bool dir_option(JSVM *vm, JSValue options, const char *name, double *out, bool *set) {
-  JSValue v = js_get_str(vm, options, name);
-  if (js_is_exception(v)) return false;
-  *set = !js_is_undefined(v);
-  if (js_is_null(v)) {
-    *out = INFINITY;  // null: no limit, as for depth
-  } else if (js_is_number(v)) {
-    *out = js_number_value(v);
-  } else if (js_is_bool(v)) {
-    *out = js_bool(v);
-  } else {
-    *set = false;
-  }
-  return true;
-}
-
-// console.dir(value, options): inspect with the options given (depth,
-// showHidden, breakLength, maxArrayLength, maxStringLength).
+// console.dir(value, options): inspect with node's options (depth,
+// showHidden, breakLength, maxArrayLength, maxStringLength), and without
+// custom inspect functions unless options asks for them.
 static JSValue console_dir(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   JSInspectOptions o;
   js_inspect_defaults(&o);
-  JSValue options = js_arg(1);
-  if (js_is_object(options)) {
-    double d;
-    bool set;
-    if (!dir_option(vm, options, "depth", &d, &set)) return JS_EXCEPTION;
-    if (set) o.depth = d;
-    if (!dir_option(vm, options, "showHidden", &d, &set)) return JS_EXCEPTION;
-    if (set) o.show_hidden = d != 0;
-    if (!dir_option(vm, options, "breakLength", &d, &set)) return JS_EXCEPTION;
-    if (set) o.break_length = d > 1e9 ? 1000000000 : (int)d;
-    if (!dir_option(vm, options, "maxArrayLength", &d, &set)) return JS_EXCEPTION;
-    if (set) o.max_array_length = d < 0 ? 0 : d > 4e9 ? UINT32_MAX : (uint32_t)d;
-    if (!dir_option(vm, options, "maxStringLength", &d, &set)) return JS_EXCEPTION;
-    if (set) o.max_string_length = d < 0 ? 0 : d > 4e9 ? UINT32_MAX : (uint32_t)d;
-  }
+  o.custom_inspect = false;
+  if (!js_inspect_read_options(vm, js_arg(1), &o)) return JS_EXCEPTION;
   JSValue text = js_inspect_with(vm, js_arg(0), &o);
   if (js_is_exception(text)) return text;
   write_line(vm, vm->out, text);

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/dict.h"
 #include "runtime/inspect.h"
 #include "runtime/numconv.h"
 #include "runtime/runtime.h"
@@ -55,6 +56,46 @@ void js_inspect_defaults(JSInspectOptions *o) {
   o->break_length = 80;
   o->max_array_length = 100;
   o->max_string_length = 10000;
+  o->custom_inspect = true;
+}
+
+// One option: a number, a boolean (as 0/1) or null (no limit); *set
+// false when the option is absent or of another type.
+static bool read_option(JSVM *vm, JSValue options, const char *name, double *out, bool *set) {
+  JSValue v = js_get_str(vm, options, name);
+  if (js_is_exception(v)) return false;
+  *set = true;
+  if (js_is_null(v)) {
+    *out = INFINITY;
+  } else if (js_is_number(v)) {
+    *out = js_number_value(v);
+  } else if (js_is_bool(v)) {
+    *out = js_bool(v);
+  } else {
+    *set = false;
+  }
+  return true;
+}
+
+static uint32_t clamp_u32(double d) { return d < 0 ? 0 : d > 4e9 ? UINT32_MAX : (uint32_t)d; }
+
+bool js_inspect_read_options(JSVM *vm, JSValue options, JSInspectOptions *o) {
+  if (!js_is_object(options)) return true;
+  double d;
+  bool set;
+  if (!read_option(vm, options, "depth", &d, &set)) return false;
+  if (set) o->depth = d;
+  if (!read_option(vm, options, "showHidden", &d, &set)) return false;
+  if (set) o->show_hidden = d != 0;
+  if (!read_option(vm, options, "breakLength", &d, &set)) return false;
+  if (set) o->break_length = d > 1e9 ? 1000000000 : d < 0 ? 0 : (int)d;
+  if (!read_option(vm, options, "maxArrayLength", &d, &set)) return false;
+  if (set) o->max_array_length = clamp_u32(d);
+  if (!read_option(vm, options, "maxStringLength", &d, &set)) return false;
+  if (set) o->max_string_length = clamp_u32(d);
+  if (!read_option(vm, options, "customInspect", &d, &set)) return false;
+  if (set) o->custom_inspect = d != 0;
+  return true;
 }
 
 static JSValue formatValue(Ctx *c, JSValue v, int recurse);
@@ -496,7 +537,7 @@ static JSArrayStore *non_index_keys(Ctx *c, JSValue v) {
   if (!all) return NULL;
   uint32_t n = 0;
   for (uint32_t i = 0; i < all->used; i++)
-    if (!is_index_key(all->v[i])) all->v[n++] = all->v[i];
+    if (!is_index_key(all->v[i])) ORI_STORE_SLOT(all, &all->v[n++], all->v[i]);
   all->used = n;
   return all;
 }
@@ -510,7 +551,7 @@ static bool key_listed(JSArrayStore *keys, JSValue key) {
 static void remove_key(JSArrayStore *keys, JSValue key) {
   uint32_t n = 0;
   for (uint32_t i = 0; i < keys->used; i++)
-    if (keys->v[i].bits != key.bits) keys->v[n++] = keys->v[i];
+    if (keys->v[i].bits != key.bits) ORI_STORE_SLOT(keys, &keys->v[n++], keys->v[i]);
   keys->used = n;
 }
 
@@ -1098,7 +1139,7 @@ static JSValue boxed_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag, JSArrayS
     // The characters are listed as index keys: they would only repeat.
     uint32_t n = 0, skip = slen(inner);
     for (uint32_t i = 0; i < keys->used; i++)
-      if (i >= skip) keys->v[n++] = keys->v[i];
+      if (i >= skip) ORI_STORE_SLOT(keys, &keys->v[n++], keys->v[i]);
     keys->used = n;
   }
   JSValue prim = formatPrimitive(c, inner);
@@ -1431,8 +1472,71 @@ int js_inspect_has_builtin_to_string(JSVM *vm, JSValue v) {
 
 /* {==== Values (formatValue) and the entry points ====} */
 
+/* {==== Custom inspection: [Symbol.for('nodejs.util.inspect.custom')] ====} */
+
+// util.inspect as a function, for custom inspectors' third argument.
+static JSValue native_inspect(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  JSInspectOptions o;
+  js_inspect_defaults(&o);
+  if (!js_inspect_read_options(vm, js_arg(1), &o)) return JS_EXCEPTION;
+  return js_inspect_with(vm, js_arg(0), &o);
+}
+
+// The registered symbol, or undefined when no script asked for it (then
+// no object can have it as a key).
+static JSValue custom_symbol(JSVM *vm) {
+  JSDictEntry *e = js_dict_find(js_heap(vm->symbol_registry), js_atom(vm, "nodejs.util.inspect.custom"));
+  return e ? e->value : JS_UNDEFINED;
+}
+
+// The options object a custom inspector receives: the remaining depth and
+// the other settings, under node's names.
+static JSValue options_object(Ctx *c, int recurse) {
+  JSVM *vm = c->vm;
+  JSValue o = js_new_object(vm);
+  double depth = c->opt.depth - recurse;
+  JSValue d = isinf(depth) ? JS_NULL : js_from_number(depth);
+  if (js_set(vm, o, js_to_property_key(vm, js_atom(vm, "depth")), d, false) < 0 ||
+      js_set(vm, o, js_to_property_key(vm, js_atom(vm, "showHidden")), js_from_bool(c->opt.show_hidden), false) < 0 ||
+      js_set(vm, o, js_to_property_key(vm, js_atom(vm, "breakLength")), js_from_int32(c->opt.break_length), false) < 0)
+    return JS_EXCEPTION;
+  return o;
+}
+
+// formatValue's custom inspection: the text of v[custom](depth, options,
+// inspect), or undefined when v has no custom inspector (or is a
+// prototype, or the inspector returned v itself).
+static JSValue custom_inspect(Ctx *c, JSValue v, int recurse) {
+  JSVM *vm = c->vm;
+  JSValue sym = custom_symbol(vm);
+  if (!js_is_symbol(sym)) return JS_UNDEFINED;
+  JSValue fn = js_get(vm, v, sym);
+  if (js_is_exception(fn)) return fn;
+  if (!js_is_callable(fn)) return JS_UNDEFINED;
+  // Prototype objects (value.constructor.prototype === value) are skipped.
+  JSValue ctor = js_get(vm, v, vm->atom[JS_ATOM_constructor]);
+  if (js_is_exception(ctor)) return ctor;
+  if (js_to_boolean(ctor)) {
+    JSValue proto = js_get(vm, ctor, vm->atom[JS_ATOM_prototype]);
+    if (js_is_exception(proto)) return proto;
+    if (proto.bits == v.bits) return JS_UNDEFINED;
+  }
+  JSValue args[3] = {JS_NULL, options_object(c, recurse), js_new_native(vm, "inspect", native_inspect, 2, 0)};
+  if (js_is_exception(args[1])) return args[1];
+  double depth = c->opt.depth - recurse;
+  if (!isinf(depth)) args[0] = js_from_number(depth);
+  JSValue ret = js_call(vm, fn, v, 3, args);
+  if (js_is_exception(ret) || ret.bits == v.bits) return js_is_exception(ret) ? ret : JS_UNDEFINED;
+  if (!js_is_string(ret)) return formatValue(c, ret, recurse);
+  return indent_lines(vm, ret, c->indent);
+}
+
 static JSValue formatValue(Ctx *c, JSValue v, int recurse) {
   if (!js_is_object(v)) return formatPrimitive(c, v);
+  if (c->opt.custom_inspect) {
+    JSValue custom = custom_inspect(c, v, recurse);
+    if (!js_is_undefined(custom)) return custom;
+  }
   // A value already being formatted closes a cycle: number it.
   for (uint32_t i = 0; i < c->seen->used; i++) {
     if (c->seen->v[i].bits != v.bits) continue;

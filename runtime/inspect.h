@@ -20,10 +20,17 @@ typedef struct JSInspectOptions {
   int break_length;          /* 80: the width an entry list may take */
   uint32_t max_array_length; /* 100 elements, then "... N more items" */
   uint32_t max_string_length; /* 10000 units, then "... N more characters" */
+  bool custom_inspect;       /* call [Symbol.for('nodejs.util.inspect.custom')] */
 } JSInspectOptions;
 
 /* js_inspect_defaults: node's inspectDefaultOptions. */
 void js_inspect_defaults(JSInspectOptions *o);
+
+/* js_inspect_read_options: override *o with the util.inspect options
+ * object given (depth, showHidden, breakLength, maxArrayLength,
+ * maxStringLength, customInspect; null means no limit). Anything but an
+ * object changes nothing. false on exception (a getter threw). */
+bool js_inspect_read_options(JSVM *vm, JSValue options, JSInspectOptions *o);
 
 /* js_inspect_with: util.inspect(v, o). */
 JSValue js_inspect_with(JSVM *vm, JSValue v, const JSInspectOptions *o);

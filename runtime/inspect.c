@@ -38,6 +38,10 @@
 // Entry list kinds (node's kObjectType, kArrayType, kArrayExtrasType).
 enum { K_OBJECT, K_ARRAY, K_ARRAY_EXTRAS };
 
+// The state of one inspection (node's ctx object). Everything but the
+// options changes while the walk descends: indent grows by two per level
+// of entries, current_depth records the depth of the object whose
+// entries were formatted last (reduceToSingleString reads it).
 typedef struct Ctx {
   JSVM *vm;
   JSInspectOptions opt;
@@ -50,6 +54,7 @@ typedef struct Ctx {
 // The compact option: how many inner levels may be joined on one line.
 enum { COMPACT = 3 };
 
+// node's defaults as console.log uses them (no colors, compact 3).
 void js_inspect_defaults(JSInspectOptions *o) {
   o->depth = 2;
   o->show_hidden = false;
@@ -64,6 +69,8 @@ void js_inspect_defaults(JSInspectOptions *o) {
 static bool read_option(JSVM *vm, JSValue options, const char *name, double *out, bool *set) {
   JSValue v = js_get_str(vm, options, name);
   if (js_is_exception(v)) return false;
+  // null is node's way to say "no limit" (depth: null, maxArrayLength:
+  // null); booleans serve showHidden and customInspect.
   *set = true;
   if (js_is_null(v)) {
     *out = INFINITY;
@@ -77,8 +84,11 @@ static bool read_option(JSVM *vm, JSValue options, const char *name, double *out
   return true;
 }
 
+// Lengths above 2^32 (Infinity for null) mean "no limit".
 static uint32_t clamp_u32(double d) { return d < 0 ? 0 : d > 4e9 ? UINT32_MAX : (uint32_t)d; }
 
+// Options are read with [[Get]] (they may be getters), in node's order of
+// declaration; unknown ones are ignored, as util.inspect ignores them.
 bool js_inspect_read_options(JSVM *vm, JSValue options, JSInspectOptions *o) {
   if (!js_is_object(options)) return true;
   double d;
@@ -102,6 +112,8 @@ static JSValue formatValue(Ctx *c, JSValue v, int recurse);
 
 /* {==== String helpers ====} */
 
+// Short names for the string operations every formatter needs: texts are
+// heap strings so that lists of them can live in JSArrayStores.
 static JSValue lit(JSVM *vm, const char *s) { return js_string_from_cstr(vm, s); }
 
 static uint32_t slen(JSValue s) { return js_string_length(s); }
@@ -111,6 +123,8 @@ static uint32_t slen(JSValue s) { return js_string_length(s); }
 static int64_t find(JSVM *vm, JSValue s, const char *needle, uint32_t from) {
   JSString *f = js_string_flat(vm, js_str(s));
   size_t n = strlen(needle);
+  // A naive search: the texts searched are short (names, stacks, one
+  // entry), and the needles a few characters.
   for (uint32_t i = from; i + n <= f->length; i++) {
     size_t k = 0;
     while (k < n && js_flat_char(f, i + (uint32_t)k) == (uint8_t)needle[k]) k++;
@@ -130,8 +144,10 @@ static int64_t index_of(JSVM *vm, JSValue s, JSValue needle, uint32_t from) {
   return -1;
 }
 
+// str.includes(needle) for an ASCII needle.
 static bool has(JSVM *vm, JSValue s, const char *needle) { return find(vm, s, needle, 0) >= 0; }
 
+// str.startsWith(prefix).
 static bool starts_with(JSVM *vm, JSValue s, JSValue prefix) {
   uint32_t n = slen(prefix);
   if (n > slen(s)) return false;
@@ -141,15 +157,18 @@ static bool starts_with(JSVM *vm, JSValue s, JSValue prefix) {
   return true;
 }
 
+// str.endsWith(suffix) for an ASCII suffix.
 static bool ends_with_ascii(JSVM *vm, JSValue s, const char *suffix) {
   uint32_t n = (uint32_t)strlen(suffix);
   return slen(s) >= n && find(vm, s, suffix, slen(s) - n) >= 0;
 }
 
+// str === text for an ASCII text (constructor names, kinds).
 static bool equals_ascii(JSVM *vm, JSValue s, const char *text) {
   return slen(s) == strlen(text) && find(vm, s, text, 0) == 0;
 }
 
+// str.slice(from, to) with both ends clamped, as slice clamps them.
 static JSValue substr(JSVM *vm, JSValue s, uint32_t from, uint32_t to) {
   if (to > slen(s)) to = slen(s);
   if (from > to) from = to;
@@ -159,6 +178,8 @@ static JSValue substr(JSVM *vm, JSValue s, uint32_t from, uint32_t to) {
 // a + b + c (any may be NULL-free heap strings); JS_EXCEPTION if too long.
 static JSValue cat3(JSVM *vm, JSValue a, JSValue b, JSValue cc) {
   JSStrBuf sb;
+  // One builder rather than two concatenations: no rope is made for
+  // texts that are read again right away.
   js_sb_init(&sb, vm);
   js_sb_string(&sb, a);
   js_sb_string(&sb, b);
@@ -166,6 +187,7 @@ static JSValue cat3(JSVM *vm, JSValue a, JSValue b, JSValue cc) {
   return js_sb_finish(&sb);
 }
 
+// n spaces (none for n <= 0, which callers compute freely).
 static void sb_spaces(JSStrBuf *sb, int n) {
   for (int i = 0; i < n; i++) js_sb_char(sb, ' ');
 }
@@ -173,6 +195,7 @@ static void sb_spaces(JSStrBuf *sb, int n) {
 // str.replaceAll('\n', '\n' + ' '.repeat(n)).
 static JSValue indent_lines(JSVM *vm, JSValue s, int n) {
   if (n <= 0 || !has(vm, s, "\n")) return s;
+  // Most texts have no newline: they are returned as they are.
   JSString *f = js_string_flat(vm, js_str(s));
   JSStrBuf sb;
   js_sb_init(&sb, vm);
@@ -192,13 +215,17 @@ static JSValue indent_lines(JSVM *vm, JSValue s, int n) {
 static const char *escape_of(uint16_t ch, int quote, char *buf) {
   static const char *const named[] = {[8] = "\\b", [9] = "\\t", [10] = "\\n",
                                       [12] = "\\f", [13] = "\\r"};
+                                      // node's meta table: the C escapes it knows by name, \xXX for the rest
+                                      // (upper-case hex, as node writes them).
   if (ch < 0x20) {
     if (ch < 14 && named[ch]) return named[ch];
     snprintf(buf, 8, "\\x%02X", ch);
     return buf;
   }
+  // A quote is escaped only when it is the delimiter; the backslash always.
   if (ch == '\'' && quote == '\'') return "\\'";
   if (ch == '\\') return "\\\\";
+  // DEL and the C1 controls are invisible on a terminal: escaped too.
   if (ch >= 0x7F && ch <= 0x9F) {
     snprintf(buf, 8, "\\x%02X", ch);
     return buf;
@@ -217,6 +244,9 @@ static void sb_escaped(JSStrBuf *sb, JSValue s, int quote) {
     if (esc) {
       js_sb_ascii(sb, esc);
     } else if (ch >= 0xD800 && ch <= 0xDFFF) {
+      // Surrogates print only as a pair; a lone one would become U+FFFD
+      // on output, so node shows its code (lower-case hex, no padding
+      // needed: surrogates have four digits).
       uint16_t next = i + 1 < f->length ? js_flat_char(f, i + 1) : 0;
       if (ch <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF) {
         js_sb_char(sb, ch);  // a proper pair
@@ -235,6 +265,8 @@ static void sb_escaped(JSStrBuf *sb, JSValue s, int quote) {
 // double quotes or (then) backticks avoid escaping them.
 static void sb_quoted(JSStrBuf *sb, JSValue s) {
   JSVM *vm = sb->vm;
+  // The delimiter is the first of ' " ` that needs no escaping (a
+  // backtick also needs the text to be free of "${"), else '.
   int quote = '\'';
   if (has(vm, s, "'")) {
     if (!has(vm, s, "\"")) {
@@ -250,6 +282,8 @@ static void sb_quoted(JSStrBuf *sb, JSValue s) {
 
 /* {==== Primitives (formatPrimitive) ====} */
 
+// formatNumber: Number::toString, except that -0 keeps its sign (node
+// tests Object.is(n, -0)).
 static void sb_number(JSStrBuf *sb, double d) {
   char buf[JS_DTOA_BUFSIZE];
   if (d == 0 && signbit(d)) {
@@ -260,6 +294,7 @@ static void sb_number(JSStrBuf *sb, double d) {
   js_sb_ascii(sb, buf);
 }
 
+// The same as a string, for util.format's %d / %i / %f / %s.
 JSValue js_inspect_number(JSVM *vm, double d) {
   JSStrBuf sb;
   js_sb_init(&sb, vm);
@@ -280,6 +315,8 @@ static void sb_symbol(JSStrBuf *sb, JSValue sym) {
 static JSValue format_string(Ctx *c, JSValue s) {
   JSVM *vm = c->vm;
   JSValue trailer = JS_UNDEFINED;
+  // maxStringLength cuts the text (by code units, as slice does) and
+  // says how much was left out after the closing quote.
   if (slen(s) > c->opt.max_string_length) {
     uint32_t rest = slen(s) - c->opt.max_string_length;
     s = substr(vm, s, 0, c->opt.max_string_length);
@@ -291,6 +328,10 @@ static JSValue format_string(Ctx *c, JSValue s) {
   JSStrBuf sb;
   js_sb_init(&sb, vm);
   uint32_t n = slen(s);
+  // Too long for the rest of the line (and longer than node's
+  // kMinLineLength): split after each "\n", keeping the newline in the
+  // piece before it, one quoted piece per line. Each piece picks its
+  // own delimiter, as node escapes them one by one.
   if (n > 16 && (int)n > c->opt.break_length - c->indent - 4) {
     JSString *f = js_string_flat(vm, js_str(s));
     uint32_t start = 0;
@@ -313,7 +354,9 @@ static JSValue format_string(Ctx *c, JSValue s) {
 // formatPrimitive, for everything but objects.
 static JSValue formatPrimitive(Ctx *c, JSValue v) {
   JSVM *vm = c->vm;
+  // Strings may be split over lines; everything else is one token.
   if (js_is_string(v)) return format_string(c, v);
+  // BigInts print as their digits and "n".
   if (js_is_type(v, JS_TYPE_BigInt)) {
     JSValue s = js_to_string(vm, v);
     if (js_is_exception(s)) return s;
@@ -330,6 +373,8 @@ static JSValue formatPrimitive(Ctx *c, JSValue v) {
   } else if (js_is_symbol(v)) {
     sb_symbol(&sb, v);
   } else {
+    // undefined is all that is left (the hole and the TDZ marker never
+    // reach here: they are not values).
     js_sb_ascii(&sb, "undefined");
   }
   return js_sb_finish(&sb);
@@ -337,6 +382,8 @@ static JSValue formatPrimitive(Ctx *c, JSValue v) {
 
 /* {==== Display width (getStringWidth) ====} */
 
+// node's isFullWidthCodePoint (without ICU): East Asian wide and
+// fullwidth ranges and the emoji blocks.
 static bool full_width(uint32_t cp) {
   return cp >= 0x1100 &&
          (cp <= 0x115F || cp == 0x2329 || cp == 0x232A ||
@@ -350,6 +397,8 @@ static bool full_width(uint32_t cp) {
           (cp >= 0x20000 && cp <= 0x3FFFD));
 }
 
+// node's isZeroWidthCodePoint: controls, combining marks, variation
+// selectors and the zero-width spaces.
 static bool zero_width(uint32_t cp) {
   return cp <= 0x1F || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x300 && cp <= 0x36F) ||
          (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x20D0 && cp <= 0x20FF) ||
@@ -361,6 +410,7 @@ static bool zero_width(uint32_t cp) {
 // emoji count two, combining marks and controls none.
 static uint32_t string_width(JSVM *vm, JSValue s) {
   JSString *f = js_string_flat(vm, js_str(s));
+  // Surrogate pairs are measured as the code point they spell.
   uint32_t w = 0;
   for (uint32_t i = 0; i < f->length; i++) {
     uint32_t cp = js_flat_char(f, i);
@@ -378,7 +428,9 @@ static uint32_t string_width(JSVM *vm, JSValue s) {
 
 /* {==== Constructor names, tags, prefixes ====} */
 
-// The intrinsic object id's own data property `name`, or undefined.
+// obj's own data property `name` (no getter runs), or undefined: how
+// the realm's own methods are found when user code may have replaced
+// the ones on the instance's prototype chain.
 static JSValue own_data(JSVM *vm, JSValue obj, const char *name) {
   JSPropDesc d;
   if (!js_is_object(obj)) return JS_UNDEFINED;
@@ -390,6 +442,8 @@ static JSValue own_data(JSVM *vm, JSValue obj, const char *name) {
 // itself, whatever its prototype chain says.
 static const char *class_name(JSValue v) {
   JSType t = js_cell_type(js_heap(v));
+  // Only the kinds node's output can show (in "Object <...>" and the
+  // null-prototype prefixes) need a name of their own.
   if (t == JS_TYPE_ArrayObject) return "Array";
   if (t == JS_TYPE_Function || t == JS_TYPE_BoundFunction) return "Function";
   if (t == JS_TYPE_Error) return "Error";
@@ -406,10 +460,13 @@ static const char *class_name(JSValue v) {
 // `tmp instanceof ctor`, a throw counting as false (node's isInstanceof).
 static bool instance_of(JSVM *vm, JSValue tmp, JSValue ctor) {
   int r = js_instance_of(vm, tmp, ctor);
+  // A throwing Symbol.hasInstance or a non-object prototype must not
+  // stop the printing: the candidate is just skipped.
   if (r < 0) js_take_exception(vm);
   return r == 1;
 }
 
+// "res <inner>", the shape of constructor names for odd prototype chains.
 static JSValue with_angle(JSVM *vm, const char *res, JSValue inner) {
   JSStrBuf sb;
   js_sb_init(&sb, vm);
@@ -436,6 +493,8 @@ static JSValue constructor_name(Ctx *c, JSValue obj, int recurse) {
       return lit(vm, o.bits == js_intrinsic(vm, ObjectPrototype).bits ? "Object" : "Function");
     JSPropDesc d;
     int r = js_get_own_property(vm, o, vm->atom[JS_ATOM_constructor], &d);
+    // The descriptor is read without running a getter; the function's
+    // name is then read like node reads it (a static getter may run).
     if (r < 0) return JS_EXCEPTION;
     if (r && d.has_value && js_is_callable(d.value)) {
       JSValue name = js_get(vm, d.value, vm->atom[JS_ATOM_name]);
@@ -443,10 +502,14 @@ static JSValue constructor_name(Ctx *c, JSValue obj, int recurse) {
       bool empty = js_is_string(name) && slen(name) == 0;
       if (!empty && instance_of(vm, obj, d.value)) return js_to_string(vm, name);
     }
+    // firstProto: obj's own prototype, for the fallbacks below.
     o = js_get_prototype_of(vm, o);
     if (js_is_exception(o)) return o;
     if (js_is_undefined(first)) first = o;
   }
+  // A chain without a named constructor that is not just null: V8's class
+  // name plus what the prototype looks like, at most one level down
+  // (node's "<Complex prototype>" past the depth limit).
   if (js_is_null(first)) return JS_NULL;
   const char *res = class_name(obj);
   if (recurse > c->opt.depth) return with_angle(vm, res, lit(vm, "Complex prototype"));
@@ -470,12 +533,14 @@ static JSValue constructor_name(Ctx *c, JSValue obj, int recurse) {
 static JSValue get_tag(Ctx *c, JSValue v) {
   JSVM *vm = c->vm;
   JSValue key = vm->symbol[JS_SYMBOL_toStringTag];
+  // Read with [[Get]]: class getters for Symbol.toStringTag count.
   JSValue tag = js_get(vm, v, key);
   if (js_is_exception(tag)) return tag;
   if (!js_is_string(tag) || slen(tag) == 0) return vm->atom[JS_ATOM_empty];
   JSPropDesc d;
   int r = js_get_own_property(vm, v, key, &d);
   if (r < 0) return JS_EXCEPTION;
+  // (With showHidden the own tag is listed as a hidden key instead.)
   if (r && (c->opt.show_hidden || (d.attrs & JS_ATTR_ENUMERABLE))) return vm->atom[JS_ATOM_empty];
   return tag;
 }
@@ -487,6 +552,7 @@ static JSValue get_prefix(JSVM *vm, JSValue ctor, JSValue tag, const char *fallb
   js_sb_init(&sb, vm);
   if (js_is_null(ctor)) {
     js_sb_printf(&sb, "[%s%s: null prototype] ", fallback, size);
+    // Without a constructor the kind (fallback) stands in for it.
     if (slen(tag) && !equals_ascii(vm, tag, fallback)) {
       sb.len--;  // the tag goes before the final space
       js_sb_ascii(&sb, " [");
@@ -495,6 +561,7 @@ static JSValue get_prefix(JSVM *vm, JSValue ctor, JSValue tag, const char *fallb
     }
     return js_sb_finish(&sb);
   }
+  // A tag equal to the constructor name would only repeat it.
   js_sb_string(&sb, ctor);
   js_sb_ascii(&sb, size);
   if (slen(tag) && !js_string_equal(vm, tag, ctor)) {
@@ -508,6 +575,8 @@ static JSValue get_prefix(JSVM *vm, JSValue ctor, JSValue tag, const char *fallb
 
 // getCtxStyle: the prefix of an object of no particular kind.
 static JSValue ctx_style(JSVM *vm, JSValue v, JSValue ctor, JSValue tag) {
+  // Only null-prototype objects need a kind name; a tag that says the
+  // same is replaced by "Object" so that it is not shown twice.
   const char *fallback = "";
   if (js_is_null(ctor)) {
     fallback = class_name(v);
@@ -518,6 +587,8 @@ static JSValue ctx_style(JSVM *vm, JSValue v, JSValue ctor, JSValue tag) {
 
 /* {==== Keys ====} */
 
+// Array indices are numbers as property keys (runtime.h), so telling
+// them from named keys needs no string parsing.
 static bool is_index_key(JSValue key) {
   uint32_t i;
   return js_key_is_index(key, &i);
@@ -526,6 +597,8 @@ static bool is_index_key(JSValue key) {
 // getKeys: own enumerable string keys then enumerable symbols (all own
 // keys with showHidden).
 static JSArrayStore *get_keys(Ctx *c, JSValue v) {
+  // [[OwnPropertyKeys]] order: indices, strings, then symbols, which is
+  // Object.keys followed by the enumerable symbols, as node lists them.
   int flags = JS_KEYS_STRINGS | JS_KEYS_SYMBOLS;
   if (!c->opt.show_hidden) flags |= JS_KEYS_ENUMERABLE_ONLY;
   return js_own_keys(c->vm, v, flags);
@@ -538,16 +611,19 @@ static JSArrayStore *non_index_keys(Ctx *c, JSValue v) {
   uint32_t n = 0;
   for (uint32_t i = 0; i < all->used; i++)
     if (!is_index_key(all->v[i])) ORI_STORE_SLOT(all, &all->v[n++], all->v[i]);
+    // Compacted in place: the list is ours (js_own_keys made it).
   all->used = n;
   return all;
 }
 
+// Keys compare by bits (interned strings, symbols, index numbers).
 static bool key_listed(JSArrayStore *keys, JSValue key) {
   for (uint32_t i = 0; i < keys->used; i++)
     if (keys->v[i].bits == key.bits) return true;
   return false;
 }
 
+// keys.splice(keys.indexOf(key), 1), for every occurrence.
 static void remove_key(JSArrayStore *keys, JSValue key) {
   uint32_t n = 0;
   for (uint32_t i = 0; i < keys->used; i++)
@@ -561,6 +637,8 @@ static void remove_key(JSArrayStore *keys, JSValue key) {
 // symbols and hidden keys in brackets.
 static void sb_key(Ctx *c, JSStrBuf *sb, JSValue key, bool enumerable) {
   JSVM *vm = c->vm;
+  // Symbol keys show their description escaped, quote included, the
+  // way strEscapeSequencesReplacer treats them (no delimiters).
   if (js_is_symbol(key)) {
     JSStrBuf t;
     js_sb_init(&t, vm);
@@ -573,9 +651,14 @@ static void sb_key(Ctx *c, JSStrBuf *sb, JSValue key, bool enumerable) {
   }
   JSValue s = js_key_to_string(vm, key);
   if (js_is_exception(s)) return;
+  // Index keys arrive as numbers: spelled out, they are not identifiers
+  // and come out quoted ('0'), as in node.
+  // Written as a computed key so that it cannot be read as the
+  // prototype-setting form of an object literal.
   if (equals_ascii(vm, s, "__proto__")) {
     js_sb_ascii(sb, "['__proto__']");
   } else if (!enumerable) {
+    // Hidden keys (showHidden) are bracketed, unquoted.
     js_sb_char(sb, '[');
     sb_escaped(sb, s, '\'');
     js_sb_char(sb, ']');
@@ -601,9 +684,12 @@ static JSValue formatProperty(Ctx *c, JSValue obj, int recurse, JSValue key, int
   JSVM *vm = c->vm;
   JSPropDesc d;
   int r = js_get_own_property(vm, obj, key, &d);
+  // The descriptor, not [[Get]]: accessors are named, never called.
   if (r < 0) return JS_EXCEPTION;
   if (r == 0) {
-    // Listed but gone (or never own): read it, as enumerable.
+    // Listed but gone (or never own): read it, as enumerable. (A getter
+    // of an earlier key may have deleted it; node falls back to
+    // value[key] the same way.)
     memset(&d, 0, sizeof d);
     d.value = js_get(vm, obj, key);
     if (js_is_exception(d.value)) return d.value;
@@ -611,6 +697,8 @@ static JSValue formatProperty(Ctx *c, JSValue obj, int recurse, JSValue key, int
     d.attrs = JS_ATTR_ENUMERABLE;
   }
   JSValue str;
+  // The value is indented two more than its key (node's diff of 2 when
+  // compact is not true).
   if (d.has_value && !js_is_undefined(d.value)) {
     c->indent += 2;
     str = formatValue(c, d.value, recurse);
@@ -623,6 +711,7 @@ static JSValue formatProperty(Ctx *c, JSValue obj, int recurse, JSValue key, int
   } else {
     str = lit(vm, "undefined");
   }
+  // Elements are positional; everything else says its key.
   if (type == K_ARRAY) return str;
   JSStrBuf sb;
   js_sb_init(&sb, vm);
@@ -634,6 +723,7 @@ static JSValue formatProperty(Ctx *c, JSValue obj, int recurse, JSValue key, int
 
 /* {==== Arrays and collections ====} */
 
+// "... 1 more item" / "... 20 more items" past maxArrayLength.
 static JSValue remaining_text(JSVM *vm, double n) {
   JSStrBuf sb;
   js_sb_init(&sb, vm);
@@ -641,6 +731,7 @@ static JSValue remaining_text(JSVM *vm, double n) {
   return js_sb_finish(&sb);
 }
 
+// "<1 empty item>" / "<5 empty items>" for a run of holes.
 static JSValue empty_items(JSVM *vm, double n) {
   JSStrBuf sb;
   js_sb_init(&sb, vm);
@@ -651,6 +742,7 @@ static JSValue empty_items(JSVM *vm, double n) {
 // Push s (a string or JS_EXCEPTION) onto *out; false on exception.
 static bool push(Ctx *c, JSArrayStore **out, JSValue s) {
   if (js_is_exception(s)) return false;
+  // The list may move when it grows: the caller's pointer is updated.
   *out = js_store_push(c->vm, *out, s);
   return true;
 }
@@ -660,6 +752,8 @@ static bool push(Ctx *c, JSArrayStore **out, JSValue s) {
 static bool format_special_array(Ctx *c, JSValue v, int recurse, uint32_t max_len,
                                  JSArrayStore **out, uint32_t i) {
   JSVM *vm = c->vm;
+  // Object.keys(value): ascending indices first, so keys[i] is the first
+  // index at or after the hole that sent us here (0..i-1 all exist).
   JSArrayStore *keys = js_own_keys(vm, v, JS_KEYS_STRINGS | JS_KEYS_ENUMERABLE_ONLY);
   if (!keys) return false;
   double index = i;
@@ -669,6 +763,8 @@ static bool format_special_array(Ctx *c, JSValue v, int recurse, uint32_t max_le
     // Named keys come after the indices: the first one ends the walk.
     if (!js_key_is_index(key, &k)) break;
     if (k != index) {
+      // A gap between the last index shown and this one: one entry
+      // counts the whole run of holes.
       if (!push(c, out, empty_items(vm, k - index))) return false;
       index = k;
       if ((*out)->used == max_len) break;
@@ -676,6 +772,8 @@ static bool format_special_array(Ctx *c, JSValue v, int recurse, uint32_t max_le
     if (!push(c, out, formatProperty(c, v, recurse, key, K_ARRAY))) return false;
     index++;
   }
+  // Holes at the end are listed unless the output is full, in which case
+  // the rest counts as "more items".
   double remaining = ((JSArrayObject *)js_heap(v))->length - index;
   if ((*out)->used != max_len) {
     if (remaining > 0 && !push(c, out, empty_items(vm, remaining))) return false;
@@ -690,8 +788,12 @@ static bool format_array(Ctx *c, JSValue v, int recurse, JSArrayStore **out) {
   JSVM *vm = c->vm;
   uint32_t vlen = ((JSArrayObject *)js_heap(v))->length;
   uint32_t len = vlen < c->opt.max_array_length ? vlen : c->opt.max_array_length;
+  // At most maxArrayLength elements (holes counting as one entry per
+  // run), then "... N more items".
   for (uint32_t i = 0; i < len; i++) {
     int r = js_has_own_property(vm, v, js_index_key(i));
+    // The first hole switches to the key walk, which skips holes in runs
+    // instead of testing every index of a sparse array.
     if (r < 0) return false;
     if (!r) return format_special_array(c, v, recurse, len, out, i);
     if (!push(c, out, formatProperty(c, v, recurse, js_index_key(i), K_ARRAY))) return false;
@@ -704,6 +806,8 @@ static bool format_array(Ctx *c, JSValue v, int recurse, JSArrayStore **out) {
 // user code put on the instance): undefined when it does not exist yet.
 static JSValue call_intrinsic(JSVM *vm, JSValue proto, const char *name, JSValue self) {
   JSValue fn = own_data(vm, proto, name);
+  // Families install their prototypes' methods as they arrive; until
+  // then the kind is shown like an ordinary object.
   if (!js_is_callable(fn)) return JS_UNDEFINED;
   return js_call(vm, fn, self, 0, NULL);
 }
@@ -712,6 +816,8 @@ static JSValue call_intrinsic(JSVM *vm, JSValue proto, const char *name, JSValue
 // family has not installed it (or on exception, then pending).
 static double collection_size(JSVM *vm, JSValue proto, JSValue v) {
   JSPropDesc d;
+  // size is an accessor on the prototype (§24.1.3.10): its getter is
+  // called directly with v, whatever v's own chain says.
   int r = js_get_own_property(vm, proto, vm->atom[JS_ATOM_size], &d);
   if (r != 1 || !d.has_get || !js_is_callable(d.get)) return -1;
   JSValue n = js_call(vm, d.get, v, 0, NULL);
@@ -723,11 +829,14 @@ static double collection_size(JSVM *vm, JSValue proto, JSValue v) {
 static bool format_collection(Ctx *c, JSValue v, bool is_map, int recurse, JSArrayStore **out) {
   JSVM *vm = c->vm;
   JSValue proto = is_map ? js_intrinsic(vm, MapPrototype) : js_intrinsic(vm, SetPrototype);
+  // Iterating through the realm's own methods shows the real contents
+  // even when user code replaced Map.prototype[Symbol.iterator].
   JSValue it = call_intrinsic(vm, proto, is_map ? "entries" : "values", v);
   if (js_is_exception(it)) return false;
   if (!js_is_object(it)) return true;
   JSValue next = js_get(vm, it, vm->atom[JS_ATOM_next]);
   if (js_is_exception(next)) return false;
+  // Entries are indented like property values (node adds 2 around them).
   double size = collection_size(vm, proto, v), shown = 0;
   c->indent += 2;
   bool ok = true;
@@ -735,11 +844,13 @@ static bool format_collection(Ctx *c, JSValue v, bool is_map, int recurse, JSArr
     JSValue res = js_call(vm, next, it, 0, NULL);
     JSValue done = js_is_exception(res) ? res : js_get(vm, res, vm->atom[JS_ATOM_done]);
     if (js_is_exception(done)) { ok = false; break; }
+    // maxArrayLength applies to collections too; the rest is counted.
     if (js_to_boolean(done) || shown >= c->opt.max_array_length) break;
     JSValue item = js_get(vm, res, vm->atom[JS_ATOM_value]);
     if (js_is_exception(item)) { ok = false; break; }
     JSValue text;
     if (is_map) {
+      // Map entries are [key, value] pairs: "key => value".
       JSValue k = js_get_index(vm, item, 0), val = js_get_index(vm, item, 1);
       JSValue ks = js_is_exception(k) ? k : formatValue(c, k, recurse);
       JSValue vs = js_is_exception(ks) || js_is_exception(val) ? JS_EXCEPTION : formatValue(c, val, recurse);
@@ -760,6 +871,8 @@ static bool format_collection(Ctx *c, JSValue v, bool is_map, int recurse, JSArr
 // Whether every one of the first n elements of value is a number or a
 // BigInt: then grouped columns are right-aligned.
 static bool all_numeric(JSVM *vm, JSValue value, uint32_t n) {
+  // node reads value[i] for every entry (the "more items" one included):
+  // a getter that throws just means "not all numbers".
   if (js_is_undefined(value)) return true;
   for (uint32_t i = 0; i < n; i++) {
     JSValue e = js_get_index(vm, value, i);
@@ -777,11 +890,13 @@ static bool all_numeric(JSVM *vm, JSValue value, uint32_t n) {
 // compact level). 0 when grouping does not pay.
 static uint32_t group_columns(Ctx *c, const uint32_t *widths, uint32_t n, uint32_t entries) {
   enum { SEP = 2 };  // ", " between entries
+  // total: the width of the whole list with separators; max: the widest.
   double total = 0, max = 0;
   for (uint32_t i = 0; i < n; i++) {
     total += widths[i] + SEP;
     if (max < widths[i]) max = widths[i];
   }
+  // actual_max: the width one column needs with its separator.
   double actual_max = max + SEP;
   // At least three entries must fit side by side, and one entry may not
   // be much longer than the rest (the gaps would be huge).
@@ -790,6 +905,8 @@ static uint32_t group_columns(Ctx *c, const uint32_t *widths, uint32_t n, uint32
     return 0;
   double bias = sqrt(actual_max - total / entries);
   double biased_max = fmax(actual_max - 3 - bias, 1);
+  // Short entries get a bias towards more columns; Math.round is
+  // floor(x + 0.5) for these positive values.
   double cols = fmin(fmin(floor(sqrt(2.5 * biased_max * n) / biased_max + 0.5),
                           floor((c->opt.break_length - c->indent) / actual_max)),
                      fmin(COMPACT * 4, 15));
@@ -823,6 +940,8 @@ static JSArrayStore *group_elements(Ctx *c, JSArrayStore *out, JSValue value) {
   uint32_t n = out->used;
   bool more = c->opt.max_array_length < out->used;  // "... more items" stays apart
   if (more) n--;
+  // Display widths (getStringWidth), not lengths: wide characters take
+  // two columns. The "more items" entry is not measured.
   uint32_t *widths = malloc(sizeof *widths * (n + 1));
   for (uint32_t i = 0; i < n; i++) widths[i] = string_width(vm, out->v[i]);
   uint32_t cols = group_columns(c, widths, n, out->used);
@@ -830,16 +949,19 @@ static JSArrayStore *group_elements(Ctx *c, JSArrayStore *out, JSValue value) {
     free(widths);
     return out;
   }
+  // Each column is as wide as its widest entry plus the separator.
   uint32_t *col_width = calloc(cols, sizeof *col_width);
   for (uint32_t i = 0; i < cols; i++) {
     for (uint32_t j = i; j < n; j += cols)
       if (widths[j] > col_width[i]) col_width[i] = widths[j];
     col_width[i] += 2;
   }
+  // Numbers line up on the right (padStart), anything else on the left.
   bool pad_start = all_numeric(vm, value, out->used);
   JSArrayStore *rows = js_new_store(vm, n / cols + 2);
   for (uint32_t i = 0; i < n; i += cols) {
     uint32_t max = i + cols < n ? i + cols : n;
+    // The last row may be shorter than the others.
     JSValue row = group_row(vm, out, widths, col_width, i, max, pad_start);
     if (js_is_exception(row)) {
       rows = NULL;
@@ -849,12 +971,15 @@ static JSArrayStore *group_elements(Ctx *c, JSArrayStore *out, JSValue value) {
   }
   free(widths);
   free(col_width);
+  // The "... N more items" line goes last, on its own.
   if (rows && more) rows = js_store_push(vm, rows, out->v[n]);
   return rows;
 }
 
 // isBelowBreakLength: the entries fit on one line of breakLength.
 static bool below_break_length(Ctx *c, JSArrayStore *out, uint32_t start, JSValue base) {
+  // Every entry costs its length plus a separator; start accounts for the
+  // braces, the indentation and node's constant 10.
   double total = (double)out->used + start;
   if (total + out->used > c->opt.break_length) return false;
   for (uint32_t i = 0; i < out->used; i++) {
@@ -864,6 +989,7 @@ static bool below_break_length(Ctx *c, JSArrayStore *out, uint32_t start, JSValu
   return slen(base) == 0 || !has(c->vm, base, "\n");
 }
 
+// Append the entries separated by sep and indent spaces.
 static void join(JSStrBuf *sb, JSArrayStore *out, const char *sep, int indent) {
   for (uint32_t i = 0; i < out->used; i++) {
     if (i) {
@@ -880,6 +1006,7 @@ static JSValue reduce_to_single_string(Ctx *c, JSArrayStore *out, JSValue base, 
                                        const char *brace1, int extras, int recurse, JSValue value) {
   JSVM *vm = c->vm;
   uint32_t entries = out->used;
+  // Grouping changes the entry count, which then rules out one line.
   if (extras == K_ARRAY_EXTRAS && entries > 6) {
     out = group_elements(c, out, value);
     if (!out) return JS_EXCEPTION;
@@ -887,14 +1014,18 @@ static JSValue reduce_to_single_string(Ctx *c, JSArrayStore *out, JSValue base, 
   JSStrBuf sb;
   js_sb_init(&sb, vm);
   if (slen(base)) {
+    // base (a function's or error's text, a <ref *N>) comes first.
     js_sb_string(&sb, base);
     js_sb_char(&sb, ' ');
   }
   js_sb_string(&sb, brace0);
+  // Only the innermost COMPACT levels may be joined: current_depth is
+  // the depth of the object formatted last, i.e. the deepest one below.
   if (c->current_depth - recurse < COMPACT && entries == out->used) {
     uint32_t start = out->used + (uint32_t)c->indent + slen(brace0) + slen(base) + 10;
     if (below_break_length(c, out, start, base)) {
       uint32_t mark = sb.len;
+      // Try the one-line form; cut it off again if an entry spans lines.
       js_sb_char(&sb, ' ');
       join(&sb, out, ", ", 0);
       // An entry with a line break of its own forces the long form.
@@ -911,6 +1042,7 @@ static JSValue reduce_to_single_string(Ctx *c, JSArrayStore *out, JSValue base, 
   js_sb_char(&sb, '\n');
   sb_spaces(&sb, c->indent + 2);
   join(&sb, out, ",\n", c->indent + 2);
+  // The long form: one entry per line, two spaces in from the braces.
   js_sb_char(&sb, '\n');
   sb_spaces(&sb, c->indent);
   js_sb_ascii(&sb, brace1);
@@ -924,16 +1056,21 @@ static JSValue class_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag) {
   JSVM *vm = c->vm;
   JSValue name = JS_UNDEFINED;
   int r = js_has_own_property(vm, v, vm->atom[JS_ATOM_name]);
+  // Only an own name counts: a class inherits its parent's name property.
   if (r < 0) return JS_EXCEPTION;
   if (r) {
     name = js_get(vm, v, vm->atom[JS_ATOM_name]);
     if (js_is_exception(name)) return name;
   }
+  // (hasName && value.name) || '(anonymous)': an inherited or falsy name
+  // does not count.
   if (!js_to_boolean(name)) name = lit(vm, "(anonymous)");
   name = js_to_string(vm, name);
   if (js_is_exception(name)) return name;
   JSValue super_name = JS_UNDEFINED;
   if (!js_is_null(ctor)) {
+    // The superclass is what `extends` evaluated to: the class's
+    // [[Prototype]], named by its name property.
     JSValue proto = js_get_prototype_of(vm, v);
     if (js_is_exception(proto)) return proto;
     super_name = js_get(vm, proto, vm->atom[JS_ATOM_name]);
@@ -945,6 +1082,7 @@ static JSValue class_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag) {
   js_sb_init(&sb, vm);
   js_sb_ascii(&sb, "[class ");
   js_sb_string(&sb, name);
+  // A class whose prototype chain is unusual says so, like functions.
   if (!js_is_null(ctor) && !equals_ascii(vm, ctor, "Function")) {
     js_sb_ascii(&sb, " [");
     js_sb_string(&sb, ctor);
@@ -957,6 +1095,8 @@ static JSValue class_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag) {
   }
   if (js_is_null(ctor)) {
     js_sb_ascii(&sb, " extends [null prototype]");
+    // The superclass is the name of the class's [[Prototype]], read when
+    // the chain exists (Function.prototype's name is "", not shown).
   } else if (js_is_string(super_name)) {
     js_sb_ascii(&sb, " extends ");
     js_sb_string(&sb, super_name);
@@ -969,14 +1109,20 @@ static JSValue class_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag) {
 // "[class X]"; a constructor other than the kind's own is appended.
 static JSValue function_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag) {
   JSVM *vm = c->vm;
+  // node tells classes by their source text; the shared flags say the
+  // same thing directly. Bound functions have no flags of their own.
   uint32_t flags = js_is_function(v) ? js_fn(v)->shared->flags : 0;
   if (flags & JS_FN_CLASS) return class_base(c, v, ctor, tag);
+  // The kind of function, as node derives it from isAsyncFunction /
+  // isGeneratorFunction.
   const char *type = (flags & JS_FN_ASYNC) && (flags & JS_FN_GENERATOR) ? "AsyncGeneratorFunction"
                      : (flags & JS_FN_ASYNC)                            ? "AsyncFunction"
                      : (flags & JS_FN_GENERATOR)                        ? "GeneratorFunction"
                                                                         : "Function";
   JSValue name = js_get(vm, v, vm->atom[JS_ATOM_name]);
   if (js_is_exception(name)) return name;
+  // value.name === '' means anonymous; any other name (even a non-string
+  // one) is converted for display.
   bool anonymous = js_is_string(name) && slen(name) == 0;
   if (!anonymous) name = js_is_symbol(name) ? lit(vm, "Symbol()") : js_to_string(vm, name);
   if (js_is_exception(name)) return name;
@@ -991,6 +1137,7 @@ static JSValue function_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag) {
     js_sb_string(&sb, name);
   }
   js_sb_char(&sb, ']');
+  // e.g. Function.prototype, whose constructor name is "Object".
   if (!js_is_null(ctor) && !equals_ascii(vm, ctor, type)) {
     js_sb_char(&sb, ' ');
     js_sb_string(&sb, ctor);
@@ -1004,10 +1151,14 @@ static JSValue function_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag) {
 }
 
 // Error.prototype.toString's result, for errors without a stack.
+// (node calls Error.prototype.toString itself; this is its algorithm,
+// §20.5.3.4, so that a replaced toString does not matter.)
 static JSValue error_to_string(JSVM *vm, JSValue err) {
   JSValue name = js_get(vm, err, vm->atom[JS_ATOM_name]);
   if (js_is_exception(name)) return name;
   name = js_is_undefined(name) ? lit(vm, "Error") : js_to_string(vm, name);
+  // §20.5.3.4 steps 3-9: name defaults to "Error", message to "", and
+  // the separator is only there when both are non-empty.
   if (js_is_exception(name)) return name;
   JSValue msg = js_get(vm, err, vm->atom[JS_ATOM_message]);
   if (js_is_exception(msg)) return msg;
@@ -1030,6 +1181,8 @@ static bool name_char(uint16_t ch, const char *extra) {
 static uint32_t guess_error_name(JSVM *vm, JSValue stack) {
   JSString *f = js_string_flat(vm, js_str(stack));
   uint32_t n = f->length, i = 1;
+  // The first regexp: the character class excludes ':' and '\n', so the
+  // maximal run is the only candidate and no backtracking is needed.
   uint16_t c0 = n ? js_flat_char(f, 0) : 0;
   if (c0 >= 'A' && c0 <= 'Z') {
     while (i < n && name_char(js_flat_char(f, i), "_ []()-")) i++;
@@ -1037,6 +1190,7 @@ static uint32_t guess_error_name(JSVM *vm, JSValue stack) {
   }
   for (i = 0; i < n; i++)
     if (!name_char(js_flat_char(f, i), "_-")) return 0;
+    // The second: the whole stack is one word ending in "Error".
   return ends_with_ascii(vm, stack, "Error") ? n : 0;
 }
 
@@ -1045,6 +1199,8 @@ static uint32_t guess_error_name(JSVM *vm, JSValue stack) {
 static JSValue improve_stack(Ctx *c, JSValue stack, JSValue ctor, JSValue name, JSValue tag) {
   JSVM *vm = c->vm;
   uint32_t len = slen(name);
+  // Only stacks that start like a normal error ("TypeError: ...") are
+  // touched; a stack may hold anything.
   bool regular = ends_with_ascii(vm, name, "Error") && starts_with(vm, stack, name) &&
                  (slen(stack) == len || js_string_char_code(vm, stack, len) == ':' ||
                   js_string_char_code(vm, stack, len) == '\n');
@@ -1053,14 +1209,19 @@ static JSValue improve_stack(Ctx *c, JSValue stack, JSValue ctor, JSValue name, 
   if (js_is_null(ctor)) {
     len = guess_error_name(vm, stack);
     if (len) fallback = substr(vm, stack, 0, len);
+    // A null-prototype error has no constructor to show: the name is
+    // taken from the stack's first word instead.
   }
+  // getPrefix(constructor, tag, fallback) without its trailing space.
   char *fb = js_string_utf8(vm, fallback, NULL);
   JSValue prefix = get_prefix(vm, ctor, tag, fb, "");
   free(fb);
   if (js_is_exception(prefix)) return prefix;
   prefix = substr(vm, prefix, 0, slen(prefix) - 1);
   if (js_string_equal(vm, name, prefix)) return stack;
+  // Nothing to improve when the constructor is the name ("TypeError").
   JSValue rest = substr(vm, stack, len, slen(stack));
+  // The prefix contains the name ("Foo [TypeError]"): it replaces it.
   if (index_of(vm, prefix, name, 0) >= 0) {
     if (len == 0) return cat3(vm, prefix, lit(vm, ": "), stack);
     return cat3(vm, prefix, vm->atom[JS_ATOM_empty], rest);
@@ -1085,10 +1246,14 @@ static JSValue format_error(Ctx *c, JSValue err, JSValue ctor, JSValue tag, JSAr
   if (js_is_exception(name)) return name;
   name = js_is_nullish(name) ? lit(vm, "Error") : js_to_string(vm, name);
   if (js_is_exception(name)) return name;
+  // Errors print their stack (node's getStackString), which starts with
+  // "Name: message"; without one, what toString would say.
   JSValue stack = js_get(vm, err, vm->atom[JS_ATOM_stack]);
   if (js_is_exception(stack)) return stack;
   stack = js_to_boolean(stack) ? js_to_string(vm, stack) : error_to_string(vm, err);
   if (js_is_exception(stack)) return stack;
+  // removeDuplicateErrorKeys: own name/message/stack keys whose text the
+  // stack already shows are not listed again.
   static const int dup[] = {JS_ATOM_name, JS_ATOM_message, JS_ATOM_stack};
   for (int i = 0; i < 3 && !c->opt.show_hidden; i++) {
     JSValue key = vm->atom[dup[i]];
@@ -1103,6 +1268,7 @@ static JSValue format_error(Ctx *c, JSValue err, JSValue ctor, JSValue tag, JSAr
   if (r && !key_listed(keys, vm->atom[JS_ATOM_cause])) keys = js_store_push(vm, keys, vm->atom[JS_ATOM_cause]);
   JSValue errors = js_get(vm, err, vm->atom[JS_ATOM_errors]);
   if (js_is_exception(errors)) return errors;
+  // AggregateError's errors (an own, non-enumerable array) likewise.
   if (js_is_array(errors) && !key_listed(keys, vm->atom[JS_ATOM_errors]))
     keys = js_store_push(vm, keys, vm->atom[JS_ATOM_errors]);
   *keysp = keys;
@@ -1113,16 +1279,22 @@ static JSValue format_error(Ctx *c, JSValue err, JSValue ctor, JSValue tag, JSAr
   if (js_is_exception(msg)) return msg;
   int64_t pos = -1;
   if (js_to_boolean(msg)) {
+    // The position just past the message in the stack, where the frames
+    // can start.
     msg = js_to_string(vm, msg);
     if (js_is_exception(msg)) return msg;
     pos = index_of(vm, stack, msg, 0);
     if (pos == 0) pos = -1;  // node's `indexOf(...) || -1`
     if (pos != -1) pos += slen(msg);
   }
+  // No frames: the error is bracketed, like a value ("[Error: x]").
+  // With frames, node only rewrites them to elide those the cause
+  // shares, which jsvm does not do: the stack is kept as it is.
   if (find(vm, stack, "\n    at", pos < 0 ? 0 : (uint32_t)pos) < 0) {
     stack = cat3(vm, lit(vm, "["), stack, lit(vm, "]"));
     if (js_is_exception(stack)) return stack;
   }
+  // Continuation lines line up with the entry the error is part of.
   return indent_lines(vm, stack, c->indent);
 }
 
@@ -1130,6 +1302,7 @@ static JSValue format_error(Ctx *c, JSValue err, JSValue ctor, JSValue tag, JSAr
 static JSValue boxed_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag, JSArrayStore *keys) {
   JSVM *vm = c->vm;
   JSValue inner = ((JSPrimitiveObject *)js_heap(v))->value;
+  // [[NumberData]] and friends: the wrapper's primitive decides the kind.
   const char *type = js_is_number(inner) ? "Number"
                      : js_is_string(inner) ? "String"
                      : js_is_bool(inner)   ? "Boolean"
@@ -1137,11 +1310,13 @@ static JSValue boxed_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag, JSArrayS
                                            : "BigInt";
   if (js_is_string(inner)) {
     // The characters are listed as index keys: they would only repeat.
+    // They are the first keys ([[OwnPropertyKeys]] puts indices first).
     uint32_t n = 0, skip = slen(inner);
     for (uint32_t i = 0; i < keys->used; i++)
       if (i >= skip) ORI_STORE_SLOT(keys, &keys->v[n++], keys->v[i]);
     keys->used = n;
   }
+  // The primitive as inspect shows it ('x' quoted, -0, Symbol(d), 1n).
   JSValue prim = formatPrimitive(c, inner);
   if (js_is_exception(prim)) return prim;
   JSStrBuf sb;
@@ -1181,6 +1356,8 @@ typedef struct Shape {
   JSValue done;          // the finished text when there is nothing to list
 } Shape;
 
+// brace0 = prefix + brace; false when prefix is (or the result would be)
+// an exception, so that callers can chain it with the prefix's maker.
 static bool set_brace(JSVM *vm, Shape *s, JSValue prefix, const char *brace) {
   if (js_is_exception(prefix)) return false;
   s->brace0 = cat3(vm, prefix, lit(vm, brace), vm->atom[JS_ATOM_empty]);
@@ -1193,7 +1370,10 @@ static int describe_iterable(Ctx *c, JSValue v, Shape *s) {
   char size[32];
   if (js_is_array(v)) {
     uint32_t len = ((JSArrayObject *)js_heap(v))->length;
+    // Ordinary arrays have no prefix; subclasses, null-prototype arrays
+    // and tagged ones show "Foo(3) [" with the length.
     snprintf(size, sizeof size, "(%u)", len);
+    // Index keys are elements: only the other keys are listed after them.
     JSValue prefix = vm->atom[JS_ATOM_empty];
     if (!equals_ascii(vm, s->ctor, "Array") || slen(s->tag))
       prefix = get_prefix(vm, s->ctor, s->tag, "Array", size);
@@ -1208,6 +1388,8 @@ static int describe_iterable(Ctx *c, JSValue v, Shape *s) {
   bool is_set = js_is_type(v, JS_TYPE_SetObject), is_map = js_is_type(v, JS_TYPE_MapObject);
   if (!is_set && !is_map) return 0;
   JSValue proto = is_map ? js_intrinsic(vm, MapPrototype) : js_intrinsic(vm, SetPrototype);
+  // The size comes from the intrinsic getter, for the same reason as the
+  // entries do; a Map subclass still shows its own constructor name.
   double n = collection_size(vm, proto, v);
   if (vm->has_exception) return -1;
   if (n < 0) return 0;  // the collections family is not there yet
@@ -1223,6 +1405,7 @@ static int describe_iterable(Ctx *c, JSValue v, Shape *s) {
 // Whether Error.prototype is on v's prototype chain (node's isError adds
 // `instanceof Error` to the [[ErrorData]] check).
 static bool is_error(JSVM *vm, JSValue v) {
+  // Walked on the maps directly: no trap or getter runs for this test.
   if (js_is_type(v, JS_TYPE_Error)) return true;
   JSValue ep = js_intrinsic(vm, ErrorPrototype);
   for (JSValue p = js_obj(v)->map->proto; js_is_object(p); p = js_obj(p)->map->proto)
@@ -1237,6 +1420,8 @@ static JSValue date_or_regexp_base(Ctx *c, JSValue v, bool date) {
   if (!date) return call_intrinsic(vm, js_intrinsic(vm, RegExpPrototype), "toString", v);
   JSValue t = call_intrinsic(vm, js_intrinsic(vm, DatePrototype), "getTime", v);
   if (js_is_exception(t) || js_is_undefined(t)) return t;
+  // An invalid date has no ISO form (toISOString throws): node shows
+  // toString's "Invalid Date" instead.
   bool invalid = js_is_double(t) && js_double(t) != js_double(t);
   return call_intrinsic(vm, js_intrinsic(vm, DatePrototype), invalid ? "toString" : "toISOString", v);
 }
@@ -1248,12 +1433,18 @@ static bool describe_plain(Ctx *c, JSValue v, int recurse, Shape *s) {
   s->keys = get_keys(c, v);
   if (!s->keys) return false;
   bool no_keys = s->keys->used == 0;
+  // The kinds are tried in node's order; the first that applies decides
+  // the base text and braces. Objects with nothing to list are finished
+  // here (s->done), the others get their entries in formatRaw.
   JSType t = js_cell_type(js_heap(v));
+  // Functions show as their base text, plus any own enumerable keys.
   if (js_is_callable(v)) {
     s->base = function_base(c, v, s->ctor, s->tag);
     if (no_keys) s->done = s->base;
     return !js_is_exception(s->base);
   }
+  // Plain objects (constructor Object): no prefix, except arguments
+  // objects and a tag ("Object [JSON] {").
   if (js_is_string(s->ctor) && equals_ascii(vm, s->ctor, "Object")) {
     if (t == JS_TYPE_Arguments) {
       s->brace0 = lit(vm, "[Arguments] {");
@@ -1267,6 +1458,7 @@ static bool describe_plain(Ctx *c, JSValue v, int recurse, Shape *s) {
     bool date = t == JS_TYPE_Date;
     JSValue base = date_or_regexp_base(c, v, date);
     if (js_is_exception(base)) return false;
+    // Subclasses and tags prefix the text ("Foo [RegExp] /x/").
     if (js_is_string(base)) {
       JSValue prefix = get_prefix(vm, s->ctor, s->tag, date ? "Date" : "RegExp", "");
       if (js_is_exception(prefix)) return false;
@@ -1276,11 +1468,13 @@ static bool describe_plain(Ctx *c, JSValue v, int recurse, Shape *s) {
       return !js_is_exception(base);
     }
   }
+  // Errors show their stack; their other own keys follow in braces.
   if (is_error(vm, v)) {
     s->base = format_error(c, v, s->ctor, s->tag, &s->keys);
     if (s->keys->used == 0) s->done = s->base;
     return !js_is_exception(s->base);
   }
+  // Weak collections cannot be enumerated: node says so.
   if (t == JS_TYPE_WeakMapObject || t == JS_TYPE_WeakSetObject) {
     s->formatter = F_WEAK;
     return set_brace(vm, s, get_prefix(vm, s->ctor, s->tag, class_name(v), ""), "{");
@@ -1289,6 +1483,7 @@ static bool describe_plain(Ctx *c, JSValue v, int recurse, Shape *s) {
     s->formatter = F_PROMISE;
     return set_brace(vm, s, get_prefix(vm, s->ctor, s->tag, "Promise", ""), "{");
   }
+  // Boxed primitives: Number, String, Boolean, Symbol, BigInt wrappers.
   if (t == JS_TYPE_Primitive) {
     s->base = boxed_base(c, v, s->ctor, s->tag, s->keys);
     if (s->keys->used == 0) s->done = s->base;
@@ -1301,6 +1496,8 @@ static bool describe_plain(Ctx *c, JSValue v, int recurse, Shape *s) {
 }
 
 // formatPromise: "<pending>", the value, or "<rejected> reason".
+// The state is read from the object, as node reads it through V8: no
+// then() runs.
 static bool format_promise(Ctx *c, JSValue v, int recurse, JSArrayStore **out) {
 #ifdef HAVE_PROMISE_H
   JSPromiseObject *p = (JSPromiseObject *)js_heap(v);
@@ -1320,6 +1517,8 @@ static bool format_promise(Ctx *c, JSValue v, int recurse, JSArrayStore **out) {
 
 // The entries besides the properties: elements, collection items.
 static bool format_entries(Ctx *c, JSValue v, const Shape *s, int recurse, JSArrayStore **out) {
+  // Properties come after these (extra keys of arrays, Map entries
+  // before the Map's own keys).
   switch (s->formatter) {
     case F_ARRAY: return format_array(c, v, recurse, out);
     case F_SET: return format_collection(c, v, false, recurse, out);
@@ -1335,12 +1534,15 @@ static JSValue too_deep(Ctx *c, JSValue v, const Shape *s) {
   JSVM *vm = c->vm;
   JSValue style = ctx_style(vm, v, s->ctor, s->tag);
   if (js_is_exception(style)) return style;
+  // Named objects are bracketed; null-prototype ones already are.
   style = substr(vm, style, 0, slen(style) - 1);
   if (js_is_null(s->ctor)) return style;
   return cat3(vm, lit(vm, "["), style, lit(vm, "]"));
 }
 
 // The <ref *N> marker for an object that turned out to be in a cycle.
+// Objects enter ctx->circular when a descendant refers back to them, so
+// by the time their own entries are done, the marker is known.
 static JSValue ref_marker(Ctx *c, JSValue v, JSValue base) {
   JSVM *vm = c->vm;
   for (uint32_t i = 0; i < c->circular->used; i++) {
@@ -1357,8 +1559,12 @@ static JSValue ref_marker(Ctx *c, JSValue v, JSValue base) {
   return base;
 }
 
+// formatRaw: describe the object (kind, prefix, keys), stop early when
+// there is nothing to list or it is too deep, else format its entries
+// one level down and lay them out. `recurse` is the object's depth.
 static JSValue formatRaw(Ctx *c, JSValue v, int recurse) {
   JSVM *vm = c->vm;
+  // node catches the stack overflow and says so in place of the object.
   if (!js_check_stack(vm)) {
     js_take_exception(vm);
     JSStrBuf sb;
@@ -1369,12 +1575,15 @@ static JSValue formatRaw(Ctx *c, JSValue v, int recurse) {
   }
   Shape s = {.base = vm->atom[JS_ATOM_empty], .brace1 = "}", .extras = K_OBJECT,
              .formatter = F_NONE, .done = JS_UNDEFINED};
+             // Defaults: an ordinary object "{ ... }" with no base text.
   s.ctor = constructor_name(c, v, recurse);
   if (js_is_exception(s.ctor)) return s.ctor;
   s.tag = get_tag(c, v);
   if (js_is_exception(s.tag)) return s.tag;
   s.brace0 = lit(vm, "{");
   int handled = 0;
+  // node only tries the iterable kinds for objects with Symbol.iterator
+  // (or no constructor, where the check could be misleading).
   int iterable = js_is_null(s.ctor) ? 1 : js_has_property(vm, v, vm->symbol[JS_SYMBOL_iterator]);
   if (iterable < 0) return JS_EXCEPTION;
   if (iterable) handled = describe_iterable(c, v, &s);
@@ -1382,13 +1591,18 @@ static JSValue formatRaw(Ctx *c, JSValue v, int recurse) {
   if (!handled && !describe_plain(c, v, recurse, &s)) return JS_EXCEPTION;
   if (!js_is_undefined(s.done)) return s.done;
   if (recurse > c->opt.depth) return too_deep(c, v, &s);
+  // Objects are finished early only after their kind is known, so that
+  // "[Foo]" and "[]" name them correctly.
   recurse++;
   c->seen = js_store_push(vm, c->seen, v);
   c->current_depth = recurse;
+  // From here on v is on the seen list, so a reference back to it from
+  // its entries prints as [Circular *N].
   JSArrayStore *out = js_new_store(vm, 8);
   if (!format_entries(c, v, &s, recurse, &out)) return JS_EXCEPTION;
   for (uint32_t i = 0; i < s.keys->used; i++)
     if (!push(c, &out, formatProperty(c, v, recurse, s.keys->v[i], s.extras))) return JS_EXCEPTION;
+  // The marker goes in front of the base, or alone before the braces.
   s.base = ref_marker(c, v, s.base);
   if (js_is_exception(s.base)) return s.base;
   c->seen->used--;
@@ -1398,6 +1612,8 @@ static JSValue formatRaw(Ctx *c, JSValue v, int recurse) {
 /* {==== %s: hasBuiltInToString ====} */
 
 // The global constructors node knows at start-up (builtInObjects).
+// (The global names matching /^[A-Z][a-zA-Z0-9]+$/ when node starts; a
+// fixed list, so that scripts defining globals do not change %s.)
 static bool builtin_name(JSVM *vm, JSValue name) {
   static const char *const names[] = {
       "Object", "Function", "Array", "Number", "Boolean", "String", "Symbol", "BigInt",
@@ -1416,6 +1632,7 @@ static bool builtin_name(JSVM *vm, JSValue name) {
 }
 
 // Whether obj has own property key: 1, 0, -1.
+// (Primitives' prototypes are objects, so p is always one here.)
 static int own(JSVM *vm, JSValue obj, JSValue key) {
   return js_is_object(obj) ? js_has_own_property(vm, obj, key) : 0;
 }
@@ -1426,6 +1643,7 @@ static JSValue owner_of(JSVM *vm, JSValue v, bool look_string, bool look_prim) {
   JSValue p = v;
   for (;;) {
     p = js_get_prototype_of(vm, p);
+    // Proxies are not followed yet: their [[GetPrototypeOf]] is theirs.
     if (js_is_exception(p) || !js_is_object(p)) return p;
     int a = look_string ? own(vm, p, vm->atom[JS_ATOM_toString]) : 0;
     int b = look_prim ? own(vm, p, vm->symbol[JS_SYMBOL_toPrimitive]) : 0;
@@ -1438,11 +1656,16 @@ static JSValue owner_of(JSVM *vm, JSValue v, bool look_string, bool look_prim) {
 // Symbol.toPrimitive) comes from a built-in prototype is inspected by
 // %s; one with its own is converted with String().
 int js_inspect_has_builtin_to_string(JSVM *vm, JSValue v) {
+  // typeof value.toString / value[Symbol.toPrimitive]: both read up
+  // front (node reads the second only in some branches; neither order
+  // is observable without getters on those names).
   JSValue to_string = js_get(vm, v, vm->atom[JS_ATOM_toString]);
   if (js_is_exception(to_string)) return -1;
   JSValue to_prim = js_get(vm, v, vm->symbol[JS_SYMBOL_toPrimitive]);
   if (js_is_exception(to_prim)) return -1;
   bool look_string = true, look_prim = true;
+  // No usable toString: only a Symbol.toPrimitive can make String()
+  // differ from inspect.
   if (!js_is_callable(to_string)) {
     if (!js_is_callable(to_prim)) return 1;
     int r = own(vm, v, vm->symbol[JS_SYMBOL_toPrimitive]);
@@ -1458,6 +1681,8 @@ int js_inspect_has_builtin_to_string(JSVM *vm, JSValue v) {
       if (r) return r < 0 ? -1 : 0;
     }
   }
+  // The method comes from a prototype: built-in when that prototype's
+  // constructor is one of node's built-in globals.
   JSValue p = owner_of(vm, v, look_string, look_prim);
   if (js_is_exception(p)) return -1;
   if (!js_is_object(p)) return 1;
@@ -1469,8 +1694,6 @@ int js_inspect_has_builtin_to_string(JSVM *vm, JSValue v) {
   if (js_is_exception(name)) return -1;
   return builtin_name(vm, name);
 }
-
-/* {==== Values (formatValue) and the entry points ====} */
 
 /* {==== Custom inspection: [Symbol.for('nodejs.util.inspect.custom')] ====} */
 
@@ -1486,6 +1709,7 @@ static JSValue native_inspect(JSVM *vm, JSValue self, int argc, JSValue *argv, J
 // no object can have it as a key).
 static JSValue custom_symbol(JSVM *vm) {
   JSDictEntry *e = js_dict_find(js_heap(vm->symbol_registry), js_atom(vm, "nodejs.util.inspect.custom"));
+  // The registry is keyed by interned strings (builtins_symbol.c).
   return e ? e->value : JS_UNDEFINED;
 }
 
@@ -1495,6 +1719,8 @@ static JSValue options_object(Ctx *c, int recurse) {
   JSVM *vm = c->vm;
   JSValue o = js_new_object(vm);
   double depth = c->opt.depth - recurse;
+  // node passes its whole (copied) options object; these are the ones
+  // jsvm has, under the same names.
   JSValue d = isinf(depth) ? JS_NULL : js_from_number(depth);
   if (js_set(vm, o, js_to_property_key(vm, js_atom(vm, "depth")), d, false) < 0 ||
       js_set(vm, o, js_to_property_key(vm, js_atom(vm, "showHidden")), js_from_bool(c->opt.show_hidden), false) < 0 ||
@@ -1521,16 +1747,23 @@ static JSValue custom_inspect(Ctx *c, JSValue v, int recurse) {
     if (js_is_exception(proto)) return proto;
     if (proto.bits == v.bits) return JS_UNDEFINED;
   }
+  // (depth - recurseTimes, or null without a limit; options; inspect)
   JSValue args[3] = {JS_NULL, options_object(c, recurse), js_new_native(vm, "inspect", native_inspect, 2, 0)};
   if (js_is_exception(args[1])) return args[1];
   double depth = c->opt.depth - recurse;
   if (!isinf(depth)) args[0] = js_from_number(depth);
   JSValue ret = js_call(vm, fn, v, 3, args);
   if (js_is_exception(ret) || ret.bits == v.bits) return js_is_exception(ret) ? ret : JS_UNDEFINED;
+  // Another value is formatted in place of v; a string is used as it is,
+  // its continuation lines indented to the current level.
   if (!js_is_string(ret)) return formatValue(c, ret, recurse);
   return indent_lines(vm, ret, c->indent);
 }
 
+/* {==== Values (formatValue) and the entry points ====} */
+
+// formatValue: primitives directly; objects through a custom inspector,
+// as a back reference, or by formatRaw.
 static JSValue formatValue(Ctx *c, JSValue v, int recurse) {
   if (!js_is_object(v)) return formatPrimitive(c, v);
   if (c->opt.custom_inspect) {
@@ -1542,6 +1775,7 @@ static JSValue formatValue(Ctx *c, JSValue v, int recurse) {
     if (c->seen->v[i].bits != v.bits) continue;
     uint32_t n = 0;
     while (n < c->circular->used && c->circular->v[n].bits != v.bits) n++;
+    // Numbers are handed out in the order cycles are found.
     if (n == c->circular->used) c->circular = js_store_push(c->vm, c->circular, v);
     JSStrBuf sb;
     js_sb_init(&sb, c->vm);
@@ -1551,6 +1785,7 @@ static JSValue formatValue(Ctx *c, JSValue v, int recurse) {
   return formatRaw(c, v, recurse);
 }
 
+// A fresh context per call: nothing carries over between inspections.
 JSValue js_inspect_with(JSVM *vm, JSValue v, const JSInspectOptions *o) {
   Ctx c = {.vm = vm, .opt = *o, .indent = 0, .current_depth = 0};
   c.seen = js_new_store(vm, 8);
@@ -1569,6 +1804,8 @@ JSValue js_inspect(JSVM *vm, JSValue v) {
 void js_print_value(JSVM *vm, FILE *out, JSValue v) {
   JSValue s = js_is_string(v) ? v : js_inspect(vm, v);
   if (js_is_exception(s)) {
+    // Printing must not fail: an exception from a getter or a custom
+    // inspector is dropped and a marker printed instead.
     js_take_exception(vm);
     fputs("<exception while printing>", out);
     return;
@@ -1585,6 +1822,7 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v) {
         cp = 0xFFFD;
       }
     }
+    // UTF-8 by hand: the text may hold NULs, which fputs would stop at.
     if (cp < 0x80) {
       fputc((int)cp, out);
     } else if (cp < 0x800) {

@@ -121,8 +121,14 @@ static void array_lit(Gen *g, PrsArray *a) {
 static int static_key(Gen *g, PrsNode *key, bool *numeric) {
   *numeric = false;
   if (key->flags & PRS_FLAG_Computed) return -1;
-  if (PRS_IS(key, PropName)) return gen_const_atom(g, PRS_AS(key, PropName)->name);
-  if (PRS_IS(key, String)) return gen_const_atom(g, PRS_AS(key, String)->value);
+  int k = -1;
+  if (PRS_IS(key, PropName)) k = gen_const_atom(g, PRS_AS(key, PropName)->name);
+  if (PRS_IS(key, String)) k = gen_const_atom(g, PRS_AS(key, String)->value);
+  // A name that spells an array index ({'0': x}) is an element.
+  if (k >= 0) {
+    *numeric = (js_str(g->consts[k])->flags & JS_STR_INDEX) != 0;
+    return k;
+  }
   if (PRS_IS(key, Ident)) return gen_const_atom(g, PRS_AS(key, Ident)->name);
   if (PRS_IS(key, Number)) {
     *numeric = true;

@@ -2,7 +2,7 @@
  * runtime/builtins_error.c — Error, the NativeError constructors
  * (EvalError, RangeError, ReferenceError, SyntaxError, TypeError,
  * URIError), AggregateError and their prototypes (ECMA-262 §20.5), plus
- * V8's Error.captureStackTrace and Error.stackTraceLimit.
+ * Error.isError, and V8's Error.captureStackTrace and Error.stackTraceLimit.
  *
  * Invariants:
  *  - Every error instance is made by js_new_error (vm.c), so it has the
@@ -131,6 +131,13 @@ static JSValue error_capture_stack_trace(JSVM *vm, JSValue self, int argc,
   return JS_UNDEFINED;
 }
 
+// Error.isError(arg): whether arg has [[ErrorData]] (an error instance
+// of any kind or subclass; not Error.prototype, not a lookalike).
+static JSValue error_is_error(JSVM *vm, JSValue self, int argc, JSValue *argv,
+                              JSValue nt) {
+  return js_from_bool(js_is_type(js_arg(0), JS_TYPE_Error));
+}
+
 /* {==== Installation ====} */
 
 // One constructor and its prototype's name and message. Every
@@ -151,6 +158,7 @@ void js_init_error(JSVM *vm) {
   JSValue error = install_kind(vm, JS_ERR_Error, error_ctor, 1, JS_UNDEFINED);
   js_def_method(vm, js_intrinsic(vm, ErrorPrototype), "toString", error_to_string, 0);
   js_def_method(vm, error, "captureStackTrace", error_capture_stack_trace, 2);
+  js_def_method(vm, error, "isError", error_is_error, 1);
   js_def_value(vm, error, "stackTraceLimit", js_from_int32(10), JS_ATTR_DEFAULT);
   for (int kind = JS_ERR_EvalError; kind <= JS_ERR_URIError; kind++)
     install_kind(vm, kind, error_ctor, 1, error);

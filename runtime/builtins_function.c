@@ -13,17 +13,116 @@
  *  - Bound maps whose prototype is %Function.prototype% (nearly all) are
  *    made once per realm and kept in the intrinsic slots BoundFunctionMap
  *    and BoundConstructorMap; other prototypes get a fresh map.
- *  - The Function constructor cannot compile source text yet: it throws
- *    a SyntaxError (CreateDynamicFunction belongs to the interpreter).
+ *  - The Function constructor builds the spec's source text, parses it
+ *    with the front end (parameters alone, body alone, then both, so that
+ *    neither can close the function early) and evaluates it as a script
+ *    whose only statement is the parenthesized function expression; the
+ *    interpreter then owns the AST. Generator and async variants belong
+ *    to their families and can share compile_dynamic_function's approach.
  */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ignition/ignition.h"
+#include "parser/parser.h"
 #include "runtime/map.h"
 #include "runtime/runtime.h"
 
-/* {==== The constructor ====} */
+/* {==== The constructor: CreateDynamicFunction (§20.2.1.1.1) ====} */
 
+// Parse "(" + text + ")" as a script and check that it is one
+// parenthesized function expression and nothing else: parameters or a
+// body that close the function early ("}), evil(), (function(){") leave
+// more than that. The AST is returned (for running) or freed.
+static PrsAst *parse_function_text(const char *text, size_t len, PrsSyntaxError *err) {
+  PrsOptions opt = {0};
+  PrsAst *ast = prs_parse(text, len, &opt, err);
+  if (!ast) return NULL;
+  PrsScript *script = PRS_AS(ast->root, Script);
+  PrsNode *stmt = script->body.len == 1 ? script->body.items[0] : NULL;
+  PrsNode *fn = PRS_IS(stmt, ExprStmt) ? PRS_AS(stmt, ExprStmt)->expr : NULL;
+  if (PRS_IS(fn, Function) && !(fn->flags & PRS_FLAG_Arrow)) return ast;
+  prs_free(ast);
+  snprintf(err->message, sizeof err->message, "Arg string terminates parameters early");
+  return NULL;
+}
+
+// "(function anonymous(" params "\n) {\n" body "\n})" in malloc'd UTF-8;
+// the text between the parentheses is the spec's sourceString.
+static char *function_text(const char *params, const char *body, size_t *len) {
+  static const char head[] = "(function anonymous(", mid[] = "\n) {\n", tail[] = "\n})";
+  size_t n = strlen(head) + strlen(params) + strlen(mid) + strlen(body) + strlen(tail);
+  char *t = malloc(n + 1);
+  snprintf(t, n + 1, "%s%s%s%s%s", head, params, mid, body, tail);
+  *len = n;
+  return t;
+}
+
+// The parameter list (arguments but the last, joined by commas) and the
+// body (the last argument), each through ToString in argument order.
+static bool dynamic_function_parts(JSVM *vm, int argc, JSValue *argv, JSValue *params,
+                                   JSValue *body) {
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  for (int i = 0; i < argc - 1; i++) {
+    JSValue s = js_to_string(vm, argv[i]);
+    if (js_is_exception(s)) {
+      js_sb_free(&sb);
+      return false;
+    }
+    if (i) js_sb_char(&sb, ',');
+    js_sb_string(&sb, s);
+  }
+  *params = js_sb_finish(&sb);
+  if (js_is_exception(*params)) return false;
+  *body = argc ? js_to_string(vm, argv[argc - 1]) : vm->atom[JS_ATOM_empty];
+  return !js_is_exception(*body);
+}
+
+// Parse (parameters alone, body alone, then together, as the spec checks
+// them) and evaluate the function expression in the global scope.
+static JSValue compile_dynamic_function(JSVM *vm, const char *params, const char *body) {
+  PrsSyntaxError err;
+  size_t len;
+  char *text = function_text(params, "", &len);
+  PrsAst *ast = parse_function_text(text, len, &err);
+  free(text);
+  if (ast) {
+    prs_free(ast);
+    text = function_text("", body, &len);
+    ast = parse_function_text(text, len, &err);
+    free(text);
+  }
+  if (ast) {
+    prs_free(ast);
+    text = function_text(params, body, &len);
+    ast = parse_function_text(text, len, &err);
+    // The interpreter keeps the AST (inner functions compile lazily).
+    JSValue fn = ast ? ign_run_script(vm, ast, "anonymous", text, len) : JS_UNDEFINED;
+    free(text);
+    if (ast) return fn;
+  }
+  return js_throw_syntax_error(vm, "%s", err.message);
+}
+
+// Function(p1, ..., pn, body): a sloppy (unless its body says otherwise)
+// ordinary function closing over the global environment.
 static JSValue function_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv,
                              JSValue nt) {
-  return js_throw_syntax_error(vm, "Function constructor not supported yet");
+  JSValue callee = js_native_callee(vm);
+  JSValue params, body;
+  if (!dynamic_function_parts(vm, argc, argv, &params, &body)) return JS_EXCEPTION;
+  char *p8 = js_string_utf8(vm, params, NULL), *b8 = js_string_utf8(vm, body, NULL);
+  JSValue fn = compile_dynamic_function(vm, p8, b8);
+  free(p8);
+  free(b8);
+  if (js_is_exception(fn) || js_is_undefined(nt) || nt.bits == callee.bits) return fn;
+  // A subclass's new.target supplies the prototype (after parsing).
+  JSValue proto = js_get_prototype_from_ctor(vm, nt, JS_INTRINSIC_FunctionPrototype);
+  if (js_is_exception(proto)) return proto;
+  if (js_set_prototype_of(vm, fn, proto) < 0) return JS_EXCEPTION;
+  return fn;
 }
 
 /* {==== call and apply ====} */

@@ -38,7 +38,8 @@ enum {
 /* The well-known symbols, in vm->symbol[]. */
 #define JS_WELL_KNOWN_SYMBOLS(X) X(asyncIterator) X(hasInstance) \
   X(isConcatSpreadable) X(iterator) X(match) X(matchAll) X(replace) \
-  X(search) X(species) X(split) X(toPrimitive) X(toStringTag) X(unscopables)
+  X(search) X(species) X(split) X(toPrimitive) X(toStringTag) X(unscopables) \
+  X(asyncDispose) X(dispose)
 enum {
 #define JS_SYM_ENUM(n) JS_SYMBOL_##n,
   JS_WELL_KNOWN_SYMBOLS(JS_SYM_ENUM)

@@ -33,3 +33,5 @@ print(typeof holder.stack, typeof new Error().stack);
 // expect: string string
 print(Error.length, Error.prototype.constructor === Error, Object.prototype.toString.call(Error.prototype));
 // expect: 1 true [object Object]
+print(Error.isError(new TypeError()), Error.isError(m), Error.isError({}), Error.isError(Error.prototype));
+// expect: true true false false

@@ -26,3 +26,5 @@ try { Symbol.prototype.valueOf.call({}); } catch (e) { print(e instanceof TypeEr
 // expect: true
 print(Symbol.length, Symbol.for.length, Symbol.prototype.constructor === Symbol);
 // expect: 0 1 true
+print(typeof Symbol.dispose, Symbol.asyncDispose.description, Symbol.keyFor(Symbol.dispose));
+// expect: symbol Symbol.asyncDispose undefined

@@ -104,6 +104,20 @@ int js_arr_delete(JSVM *vm, JSValue o, double i) {
 }
 
 int js_arr_create(JSVM *vm, JSValue o, double i, JSValue v) {
+  if (js_is_array(o) && i <= 4294967294.0) {
+    JSArrayObject *a = js_heap(o);
+    JSObject *ob = &a->base;
+    // An extensible Array with plain elements and a writable length:
+    // defining an element can neither fail nor meet an odd attribute
+    // (a dense element is always writable, enumerable, configurable).
+    if (!a->length_readonly && !(ob->map->flags & JS_MAP_NOT_EXTENSIBLE) &&
+        (!ob->elements || js_elements_dense(ob))) {
+      uint32_t k = (uint32_t)i;
+      js_elem_put(vm, ob, k, v);
+      if (k >= a->length) a->length = k + 1;
+      return 1;
+    }
+  }
   JSValue key = js_arr_key(vm, i);
   if (js_is_exception(key)) return -1;
   if (js_create_data_property_or_throw(vm, o, key, v) < 0) return -1;

@@ -15,10 +15,6 @@
  * ToString aborts the sort at once and nothing is written back), then
  * writes back as SortIndexedProperties prescribes.
  */
-#include <math.h>
-#include <stdio.h>
-#include <string.h>
-
 #include "runtime/builtins_array.h"
 #include "runtime/iterator.h"
 
@@ -326,13 +322,25 @@ static JSValue array_flat_map(JSVM *vm, JSValue self, int argc, JSValue *argv,
 
 /* {==== Sorting ====} */
 
+static int decimal_digits(uint64_t v) {
+  int n = 1;
+  while (v >= 10) v /= 10, n++;
+  return n;
+}
+
 // Default order of two int32s: by their decimal strings, without making
-// them (ASCII digits compare like the UTF-16 code units would).
+// them. '-' sorts before every digit; between two digit strings, padding
+// the shorter with zeros to the same width decides, and a tie means it
+// is a prefix of the other (so it comes first).
 static int compare_int_strings(int32_t x, int32_t y) {
-  char a[16], b[16];
-  snprintf(a, sizeof a, "%d", x);
-  snprintf(b, sizeof b, "%d", y);
-  return strcmp(a, b);
+  if ((x < 0) != (y < 0)) return x < 0 ? -1 : 1;
+  uint64_t a = x < 0 ? (uint64_t)(-(int64_t)x) : (uint64_t)x;
+  uint64_t b = y < 0 ? (uint64_t)(-(int64_t)y) : (uint64_t)y;
+  int da = decimal_digits(a), db = decimal_digits(b);
+  for (int i = da; i < db; i++) a *= 10;
+  for (int i = db; i < da; i++) b *= 10;
+  if (a != b) return a < b ? -1 : 1;
+  return da < db ? -1 : da > db;
 }
 
 // SortCompare (§23.1.3.30.2) into *out (<0, 0, >0); false on exception.

@@ -27,6 +27,8 @@
 
 /* {==== Per-VM state ====} */
 
+// A count or timer label. Labels are compared as text (WTF-8 bytes and a
+// length, so that labels with NULs or lone surrogates stay distinct).
 typedef struct Label {
   char *text;               // WTF-8 of the label
   size_t len;
@@ -46,6 +48,8 @@ typedef struct ConsoleState {
 } ConsoleState;
 
 // One state per VM, found by a short walk (a process has few VMs).
+// (A process normally has one VM; embedders with several get one
+// console state each, like node's per-Console maps.)
 static ConsoleState *states;
 
 static ConsoleState *state_of(JSVM *vm) {
@@ -58,6 +62,7 @@ static ConsoleState *state_of(JSVM *vm) {
   return s;
 }
 
+// A linear search: programs use a handful of labels.
 static Label *label_find(LabelSet *set, const char *text, size_t len) {
   for (size_t i = 0; i < set->n; i++)
     if (set->v[i].len == len && memcmp(set->v[i].text, text, len) == 0) return &set->v[i];
@@ -66,6 +71,7 @@ static Label *label_find(LabelSet *set, const char *text, size_t len) {
 
 static Label *label_add(LabelSet *set, const char *text, size_t len) {
   if (set->n == set->cap) {
+    // Doubling, so adding n labels costs O(n) copies in all.
     set->cap = set->cap ? set->cap * 2 : 8;
     set->v = realloc(set->v, set->cap * sizeof *set->v);
   }
@@ -77,11 +83,14 @@ static Label *label_add(LabelSet *set, const char *text, size_t len) {
   return l;
 }
 
+// Order does not matter: the last label takes the removed one's place.
 static void label_remove(LabelSet *set, Label *l) {
   free(l->text);
   *l = set->v[--set->n];
 }
 
+// A monotonic clock, like process.hrtime: wall-clock changes do not
+// affect timers.
 static double now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -95,6 +104,9 @@ static double now_ms(void) {
 static void write_line(JSVM *vm, FILE *out, JSValue text) {
   int indent = state_of(vm)->group;
   if (out != vm->out) fflush(vm->out);
+  // stdout is buffered when it is a pipe; flushing it before stderr keeps
+  // the two in program order, as node's synchronous writes are.
+  // kGroupIndent: before the text and after each of its newlines.
   if (indent) {
     JSStrBuf sb;
     js_sb_init(&sb, vm);
@@ -114,12 +126,14 @@ static void write_line(JSVM *vm, FILE *out, JSValue text) {
   }
   js_print_value(vm, out, text);
   fputc('\n', out);
+  // The text goes out as UTF-8 (lone surrogates as U+FFFD).
   if (out != vm->out) fflush(out);
 }
 
 // process.emitWarning's look, for misuse of labels (stderr).
 static void warn(JSVM *vm, const char *fmt, const char *label) {
   fflush(vm->out);
+  // node defers warnings to the next tick; jsvm prints them at once.
   fprintf(vm->err, "(jsvm:%d) Warning: ", (int)getpid());
   fprintf(vm->err, fmt, label);
   fputc('\n', vm->err);
@@ -140,6 +154,7 @@ static JSValue string_of(JSVM *vm, JSValue v) {
   return js_sb_finish(&sb);
 }
 
+// A BigInt as util.format prints it: its digits and "n".
 static JSValue bigint_text(JSVM *vm, JSValue v) {
   JSValue s = js_to_string(vm, v);
   if (js_is_exception(s)) return s;
@@ -149,6 +164,7 @@ static JSValue bigint_text(JSVM *vm, JSValue v) {
 // %s: numbers as inspect prints them, objects with a built-in toString
 // inspected at depth 0, everything else String().
 static JSValue format_s(JSVM *vm, JSValue v) {
+  // (Numbers are formatted rather than converted so that -0 stays -0.)
   if (js_is_number(v)) return js_inspect_number(vm, js_number_value(v));
   if (js_is_type(v, JS_TYPE_BigInt)) return bigint_text(vm, v);
   if (!js_is_object(v) || js_is_callable(v)) return string_of(vm, v);
@@ -158,6 +174,8 @@ static JSValue format_s(JSVM *vm, JSValue v) {
   JSInspectOptions o;
   js_inspect_defaults(&o);
   o.depth = 0;
+  // Objects that would print "[object Object]" are inspected instead,
+  // one level deep.
   return js_inspect_with(vm, v, &o);
 }
 
@@ -167,6 +185,7 @@ static JSValue number_prefix(JSVM *vm, JSValue v, bool integer) {
   if (js_is_exception(s)) return s;
   JSString *f = js_string_flat(vm, js_str(s));
   double d;
+  // Radix 0: parseInt's default (10, or 16 after "0x").
   if (f->flags & JS_STR_TWO_BYTE) {
     d = integer ? js_parse_int_utf16(f->u.c16, f->length, 0) : js_parse_float_utf16(f->u.c16, f->length);
   } else {
@@ -181,6 +200,7 @@ static JSValue format_numeric(JSVM *vm, JSValue v, int conv) {
   if (js_is_symbol(v)) return js_atom(vm, "NaN");
   if (conv == 'd') {
     double d;
+    // Number(v): ToNumber, which runs valueOf for objects.
     if (!js_to_number(vm, v, &d)) return JS_EXCEPTION;
     return js_inspect_number(vm, d);
   }
@@ -191,9 +211,13 @@ static JSValue format_numeric(JSVM *vm, JSValue v, int conv) {
 static JSValue format_j(JSVM *vm, JSValue v) {
   JSValue s = js_json_stringify(vm, v);
   if (js_is_undefined(s)) return js_atom(vm, "undefined");
+  // undefined, functions and symbols have no JSON text: `${undefined}`.
   if (!js_is_exception(s)) return s;
   JSValue err = js_take_exception(vm);
   JSValue msg = js_is_type(err, JS_TYPE_Error) ? js_get(vm, err, vm->atom[JS_ATOM_message]) : JS_UNDEFINED;
+  if (js_is_exception(msg)) return msg;
+  // node compares the first line of the message with the one a known
+  // cycle produces; any other error goes on.
   static const char circular[] = "Converting circular structure to JSON";
   if (js_is_string(msg) && js_string_length(msg) >= sizeof circular - 1) {
     JSValue head = js_string_substring(vm, msg, 0, sizeof circular - 1);
@@ -210,6 +234,8 @@ static JSValue substitute(JSVM *vm, int conv, JSValue v) {
   js_inspect_defaults(&o);
   switch (conv) {
     case 's': return format_s(vm, v);
+    // %O is inspect with the console's options; %o adds showHidden and
+    // looks four levels deep; %c (CSS) prints nothing.
     case 'd': case 'i': case 'f': return format_numeric(vm, v, conv);
     case 'j': return format_j(vm, v);
     case 'O': return js_inspect_with(vm, v, &o);
@@ -229,6 +255,7 @@ static bool piece(JSVM *vm, JSArrayStore **parts, JSValue s) {
   return true;
 }
 
+// The pieces joined: the line's text (JS_EXCEPTION only when too long).
 static JSValue concat_all(JSVM *vm, JSArrayStore *parts) {
   JSStrBuf sb;
   js_sb_init(&sb, vm);
@@ -242,6 +269,8 @@ static JSValue concat_all(JSVM *vm, JSArrayStore *parts) {
 static int format_leading(JSVM *vm, JSValue first, int argc, JSValue *argv, JSArrayStore **parts) {
   int a = 0;
   uint32_t n = js_string_length(first), last = 0;
+  // a: arguments consumed; last: where the unprocessed text starts. A
+  // '%' in the final position cannot start a conversion.
   for (uint32_t i = 0; i + 1 < n; i++) {
     if (js_string_char_code(vm, first, i) != '%') continue;
     int next = js_string_char_code(vm, first, ++i);
@@ -251,6 +280,7 @@ static int format_leading(JSVM *vm, JSValue first, int argc, JSValue *argv, JSAr
       last = i + 1;
       continue;
     }
+    // Without arguments left, conversions stay as written ("%s").
     if (a + 1 == argc) continue;
     JSValue t = substitute(vm, next, argv[a + 1]);
     if (js_is_undefined(t)) continue;  // not a conversion: keep the text
@@ -260,6 +290,8 @@ static int format_leading(JSVM *vm, JSValue first, int argc, JSValue *argv, JSAr
     if (!piece(vm, parts, t)) return -1;
     last = i + 1;
   }
+  // Nothing substituted: the caller prints the string as it is (node
+  // leaves lastPos at 0, so even its "%%" stay doubled then).
   if (last == 0) return 0;
   if (last < n && !piece(vm, parts, js_string_substring(vm, first, last, n))) return -1;
   return a + 1;
@@ -267,6 +299,7 @@ static int format_leading(JSVM *vm, JSValue first, int argc, JSValue *argv, JSAr
 
 // util.formatWithOptions(o, ...argv): the text of one console line.
 static JSValue format_args(JSVM *vm, int argc, JSValue *argv, const JSInspectOptions *o) {
+  // A lone string is printed exactly, '%' sequences and all.
   if (argc == 1 && js_is_string(argv[0])) return argv[0];
   JSArrayStore *parts = js_new_store(vm, 8);
   int a = 0;
@@ -276,6 +309,8 @@ static JSValue format_args(JSVM *vm, int argc, JSValue *argv, const JSInspectOpt
   }
   bool space = a > 0;
   for (; a < argc; a++) {
+    // The remaining arguments: strings raw, other values inspected, all
+    // separated by single spaces.
     if (space && !piece(vm, &parts, js_atom(vm, " "))) return JS_EXCEPTION;
     JSValue v = argv[a];
     if (!piece(vm, &parts, js_is_string(v) ? v : js_inspect_with(vm, v, o))) return JS_EXCEPTION;
@@ -286,6 +321,7 @@ static JSValue format_args(JSVM *vm, int argc, JSValue *argv, const JSInspectOpt
 
 /* {==== The methods ====} */
 
+// The stream a logging method writes to, as its native's magic number.
 enum { TO_STDOUT, TO_STDERR };
 
 // log, info, debug, dirxml (magic TO_STDOUT); error, warn (TO_STDERR).
@@ -306,6 +342,8 @@ static JSValue console_trace(JSVM *vm, JSValue self, int argc, JSValue *argv, JS
   if (js_is_exception(msg)) return msg;
   JSStrBuf sb;
   js_sb_init(&sb, vm);
+  // The shape of an Error named "Trace": an empty message leaves just
+  // the name, then the frames of the caller.
   js_sb_ascii(&sb, "Trace");
   if (js_string_length(msg)) {
     js_sb_ascii(&sb, ": ");
@@ -321,6 +359,8 @@ static JSValue console_trace(JSVM *vm, JSValue self, int argc, JSValue *argv, JS
 // console.assert(value, ...data): when value is falsy, warn with
 // "Assertion failed" (": " and the first datum's string when given).
 static JSValue console_assert(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  // The first datum becomes "Assertion failed: <it>" (template-literal
+  // conversion, so a symbol throws), and the rest is formatted by warn.
   if (js_to_boolean(js_arg(0))) return JS_UNDEFINED;
   JSValue args[argc > 1 ? argc - 1 : 1];
   int n = argc > 1 ? argc - 1 : 1;
@@ -342,6 +382,7 @@ static JSValue console_assert(JSVM *vm, JSValue self, int argc, JSValue *argv, J
 }
 
 // The label argument: `${label}` with "default" for undefined.
+// (A default parameter: only undefined means "default"; null is "null".)
 static JSValue label_arg(JSVM *vm, JSValue v) {
   return js_is_undefined(v) ? js_atom(vm, "default") : js_to_string(vm, v);
 }
@@ -355,6 +396,7 @@ static JSValue console_count(JSVM *vm, JSValue self, int argc, JSValue *argv, JS
   LabelSet *set = &state_of(vm)->counts;
   Label *l = label_find(set, text, len);
   if (!l) l = label_add(set, text, len);
+  // Counting starts at 1, per console.spec.whatwg.org's count().
   free(text);
   l->value++;
   JSStrBuf sb;
@@ -378,6 +420,7 @@ static JSValue console_count_reset(JSVM *vm, JSValue self, int argc, JSValue *ar
   if (l) {
     label_remove(set, l);
   } else {
+    // node warns rather than throws for an unknown label.
     warn(vm, "Count for '%s' does not exist", text);
   }
   free(text);
@@ -388,6 +431,7 @@ static JSValue console_count_reset(JSVM *vm, JSValue self, int argc, JSValue *ar
 static void sb_fixed3(JSStrBuf *sb, double x, bool trim) {
   char buf[JS_DTOA_FORMAT_BUFSIZE];
   int n = js_dtoa_fixed(x, 3, buf, sizeof buf);
+  // trim: Number(x.toFixed(3)) drops trailing zeros ("1.5ms", "2ms").
   if (trim && n > 0) {
     char out[JS_DTOA_BUFSIZE];
     js_dtoa(js_string_to_number_latin1((const uint8_t *)buf, (size_t)n), out);
@@ -402,6 +446,7 @@ static void sb_fixed3(JSStrBuf *sb, double x, bool trim) {
 static JSValue format_time(JSVM *vm, double ms) {
   double hours = 0, minutes = 0, seconds = 0;
   if (ms >= 1000) {
+    // Split into h/m/s only as far as the duration needs.
     if (ms >= 60000) {
       if (ms >= 3600000) {
         hours = floor(ms / 3600000);
@@ -414,6 +459,8 @@ static JSValue format_time(JSVM *vm, double ms) {
   }
   JSStrBuf sb;
   js_sb_init(&sb, vm);
+  // seconds.toFixed(3).split('.'): whole seconds (padded to two
+  // digits) and milliseconds are printed apart.
   if (hours != 0 || minutes != 0) {
     char buf[JS_DTOA_FORMAT_BUFSIZE];
     js_dtoa_fixed(seconds, 3, buf, sizeof buf);
@@ -443,6 +490,7 @@ static JSValue console_time(JSVM *vm, JSValue self, int argc, JSValue *argv, JSV
   size_t len;
   char *text = js_string_utf8(vm, label, &len);
   LabelSet *set = &state_of(vm)->timers;
+  // A running timer is not restarted.
   if (label_find(set, text, len)) {
     warn(vm, "Label '%s' already exists for console.time()", text);
   } else {
@@ -471,6 +519,7 @@ static JSValue console_time_log(JSVM *vm, JSValue self, int argc, JSValue *argv,
   free(text);
   double elapsed = now_ms() - l->value;
   if (end) label_remove(set, l);
+  // The line is built by the log formatter: '%s: %s' then the extra data.
   JSValue time = format_time(vm, elapsed);
   if (js_is_exception(time)) return time;
   // self.log('%s: %s', label, formatted, ...data)
@@ -490,6 +539,7 @@ static JSValue console_time_log(JSVM *vm, JSValue self, int argc, JSValue *argv,
 
 // console.group(...label) and groupCollapsed: log the label, indent by 2.
 static JSValue console_group(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  // The label is logged at the outer level; what follows is indented.
   if (argc > 0) {
     JSInspectOptions o;
     js_inspect_defaults(&o);
@@ -504,6 +554,7 @@ static JSValue console_group(JSVM *vm, JSValue self, int argc, JSValue *argv, JS
 static JSValue console_group_end(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   ConsoleState *s = state_of(vm);
   s->group = s->group >= 2 ? s->group - 2 : 0;
+  // An extra groupEnd is harmless.
   return JS_UNDEFINED;
 }
 
@@ -530,6 +581,8 @@ static JSValue console_clear(JSVM *vm, JSValue self, int argc, JSValue *argv, JS
 
 void js_init_console(JSVM *vm) {
   JSValue console = js_new_object(vm);
+  // The methods are own, writable, configurable functions of a plain
+  // object; the aliases share a native through their magic number.
   static const struct { const char *name; int magic; } logs[] = {
       {"log", TO_STDOUT}, {"info", TO_STDOUT}, {"debug", TO_STDOUT}, {"dirxml", TO_STDOUT},
       {"table", TO_STDOUT}, {"error", TO_STDERR}, {"warn", TO_STDERR}};

@@ -31,11 +31,16 @@
 // IsArray (§7.2.2). Proxies are not modelled here yet: a proxy for an
 // array is treated as an ordinary object until the Proxy family exposes
 // its target.
+// (JSON needs IsArray in three places: the reviver walk, the replacer
+// list and serialization; keeping one helper makes the proxy case a
+// one-line change when proxies exist.)
 static bool is_array(JSValue v) { return js_is_array(v); }
 
 // The property key for index i (any integer up to 2^53 - 1).
 static JSValue index_key(JSVM *vm, double i) {
   if (i < 4294967295.0) return js_index_key((uint32_t)i);
+  // Beyond the array-index range an integer key is an ordinary string
+  // key ("4294967295"), which js_to_property_key spells and interns.
   return js_to_property_key(vm, js_from_number(i));
 }
 
@@ -68,6 +73,7 @@ typedef enum Msg {
   M_DOUBLE_QUOTED_NAME,
 } Msg;
 
+// Indexed by Msg; the wording is V8's (src/common/message-template.h).
 static const char *const msg_text[] = {
     "",
     "Unexpected number",
@@ -87,6 +93,8 @@ static const char *const msg_text[] = {
     "Expected double-quoted property name",
 };
 
+// The cursor over the source. Nothing else is state: values are built
+// as they are parsed, and the C recursion is the nesting stack.
 typedef struct Parser {
   JSVM *vm;
   JSValue source;     // the text being parsed (for error messages)
@@ -94,12 +102,15 @@ typedef struct Parser {
   uint32_t pos, len;
 } Parser;
 
+// The code unit at the cursor, or -1 at the end (V8's kEndOfString).
 static inline int peek_char(const Parser *p) {
   return p->pos < p->len ? js_flat_char(p->flat, p->pos) : -1;
 }
 
 static Token token_of(int c) {
   if (c < 0) return T_EOS;
+  // V8's one_char_json_tokens table: '-' and digits start numbers, the
+  // three literals are told by their first letter.
   switch (c) {
     case '"': return T_STRING;
     case '-': return T_NUMBER;
@@ -142,6 +153,7 @@ static bool is_special_source(const Parser *p) {
   return false;
 }
 
+// Source units [from, to) into an error message (clamped to the end).
 static void append_source(JSStrBuf *sb, const Parser *p, uint32_t from, uint32_t to) {
   for (uint32_t i = from; i < to && i < p->len; i++) js_sb_char(sb, js_flat_char(p->flat, i));
 }
@@ -150,6 +162,7 @@ static void append_source(JSStrBuf *sb, const Parser *p, uint32_t from, uint32_t
 // sources (< 21 units) are quoted whole, longer ones as ten units either
 // side of the bad one, with ellipses where text was cut.
 static void unexpected_token_text(JSStrBuf *sb, const Parser *p) {
+  // kMaxContextCharacters and kMinOriginalSourceLengthForContext.
   enum { CONTEXT = 10, MIN_FOR_CONTEXT = 2 * CONTEXT + 1 };
   uint32_t pos = p->pos;
   js_sb_ascii(sb, "Unexpected token '");
@@ -181,6 +194,9 @@ static JSValue parse_error(Parser *p, Token t, Msg msg) {
   js_sb_init(&sb, p->vm);
   if (msg == M_NONE && t == T_NUMBER) msg = M_UNEXPECTED_NUMBER;
   if (msg == M_NONE && t == T_STRING) msg = M_UNEXPECTED_STRING;
+  // LookUpErrorMessageForJsonToken: a number or string where none may be
+  // has its own message; the end of input another; anything else quotes
+  // the source around the bad character.
   if (msg != M_NONE) {
     // Every template but one reads "<what> in JSON at position N".
     if (strstr(msg_text[msg], "%u")) {
@@ -199,6 +215,7 @@ static JSValue parse_error(Parser *p, Token t, Msg msg) {
   }
   JSValue text = js_sb_finish(&sb);
   if (js_is_exception(text)) return text;
+  // A SyntaxError of the current realm, with the stack of the caller.
   return js_throw(p->vm, js_new_error(p->vm, JS_ERR_SyntaxError, text));
 }
 
@@ -211,6 +228,7 @@ static JSValue unexpected_char(Parser *p) {
 
 static JSValue parse_value(Parser *p, JSValue *rec);
 
+// The value of a hex digit, or -1 (V8's HexValue).
 static int hex_digit(int c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -228,6 +246,7 @@ static bool scan_escape(Parser *p, JSStrBuf *sb) {
     unexpected_char(p);
     return false;
   }
+  // The single-character escapes and what they stand for.
   static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
   const char *hit = c ? strchr(from, c) : NULL;
   if (hit) {
@@ -241,6 +260,8 @@ static bool scan_escape(Parser *p, JSStrBuf *sb) {
   }
   uint32_t v = 0;
   for (int i = 0; i < 4; i++) {
+    // The error points at the first character that is not a hex digit
+    // (or at the end), as V8's ScanUnicodeCharacter leaves the cursor.
     p->pos++;
     int d = hex_digit(peek_char(p));
     if (d < 0) {
@@ -250,6 +271,8 @@ static bool scan_escape(Parser *p, JSStrBuf *sb) {
     v = v * 16 + (uint32_t)d;
   }
   p->pos++;
+  // A \uXXXX is one code unit, surrogate or not: pairs form by
+  // themselves when two escapes follow each other.
   js_sb_char(sb, (uint16_t)v);
   return true;
 }
@@ -293,6 +316,7 @@ static JSValue parse_string(Parser *p) {
   }
 }
 
+// (ASCII digits only: JSON has no other.)
 static bool is_digit(int c) { return c >= '0' && c <= '9'; }
 
 static void skip_digits(Parser *p) {
@@ -305,6 +329,7 @@ static void skip_digits(Parser *p) {
 static JSValue parse_number(Parser *p) {
   uint32_t start = p->pos;
   if (peek_char(p) == '-') p->pos++;
+  // The grammar: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
   if (peek_char(p) == '0') {
     p->pos++;
     // A leading zero may only stand alone before '.' or an exponent.
@@ -315,6 +340,7 @@ static JSValue parse_number(Parser *p) {
   }
   if (peek_char(p) == '.') {
     p->pos++;
+    // The messages point just past the '.', 'e' or sign that lacks digits.
     if (!is_digit(peek_char(p))) return parse_error(p, T_ILLEGAL, M_UNTERMINATED_FRACTION);
     skip_digits(p);
   }
@@ -326,6 +352,8 @@ static JSValue parse_number(Parser *p) {
   }
   uint32_t n = p->pos - start;
   double d;
+  // The slice is a valid StrDecimalLiteral, so StringToNumber gives the
+  // correctly rounded value (1e400 is Infinity, -0 stays -0).
   if (p->flat->flags & JS_STR_TWO_BYTE) {
     d = js_string_to_number_utf16(p->flat->u.c16 + start, n);
   } else {
@@ -361,6 +389,7 @@ static JSValue make_record(JSVM *vm, JSValue value, JSValue source, JSArrayStore
   return js_val(r);
 }
 
+// A record's element or member list, or NULL for primitives.
 static JSArrayStore *record_children(JSValue rec) {
   if (!js_is_heap(rec)) return NULL;
   JSValue c = ((JSArrayStore *)js_heap(rec))->v[2];
@@ -370,6 +399,7 @@ static JSArrayStore *record_children(JSValue rec) {
 // The record of a primitive that spans [start, pos) of the source.
 static bool primitive_record(Parser *p, JSValue v, uint32_t start, JSValue *rec) {
   if (!rec || js_is_exception(v)) return !js_is_exception(v);
+  // The source text: digits, literal or quoted string exactly as written.
   JSValue src = js_string_substring(p->vm, p->source, start, p->pos);
   if (js_is_exception(src)) return false;
   *rec = make_record(p->vm, v, src, NULL);
@@ -386,6 +416,8 @@ static JSValue parse_array(Parser *p, JSValue *rec) {
   p->pos++;
   JSArrayStore *elems = js_new_store(vm, 8);
   JSArrayStore *recs = rec ? js_new_store(vm, 8) : NULL;
+  // recs: the elements' parse records, in order, when a reviver will
+  // want their source.
   if (next_token(p) == T_RBRACK) {
     p->pos++;
   } else {
@@ -401,6 +433,7 @@ static JSValue parse_array(Parser *p, JSValue *rec) {
     if (next_token(p) != T_RBRACK) return parse_error(p, next_token(p), M_COMMA_OR_RBRACK);
     p->pos++;
   }
+  // (js_new_array_from copies the values into a fresh dense array.)
   JSValue arr = js_new_array_from(vm, elems->used, elems->v);
   if (rec && !js_is_exception(arr)) *rec = make_record(vm, arr, JS_UNDEFINED, recs);
   return arr;
@@ -412,6 +445,8 @@ static bool parse_member(Parser *p, JSValue obj, JSArrayStore **recs) {
   JSValue name = parse_string(p);
   if (js_is_exception(name)) return false;
   JSValue key = js_to_property_key(p->vm, name);
+  // Keys become property keys: "1" is the element 1, other strings are
+  // interned.
   if (js_is_exception(key)) return false;
   if (next_token(p) != T_COLON) {
     parse_error(p, next_token(p), M_COLON);
@@ -473,6 +508,7 @@ static JSValue parse_object(Parser *p, JSValue *rec) {
 static JSValue parse_value(Parser *p, JSValue *rec) {
   Token t = next_token(p);
   uint32_t start = p->pos;
+  // start: where the value's text begins, for its parse record.
   JSValue v = JS_UNDEFINED;
   switch (t) {
     case T_STRING: v = parse_string(p); break;
@@ -493,6 +529,7 @@ static JSValue parse_value(Parser *p, JSValue *rec) {
 static JSValue parse_text(Parser *p, JSValue *rec) {
   JSValue result = parse_value(p, rec);
   if (js_is_exception(result)) return result;
+  // After the value only white space may follow (V8's ExpectNext EOS).
   Token t = next_token(p);
   if (t != T_EOS) return parse_error(p, t, M_NON_WHITESPACE_AFTER);
   return result;
@@ -507,6 +544,8 @@ static JSValue internalize(JSVM *vm, JSValue holder, JSValue key, JSValue revive
 static bool revive_member(JSVM *vm, JSValue val, JSValue key, JSValue reviver, JSValue rec) {
   JSValue nv = internalize(vm, val, key, reviver, rec);
   if (js_is_exception(nv)) return false;
+  // Steps 2.b.iii / 2.c.ii.2-3 of InternalizeJSONProperty: the results of
+  // [[Delete]] and CreateDataProperty are not checked, only abrupt ones.
   int r = js_is_undefined(nv) ? js_delete_property(vm, val, key, false)
                               : js_define_value(vm, val, key, nv, JS_ATTR_DEFAULT);
   return r >= 0;
@@ -517,6 +556,8 @@ static bool revive_member(JSVM *vm, JSValue val, JSValue key, JSValue reviver, J
 static JSArrayStore *enumerable_keys(JSVM *vm, JSValue val) {
   JSArrayStore *all = js_own_keys(vm, val, JS_KEYS_STRINGS);
   if (!all) return NULL;
+  // [[GetOwnProperty]] runs for each key (a proxy would see every call),
+  // and the enumerable flag is the one at that moment.
   JSArrayStore *out = js_new_store(vm, all->used ? all->used : 1);
   for (uint32_t i = 0; i < all->used; i++) {
     JSPropDesc d;
@@ -531,6 +572,8 @@ static JSArrayStore *enumerable_keys(JSVM *vm, JSValue val) {
 // key was repeated), or undefined.
 static JSValue member_record(JSArrayStore *recs, JSValue key) {
   JSValue found = JS_UNDEFINED;
+  // A short scan: objects in JSON text rarely have many members, and
+  // only revivers pay for it.
   for (uint32_t i = 0; recs && i + 1 < recs->used; i += 2)
     if (recs->v[i].bits == key.bits) found = recs->v[i + 1];
   return found;
@@ -542,6 +585,8 @@ static bool internalize_children(JSVM *vm, JSValue val, JSValue reviver, JSArray
   if (is_array(val)) {
     double len;
     if (!js_length_of_array_like(vm, val, &len)) return false;
+    // The length is read once (a reviver that grows the array does not
+    // extend the walk); each index is visited whether present or not.
     for (double i = 0; i < len; i++) {
       JSValue r = recs && i < recs->used ? recs->v[(uint32_t)i] : JS_UNDEFINED;
       if (!revive_member(vm, val, index_key(vm, i), reviver, r)) return false;
@@ -565,6 +610,8 @@ static JSValue internalize(JSVM *vm, JSValue holder, JSValue key, JSValue revive
   if (js_is_exception(val)) return val;
   JSValue context = js_new_object(vm);
   JSArrayStore *recs = NULL;
+  // The record still describes val only if val is the very value that
+  // was parsed there (SameValue): a reviver may have replaced it.
   if (js_is_heap(rec) && js_same_value(((JSArrayStore *)js_heap(rec))->v[0], val)) {
     JSValue src = ((JSArrayStore *)js_heap(rec))->v[1];
     if (!js_is_object(val) &&
@@ -575,6 +622,8 @@ static JSValue internalize(JSVM *vm, JSValue holder, JSValue key, JSValue revive
   if (js_is_object(val) && !internalize_children(vm, val, reviver, recs)) return JS_EXCEPTION;
   JSValue name = js_key_to_string(vm, key);
   if (js_is_exception(name)) return name;
+  // The reviver gets the key as a string, the value and the context,
+  // with the holder as this.
   JSValue args[3] = {name, val, context};
   return js_call(vm, reviver, holder, 3, args);
 }
@@ -586,6 +635,7 @@ static JSValue json_parse(JSVM *vm, JSValue self, int argc, JSValue *argv, JSVal
   if (js_is_exception(text)) return text;
   JSValue reviver = js_arg(1);
   bool revive = js_is_callable(reviver);
+  // Parse records cost memory: they are only made for a reviver.
   Parser p = {vm, text, js_string_flat(vm, js_str(text)), 0, js_string_length(text)};
   JSValue rec = JS_UNDEFINED;
   JSValue result = parse_text(&p, revive ? &rec : NULL);
@@ -666,6 +716,8 @@ typedef struct Stringifier {
 
 enum { LINEAR_DEPTH = 64 };  // below this, a scan is cheaper than hashing
 
+// The home slot of a value's bits: murmur3's finalizer mixes the
+// address bits, whose low ones are always zero (8-byte alignment).
 static uint32_t slot_of(uint64_t bits, uint32_t mask) {
   bits ^= bits >> 33;
   bits *= 0xFF51AFD7ED558CCDull;
@@ -673,6 +725,7 @@ static uint32_t slot_of(uint64_t bits, uint32_t mask) {
   return (uint32_t)bits & mask;
 }
 
+// Whether bits is in the set (linear probing; the table is never full).
 static bool set_has(const Stringifier *s, uint64_t bits) {
   if (!s->set) return false;
   uint32_t mask = s->set_cap - 1;
@@ -682,6 +735,7 @@ static bool set_has(const Stringifier *s, uint64_t bits) {
   }
 }
 
+// Place bits in the first free slot of its probe run.
 static void set_insert(uint64_t *set, uint32_t cap, uint64_t bits) {
   uint32_t mask = cap - 1, i = slot_of(bits, mask);
   while (set[i]) i = (i + 1) & mask;
@@ -730,6 +784,7 @@ static void quote_units(JSStrBuf *sb, JSString *f) {
   for (uint32_t i = 0; i < n; i++) {
     uint16_t c = js_flat_char(f, i);
     const char *esc = NULL;
+    // The seven characters with a short escape.
     switch (c) {
       case '\b': esc = "\\b"; break;
       case '\t': esc = "\\t"; break;
@@ -766,6 +821,7 @@ static void quote_units(JSStrBuf *sb, JSString *f) {
   js_sb_char(sb, '"');
 }
 
+// The same for a string value (flattened to be read unit by unit).
 static void quote_string(JSStrBuf *sb, JSValue s) {
   quote_units(sb, js_string_flat(sb->vm, js_str(s)));
 }
@@ -773,6 +829,7 @@ static void quote_string(JSStrBuf *sb, JSValue s) {
 // A newline and the indent for the current depth (only when gap != "").
 static void newline_indent(Stringifier *s, uint32_t depth) {
   js_sb_char(&s->sb, '\n');
+  // The indent string is the gap repeated, never built: it is written.
   for (uint32_t d = 0; d < depth; d++)
     for (uint32_t i = 0; i < s->gap_len; i++) js_sb_char(&s->sb, s->gap[i]);
 }
@@ -783,6 +840,7 @@ static void newline_indent(Stringifier *s, uint32_t depth) {
 static void append_constructor_name(JSVM *vm, JSStrBuf *sb, JSValue o) {
   for (int hops = 0; js_is_object(o) && hops < 1000; hops++) {
     JSPropDesc d;
+    // (hops: a bound on odd chains; the message only needs a name)
     if (js_get_own_property(vm, o, vm->atom[JS_ATOM_constructor], &d) == 1 &&
         d.has_value && js_is_function(d.value)) {
       JSPropDesc nd;
@@ -800,6 +858,7 @@ static void append_constructor_name(JSVM *vm, JSStrBuf *sb, JSValue o) {
 // "index 3" / "property 'name'" / "<anonymous>", as V8 names a key.
 static void append_key(JSVM *vm, JSStrBuf *sb, JSValue key) {
   uint32_t index;
+  // V8 names array elements (and integer keys) by their index.
   if (js_key_is_index(key, &index)) {
     js_sb_printf(sb, "index %u", index);
   } else if (js_is_string(key) && js_string_length(key) == 0) {
@@ -811,6 +870,7 @@ static void append_key(JSVM *vm, JSStrBuf *sb, JSValue key) {
   }
 }
 
+// One line of the circle: how stack entry i was reached, and its kind.
 static void append_link(Stringifier *s, JSStrBuf *sb, uint32_t i) {
   js_sb_ascii(sb, "\n    |     ");
   append_key(s->vm, sb, s->path->v[i]);
@@ -830,6 +890,9 @@ static JSValue throw_circular(Stringifier *s, uint32_t start, JSValue key) {
   js_sb_char(&sb, '\'');
   uint32_t size = s->stack->used;
   uint32_t prefix_end = start + 3 < size ? start + 3 : size;
+  // V8 prints the first two links, "...", and the last one when the
+  // circle is longer than that (kCircularErrorMessagePrefixCount and
+  // PostfixCount, counted from the starting object).
   for (uint32_t i = start + 1; i < prefix_end; i++) append_link(s, &sb, i);
   if (size > prefix_end + 1) js_sb_ascii(&sb, "\n    |     ...");
   for (uint32_t i = size - 1 > prefix_end ? size - 1 : prefix_end; i < size; i++)
@@ -847,12 +910,16 @@ static JSValue throw_circular(Stringifier *s, uint32_t start, JSValue key) {
 static bool enter(Stringifier *s, JSValue value, JSValue key) {
   uint32_t n = s->stack->used;
   bool deep_hit = n > LINEAR_DEPTH && set_has(s, value.bits);
+  // A hit in the set still needs the scan, for the index the message
+  // starts from; misses never scan past LINEAR_DEPTH.
   for (uint32_t i = 0; i < (deep_hit ? n : n < LINEAR_DEPTH ? n : LINEAR_DEPTH); i++) {
     if (s->stack->v[i].bits == value.bits) {
       throw_circular(s, i, key);
       return false;
     }
   }
+  // A cycle is reported before the stack check: the cycle is the better
+  // diagnosis when both apply.
   if (!js_check_stack(s->vm)) return false;
   if (n >= LINEAR_DEPTH) set_add(s, value.bits);
   s->stack = js_store_push(s->vm, s->stack, value);
@@ -861,6 +928,8 @@ static bool enter(Stringifier *s, JSValue value, JSValue key) {
   return true;
 }
 
+// Pop what enter pushed (the entry's slot keeps its stale value until
+// it is overwritten; the list owns it either way).
 static void leave(Stringifier *s) {
   uint32_t n = --s->stack->used;
   if (n >= LINEAR_DEPTH) set_remove(s, s->stack->v[n].bits);
@@ -877,11 +946,15 @@ static int serialize_object(Stringifier *s, JSValue value, JSValue key) {
   if (!enter(s, value, key)) return -1;
   JSArrayStore *keys = s->props ? s->props : enumerable_keys(vm, value);
   if (!keys) return -1;
+  // K: the replacer's property list when there is one, else the own
+  // enumerable string keys at this moment.
   js_sb_char(&s->sb, '{');
   bool any = false;
   for (uint32_t i = 0; i < keys->used; i++) {
     uint32_t mark = s->sb.len;
     if (any) js_sb_char(&s->sb, ',');
+    // The member is written optimistically; the spec builds it apart and
+    // appends it only when the value is not undefined.
     if (s->gap_len) newline_indent(s, s->depth);
     JSValue name = js_key_to_string(vm, keys->v[i]);
     if (js_is_exception(name)) return -1;
@@ -898,6 +971,7 @@ static int serialize_object(Stringifier *s, JSValue value, JSValue key) {
   }
   leave(s);
   if (any && s->gap_len) newline_indent(s, s->depth);
+  // The closing brace sits at the outer indent; "{}" has no line break.
   js_sb_char(&s->sb, '}');
   return 1;
 }
@@ -908,6 +982,8 @@ static int serialize_array(Stringifier *s, JSValue value, JSValue key) {
   if (!enter(s, value, key)) return -1;
   double len;
   if (!js_length_of_array_like(vm, value, &len)) return -1;
+  // LengthOfArrayLike may run a getter (on a proxy); every index below
+  // it is serialized, holes as null.
   js_sb_char(&s->sb, '[');
   for (double i = 0; i < len; i++) {
     if (i > 0) js_sb_char(&s->sb, ',');
@@ -933,6 +1009,9 @@ static JSValue unwrap_primitive(JSVM *vm, JSValue value) {
   if (js_is_number(inner)) {
     double d;
     if (!js_to_number(vm, value, &d)) return JS_EXCEPTION;
+    // ToNumber(value) calls valueOf on the wrapper (user code may have
+    // replaced it), as the spec says; booleans and BigInts are read
+    // directly from their slot.
     return js_from_number(d);
   }
   if (js_is_string(inner)) return js_to_string(vm, value);
@@ -945,6 +1024,8 @@ static JSValue transform(Stringifier *s, JSValue holder, JSValue key, JSValue va
   JSVM *vm = s->vm;
   JSValue name = JS_UNDEFINED;  // the key as a string, made on demand
   if (js_is_object(value) || js_is_type(value, JS_TYPE_BigInt)) {
+    // GetV(value, "toJSON"): BigInts look it up on BigInt.prototype,
+    // other primitives never do.
     JSValue to_json = js_get(vm, value, vm->atom[JS_ATOM_toJSON]);
     if (js_is_exception(to_json)) return to_json;
     if (js_is_callable(to_json)) {
@@ -954,6 +1035,7 @@ static JSValue transform(Stringifier *s, JSValue holder, JSValue key, JSValue va
       if (js_is_exception(value)) return value;
     }
   }
+  // The replacer sees the value after toJSON, with the holder as this.
   if (js_is_undefined(s->replacer)) return value;
   if (js_is_undefined(name)) name = js_key_to_string(vm, key);
   if (js_is_exception(name)) return name;
@@ -967,6 +1049,7 @@ static int serialize_property(Stringifier *s, JSValue holder, JSValue key) {
   JSVM *vm = s->vm;
   JSValue value = js_get(vm, holder, key);
   if (js_is_exception(value)) return -1;
+  // Step 1: [[Get]] (getters run, proxies trap); steps 2-4 below.
   value = transform(s, holder, key, value);
   if (js_is_exception(value)) return -1;
   value = unwrap_primitive(vm, value);
@@ -987,6 +1070,7 @@ static int serialize_property(Stringifier *s, JSValue holder, JSValue key) {
   } else if (js_is_number(value)) {
     double d = js_number_value(value);
     char buf[JS_DTOA_BUFSIZE];
+    // Finite numbers as Number::toString writes them (-0 as "0").
     if (d - d == 0) {
       js_dtoa(d, buf);
       js_sb_ascii(&s->sb, buf);
@@ -997,6 +1081,7 @@ static int serialize_property(Stringifier *s, JSValue holder, JSValue key) {
     js_throw_type_error(vm, "Do not know how to serialize a BigInt");
     return -1;
   } else if (js_is_object(value) && !js_is_callable(value)) {
+    // Functions are skipped like undefined; other objects recurse.
     return is_array(value) ? serialize_array(s, value, key) : serialize_object(s, value, key);
   } else {
     return 0;  // undefined, symbols, functions
@@ -1011,6 +1096,7 @@ static JSArrayStore *property_list(JSVM *vm, JSValue replacer) {
   if (!js_length_of_array_like(vm, replacer, &len)) return NULL;
   JSArrayStore *list = js_new_store(vm, 8);
   for (double k = 0; k < len; k++) {
+    // Every element is read (a getter runs even for skipped types).
     JSValue v = js_get(vm, replacer, index_key(vm, k));
     if (js_is_exception(v)) return NULL;
     JSValue item = JS_UNDEFINED;
@@ -1024,6 +1110,8 @@ static JSArrayStore *property_list(JSVM *vm, JSValue replacer) {
     if (js_is_exception(item)) return NULL;
     JSValue key = js_to_property_key(vm, item);
     if (js_is_exception(key)) return NULL;
+    // "If item is not undefined and PropertyList does not contain item":
+    // keys compare by bits, so "1" and 1 are the same entry.
     bool seen = false;
     for (uint32_t i = 0; i < list->used && !seen; i++) seen = list->v[i].bits == key.bits;
     if (!seen) list = js_store_push(vm, list, key);
@@ -1034,6 +1122,8 @@ static JSArrayStore *property_list(JSVM *vm, JSValue replacer) {
 // Steps 5-8: the gap from the space argument (at most ten units).
 static bool set_gap(Stringifier *s, JSValue space) {
   JSVM *vm = s->vm;
+  // Number and String wrappers are unwrapped with ToNumber / ToString
+  // (user valueOf/toString run); other objects mean no gap.
   if (js_is_type(space, JS_TYPE_Primitive)) {
     JSValue inner = ((JSPrimitiveObject *)js_heap(space))->value;
     if (js_is_number(inner)) {
@@ -1047,11 +1137,13 @@ static bool set_gap(Stringifier *s, JSValue space) {
   }
   s->gap_len = 0;
   if (js_is_number(space)) {
+    // min(10, ToIntegerOrInfinity(space)) spaces; below 1, none.
     double n;
     if (!js_to_integer_or_infinity(vm, space, &n)) return false;
     if (n > 10) n = 10;
     for (int i = 0; i < n; i++) s->gap[s->gap_len++] = ' ';
   } else if (js_is_string(space)) {
+    // The first ten code units, whatever they are.
     uint32_t n = js_string_length(space);
     for (uint32_t i = 0; i < n && i < 10; i++) s->gap[s->gap_len++] = js_string_char_code(vm, space, i);
   }
@@ -1067,6 +1159,8 @@ static JSValue json_stringify(JSVM *vm, JSValue self, int argc, JSValue *argv, J
   s.replacer = JS_UNDEFINED;
   JSValue replacer = js_arg(1);
   if (js_is_callable(replacer)) {
+    // Step 4: a function replaces values; an array lists the keys to
+    // keep; anything else is ignored.
     s.replacer = replacer;
   } else if (is_array(replacer)) {
     s.props = property_list(vm, replacer);
@@ -1075,6 +1169,7 @@ static JSValue json_stringify(JSVM *vm, JSValue self, int argc, JSValue *argv, J
   if (!set_gap(&s, js_arg(2))) return JS_EXCEPTION;
   s.stack = js_new_store(vm, 16);
   s.path = js_new_store(vm, 16);
+  // The stack and the keys along it (for the circular-structure message).
   // The walk starts from a fresh holder { "": value }.
   JSValue wrapper = js_new_object(vm);
   JSValue empty = vm->atom[JS_ATOM_empty];
@@ -1082,6 +1177,7 @@ static JSValue json_stringify(JSVM *vm, JSValue self, int argc, JSValue *argv, J
   js_sb_init(&s.sb, vm);
   int r = serialize_property(&s, wrapper, empty);
   free(s.set);
+  // One buffer for the whole text; nothing is written for undefined.
   if (r <= 0) {
     js_sb_free(&s.sb);
     return r < 0 ? JS_EXCEPTION : JS_UNDEFINED;
@@ -1089,12 +1185,14 @@ static JSValue json_stringify(JSVM *vm, JSValue self, int argc, JSValue *argv, J
   return js_sb_finish(&s.sb);
 }
 
+// For util.format's %j (the console family): JSON.stringify(v).
 JSValue js_json_stringify(JSVM *vm, JSValue v) {
   return json_stringify(vm, JS_UNDEFINED, 1, &v, JS_UNDEFINED);
 }
 
 /* {==== Installation ====} */
 
+// JSON is a plain object (§25.5) holding the four functions and its tag.
 void js_init_json(JSVM *vm) {
   JSValue json = js_new_object(vm);
   js_def_method(vm, json, "parse", json_parse, 2);

@@ -2,7 +2,7 @@
  * runtime/builtins_console.c — the console object, as node has it: log,
  * info, debug, dirxml (stdout), error, warn, trace (stderr), assert, count
  * and countReset, time / timeLog / timeEnd, group / groupCollapsed /
- * groupEnd, dir, table (printed like log: no tables yet) and clear.
+ * groupEnd, dir, table (node's box-drawn tables) and clear.
  *
  * Invariants:
  *  - Lines are formatted the way node's util.formatWithOptions does
@@ -577,6 +577,225 @@ static JSValue console_clear(JSVM *vm, JSValue self, int argc, JSValue *argv, JS
   return JS_UNDEFINED;
 }
 
+/* {==== console.table ====} */
+
+// node's _inspect for a cell: one line (breakLength Infinity), at most
+// three array elements, and objects with more than two keys as [Object].
+static JSValue cell_text(JSVM *vm, JSValue v) {
+  JSInspectOptions o;
+  js_inspect_defaults(&o);
+  o.depth = 0;
+  o.max_array_length = 3;
+  o.break_length = 1000000000;
+  if (js_is_object(v) && !js_is_array(v)) {
+    JSArrayStore *keys = js_own_keys(vm, v, JS_KEYS_STRINGS | JS_KEYS_ENUMERABLE_ONLY);
+    if (!keys) return JS_EXCEPTION;
+    if (keys->used > 2) o.depth = -1;
+  }
+  return js_inspect_with(vm, v, &o);
+}
+
+// column[i] = text, growing the (holey) column array as needed.
+static bool put_cell(JSVM *vm, JSValue column, uint32_t i, JSValue text) {
+  if (js_is_exception(text)) return false;
+  return js_set_index(vm, column, i, text, true) >= 0;
+}
+
+// The cell at row j of a column: its text, or "" for a hole.
+static JSValue cell_at(JSVM *vm, JSValue column, uint32_t j) {
+  int r = js_has_own_property(vm, column, js_index_key(j));
+  if (r <= 0) return vm->atom[JS_ATOM_empty];
+  JSValue v = js_get_index(vm, column, j);
+  return js_is_string(v) ? v : vm->atom[JS_ATOM_empty];
+}
+
+// One row: "│ " cells padded to their column's width, joined by " │ ",
+// then " │".
+static void render_row(JSVM *vm, JSStrBuf *sb, JSArrayStore *cells, const uint32_t *widths) {
+  // Box-drawing characters are not Latin-1: they go in as UTF-16 units.
+  js_sb_char(sb, 0x2502);
+  js_sb_char(sb, ' ');
+  for (uint32_t i = 0; i < cells->used; i++) {
+    js_sb_string(sb, cells->v[i]);
+    uint32_t w = js_inspect_string_width(vm, cells->v[i]);
+    for (uint32_t k = w; k < widths[i]; k++) js_sb_char(sb, ' ');
+    if (i + 1 < cells->used) {
+      js_sb_char(sb, ' ');
+      js_sb_char(sb, 0x2502);
+      js_sb_char(sb, ' ');
+    }
+  }
+  js_sb_char(sb, ' ');
+  js_sb_char(sb, 0x2502);
+}
+
+// A horizontal rule: left, the columns' dashes joined by mid, right.
+static void render_rule(JSStrBuf *sb, const uint32_t *widths, uint32_t n, uint16_t left,
+                        uint16_t mid, uint16_t right) {
+  js_sb_char(sb, left);
+  for (uint32_t i = 0; i < n; i++) {
+    if (i) js_sb_char(sb, mid);
+    for (uint32_t k = 0; k < widths[i] + 2; k++) js_sb_char(sb, 0x2500);
+  }
+  js_sb_char(sb, right);
+}
+
+// node's cli_table: the head row, a rule, then one row per index up to
+// the longest column; every column as wide as its widest cell.
+static JSValue render_table(JSVM *vm, JSArrayStore *head, JSArrayStore *cols) {
+  uint32_t n = head->used, rows = 0;
+  uint32_t *widths = calloc(n ? n : 1, sizeof *widths);
+  for (uint32_t i = 0; i < n; i++) {
+    widths[i] = js_inspect_string_width(vm, head->v[i]);
+    uint32_t len = ((JSArrayObject *)js_heap(cols->v[i]))->length;
+    if (len > rows) rows = len;
+  }
+  for (uint32_t i = 0; i < n; i++)
+    for (uint32_t j = 0; j < rows; j++) {
+      uint32_t w = js_inspect_string_width(vm, cell_at(vm, cols->v[i], j));
+      if (w > widths[i]) widths[i] = w;
+    }
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  render_rule(&sb, widths, n, 0x250C, 0x252C, 0x2510);  // ┌ ┬ ┐
+  js_sb_char(&sb, '\n');
+  render_row(vm, &sb, head, widths);
+  js_sb_char(&sb, '\n');
+  render_rule(&sb, widths, n, 0x251C, 0x253C, 0x2524);  // ├ ┼ ┤
+  js_sb_char(&sb, '\n');
+  JSArrayStore *cells = js_new_store(vm, n ? n : 1);
+  for (uint32_t j = 0; j < rows; j++) {
+    cells->used = 0;
+    for (uint32_t i = 0; i < n; i++) cells = js_store_push(vm, cells, cell_at(vm, cols->v[i], j));
+    render_row(vm, &sb, cells, widths);
+    js_sb_char(&sb, '\n');
+  }
+  render_rule(&sb, widths, n, 0x2514, 0x2534, 0x2518);  // └ ┴ ┘
+  free(widths);
+  return js_sb_finish(&sb);
+}
+
+// A Map or a Set: "(iteration index)", then Key and Values (Map) or just
+// Values (Set), iterated with the realm's own entries / values.
+static bool table_collection(JSVM *vm, JSValue data, bool is_map, JSArrayStore **head,
+                             JSArrayStore **cols) {
+  JSValue proto = is_map ? js_intrinsic(vm, MapPrototype) : js_intrinsic(vm, SetPrototype);
+  JSPropDesc d;
+  const char *method = is_map ? "entries" : "values";
+  if (js_get_own_property(vm, proto, js_to_property_key(vm, js_atom(vm, method)), &d) != 1 ||
+      !d.has_value || !js_is_callable(d.value))
+    return true;
+  JSValue it = js_call(vm, d.value, data, 0, NULL);
+  JSValue next = js_is_exception(it) ? it : js_get(vm, it, vm->atom[JS_ATOM_next]);
+  if (js_is_exception(next)) return false;
+  JSValue index = js_new_array(vm, 0), keys = js_new_array(vm, 0), values = js_new_array(vm, 0);
+  for (uint32_t i = 0;; i++) {
+    JSValue res = js_call(vm, next, it, 0, NULL);
+    JSValue done = js_is_exception(res) ? res : js_get(vm, res, vm->atom[JS_ATOM_done]);
+    if (js_is_exception(done)) return false;
+    if (js_to_boolean(done)) break;
+    JSValue item = js_get(vm, res, vm->atom[JS_ATOM_value]);
+    if (js_is_exception(item)) return false;
+    JSValue value = is_map ? js_get_index(vm, item, 1) : item;
+    if (js_is_exception(value) || !put_cell(vm, index, i, cell_text(vm, js_from_int32((int32_t)i))) ||
+        !put_cell(vm, values, i, cell_text(vm, value)))
+      return false;
+    if (is_map && !put_cell(vm, keys, i, cell_text(vm, js_get_index(vm, item, 0)))) return false;
+  }
+  *head = js_store_push(vm, *head, js_atom(vm, "(iteration index)"));
+  *cols = js_store_push(vm, *cols, index);
+  if (is_map) {
+    *head = js_store_push(vm, *head, js_atom(vm, "Key"));
+    *cols = js_store_push(vm, *cols, keys);
+  }
+  *head = js_store_push(vm, *head, js_atom(vm, "Values"));
+  *cols = js_store_push(vm, *cols, values);
+  return true;
+}
+
+// The cells of row i for one object item: one column per key (the
+// properties argument's, or the item's own enumerable ones), "" where
+// the item lacks the key.
+static bool table_item(JSVM *vm, JSValue columns, uint32_t i, JSValue item, JSValue props) {
+  bool primitive = !js_is_object(item);
+  JSArrayStore *keys = !js_is_undefined(props) ? js_list_from_array_like(vm, props)
+                                               : js_own_keys(vm, item, JS_KEYS_STRINGS | JS_KEYS_ENUMERABLE_ONLY);
+  if (!keys) return false;
+  for (uint32_t k = 0; k < keys->used; k++) {
+    JSValue key = js_to_property_key(vm, keys->v[k]);
+    if (js_is_exception(key)) return false;
+    JSValue col = js_get(vm, columns, key);
+    if (js_is_exception(col)) return false;
+    if (js_is_undefined(col)) {
+      col = js_new_array(vm, 0);
+      if (js_define_value(vm, columns, key, col, JS_ATTR_DEFAULT) < 0) return false;
+    }
+    int own = primitive ? 0 : js_has_own_property(vm, item, key);
+    if (own < 0) return false;
+    JSValue text = own ? js_get(vm, item, key) : JS_UNDEFINED;
+    if (js_is_exception(text)) return false;
+    if (!put_cell(vm, col, i, own ? cell_text(vm, text) : vm->atom[JS_ATOM_empty])) return false;
+  }
+  return true;
+}
+
+// Any other object: "(index)" (its keys), a column per key of its
+// items, and "Values" for items that are primitives.
+static bool table_object(JSVM *vm, JSValue data, JSValue props, JSArrayStore **head,
+                         JSArrayStore **cols) {
+  JSArrayStore *rows = js_own_keys(vm, data, JS_KEYS_STRINGS | JS_KEYS_ENUMERABLE_ONLY);
+  if (!rows) return false;
+  // The columns by key, in Object.keys order (a null-prototype object,
+  // as node's map: integer keys first).
+  JSValue columns = js_new_object_proto(vm, JS_NULL);
+  JSValue index = js_new_array(vm, 0), prims = js_new_array(vm, 0);
+  bool has_prims = false;
+  for (uint32_t i = 0; i < rows->used; i++) {
+    JSValue item = js_get(vm, data, rows->v[i]);
+    if (js_is_exception(item) || !put_cell(vm, index, i, js_key_to_string(vm, rows->v[i]))) return false;
+    if (js_is_undefined(props) && !js_is_object(item)) {
+      has_prims = true;
+      if (!put_cell(vm, prims, i, cell_text(vm, item))) return false;
+    } else if (!table_item(vm, columns, i, item, props)) {
+      return false;
+    }
+  }
+  *head = js_store_push(vm, *head, js_atom(vm, "(index)"));
+  *cols = js_store_push(vm, *cols, index);
+  JSArrayStore *keys = js_own_keys(vm, columns, JS_KEYS_STRINGS);
+  if (!keys) return false;
+  for (uint32_t k = 0; k < keys->used; k++) {
+    *head = js_store_push(vm, *head, js_key_to_string(vm, keys->v[k]));
+    *cols = js_store_push(vm, *cols, js_get(vm, columns, keys->v[k]));
+  }
+  if (has_prims) {
+    *head = js_store_push(vm, *head, js_atom(vm, "Values"));
+    *cols = js_store_push(vm, *cols, prims);
+  }
+  return true;
+}
+
+// console.table(data, properties): a box-drawn table of data's rows;
+// anything that is not an object is logged instead.
+static JSValue console_table(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  JSValue data = js_arg(0), props = js_arg(1);
+  if (!js_is_undefined(props) && !js_is_array(props))
+    return js_throw_type_error(vm, "The \"properties\" argument must be an instance of Array");
+  if (!js_is_object(data)) return console_log(vm, self, 1, &data, nt);  // magic 0: stdout
+  JSArrayStore *head = js_new_store(vm, 8), *cols = js_new_store(vm, 8);
+  bool ok;
+  if (js_is_type(data, JS_TYPE_MapObject) || js_is_type(data, JS_TYPE_SetObject)) {
+    ok = table_collection(vm, data, js_is_type(data, JS_TYPE_MapObject), &head, &cols);
+  } else {
+    ok = table_object(vm, data, props, &head, &cols);
+  }
+  if (!ok) return JS_EXCEPTION;
+  JSValue text = render_table(vm, head, cols);
+  if (js_is_exception(text)) return text;
+  write_line(vm, vm->out, text);
+  return JS_UNDEFINED;
+}
+
 /* {==== Installation ====} */
 
 void js_init_console(JSVM *vm) {
@@ -585,7 +804,7 @@ void js_init_console(JSVM *vm) {
   // object; the aliases share a native through their magic number.
   static const struct { const char *name; int magic; } logs[] = {
       {"log", TO_STDOUT}, {"info", TO_STDOUT}, {"debug", TO_STDOUT}, {"dirxml", TO_STDOUT},
-      {"table", TO_STDOUT}, {"error", TO_STDERR}, {"warn", TO_STDERR}};
+      {"error", TO_STDERR}, {"warn", TO_STDERR}};
   for (size_t i = 0; i < sizeof logs / sizeof *logs; i++)
     js_def_method_magic(vm, console, logs[i].name, console_log, 0, logs[i].magic);
   js_def_method(vm, console, "trace", console_trace, 0);
@@ -600,6 +819,7 @@ void js_init_console(JSVM *vm) {
   js_def_method(vm, console, "groupEnd", console_group_end, 0);
   js_def_method(vm, console, "dir", console_dir, 0);
   js_def_method(vm, console, "clear", console_clear, 0);
+  js_def_method(vm, console, "table", console_table, 1);
   js_define_value(vm, console, vm->symbol[JS_SYMBOL_toStringTag], js_atom(vm, "console"),
                   JS_ATTR_CONFIGURABLE);
   js_def_value(vm, vm->realm->global, "console", console, JS_ATTR_METHOD);

@@ -426,6 +426,8 @@ static uint32_t string_width(JSVM *vm, JSValue s) {
   return w;
 }
 
+uint32_t js_inspect_string_width(JSVM *vm, JSValue s) { return string_width(vm, s); }
+
 /* {==== Constructor names, tags, prefixes ====} */
 
 // obj's own data property `name` (no getter runs), or undefined: how

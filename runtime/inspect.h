@@ -35,6 +35,11 @@ bool js_inspect_read_options(JSVM *vm, JSValue options, JSInspectOptions *o);
 /* js_inspect_with: util.inspect(v, o). */
 JSValue js_inspect_with(JSVM *vm, JSValue v, const JSInspectOptions *o);
 
+/* js_inspect_string_width: the columns s takes on a terminal (node's
+ * getStringWidth: wide East Asian characters count two, combining marks
+ * and controls none). */
+uint32_t js_inspect_string_width(JSVM *vm, JSValue s);
+
 /* js_inspect_number: node's formatNumber (-0 prints as "-0"). */
 JSValue js_inspect_number(JSVM *vm, double d);
 

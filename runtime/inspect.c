@@ -1077,7 +1077,8 @@ static JSValue class_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag) {
     if (js_is_exception(proto)) return proto;
     super_name = js_get(vm, proto, vm->atom[JS_ATOM_name]);
     if (js_is_exception(super_name)) return super_name;
-    if (js_to_boolean(super_name)) super_name = js_to_string(vm, super_name);
+    // `if (superName)`: an empty or missing name is not shown.
+    super_name = js_to_boolean(super_name) ? js_to_string(vm, super_name) : JS_UNDEFINED;
     if (js_is_exception(super_name)) return super_name;
   }
   JSStrBuf sb;

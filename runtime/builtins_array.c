@@ -42,8 +42,11 @@ static bool chain_clean(const JSObject *o) {
   return true;
 }
 
-// The dense store holding own element i of o, if there is one.
+// The dense store holding own element i of o, if there is one. Such an
+// element is a plain data property, so reading, testing or overwriting it
+// is all [[Get]]/[[HasProperty]]/[[Set]] would do (no proto walk needed).
 static JSArrayStore *own_dense(JSValue o, double i) {
+  // Indices from 2^32-1 on are named properties, never elements.
   if (!js_is_object(o) || !(i <= 4294967294.0)) return NULL;
   JSObject *ob = js_obj(o);
   if (!plain_object(ob) || !js_elements_dense(ob)) return NULL;
@@ -53,6 +56,8 @@ static JSArrayStore *own_dense(JSValue o, double i) {
 }
 
 bool js_arr_dense(JSValue o, double len, JSArrayStore **store) {
+  // Past 2^32-1 an array-like may hold string-keyed "indices" that the
+  // store cannot show: no fast path for such lengths.
   if (!js_is_object(o) || len > JS_MAX_ARRAY_LENGTH) return false;
   JSObject *ob = js_obj(o);
   if (!plain_object(ob) || (ob->elements && !js_elements_dense(ob))) return false;
@@ -70,14 +75,17 @@ JSValue js_arr_key(JSVM *vm, double i) {
 }
 
 JSValue js_arr_get(JSVM *vm, JSValue o, double i) {
+  // The common case: an own dense element, returned as is.
   JSArrayStore *s = own_dense(o, i);
   if (s) return s->v[(uint32_t)i];
+  // Everything else (holes, getters, wrappers, proxies) takes [[Get]].
   JSValue key = js_arr_key(vm, i);
   if (js_is_exception(key)) return key;
   return js_get(vm, o, key);
 }
 
 int js_arr_has(JSVM *vm, JSValue o, double i) {
+  // An own element answers without a walk up the prototype chain.
   if (own_dense(o, i)) return 1;
   JSValue key = js_arr_key(vm, i);
   if (js_is_exception(key)) return -1;
@@ -125,6 +133,8 @@ int js_arr_create(JSVM *vm, JSValue o, double i, JSValue v) {
 }
 
 int js_arr_set_length(JSVM *vm, JSValue o, double len) {
+  // Arrays validate through ArraySetLength (RangeError past 2^32-1, a
+  // TypeError for a read-only length); array-likes take any number.
   int r = js_set(vm, o, vm->atom[JS_ATOM_length], js_from_number(len), true);
   return r < 0 ? -1 : 1;
 }
@@ -139,6 +149,8 @@ static double next_element(const JSObject *o, double k, double limit) {
     return limit;
   }
   // Sparse: one pass over the dict for the least index at or above k.
+  // O(capacity) per call, paid once per present element: sparse arrays
+  // are small by construction (a dense store would hold them otherwise).
   const JSDict *d = (const JSDict *)o->elements;
   double best = limit;
   for (uint32_t j = 0; j < d->capacity; j++) {
@@ -152,6 +164,9 @@ static double next_element(const JSObject *o, double k, double limit) {
 double js_arr_next_present(JSVM *vm, JSValue o, double k, double len) {
   (void)vm;
   if (k >= len || k > 4294967294.0 || !js_is_object(o)) return k;
+  // Only when every HasProperty below would consult o's elements alone
+  // (and the prototypes have none) is an element-less index provably
+  // absent; otherwise the caller tests each index itself.
   const JSObject *ob = js_obj(o);
   if (!plain_object(ob) || !chain_clean(ob)) return k;
   // Indices from 2^32-1 on are named properties: never skip past them.
@@ -181,6 +196,7 @@ static double prev_element(const JSObject *o, double k) {
 
 double js_arr_prev_present(JSVM *vm, JSValue o, double k) {
   (void)vm;
+  // The mirror of js_arr_next_present; above the index range k stays.
   if (k < 0 || k > 4294967294.0 || !js_is_object(o)) return k;
   const JSObject *ob = js_obj(o);
   if (!plain_object(ob) || !chain_clean(ob)) return k;
@@ -190,6 +206,8 @@ double js_arr_prev_present(JSVM *vm, JSValue o, double k) {
 /* {==== Receivers and arguments ====} */
 
 JSValue js_arr_this(JSVM *vm, JSValue self, const char *method, double *len) {
+  // ToObject would say "Cannot convert undefined or null to object";
+  // V8 names the method instead, which is the more useful message.
   if (js_is_nullish(self))
     return js_throw_type_error(vm, "%s called on null or undefined", method);
   JSValue o = js_to_object(vm, self);
@@ -216,6 +234,12 @@ bool js_arr_relative(JSVM *vm, JSValue v, double len, double dflt, double *out) 
   return true;
 }
 
+int js_arr_is_array(JSVM *vm, JSValue v) {
+  // vm is for the proxy case (a revoked proxy throws a TypeError).
+  (void)vm;
+  return js_is_array(v);
+}
+
 /* {==== Creating arrays ====} */
 
 // ArrayCreate(len, proto) for len <= 2^32-1. Arrays with the default
@@ -230,13 +254,15 @@ static JSValue array_with_proto(JSVM *vm, JSValue proto, uint32_t len) {
 }
 
 JSValue js_arr_create_array(JSVM *vm, double len) {
+  // ArrayCreate step 1: the only failure an ArrayCreate can have.
   if (len > JS_MAX_ARRAY_LENGTH) return js_throw_range_error(vm, "Invalid array length");
   return js_new_array(vm, (uint32_t)len);
 }
 
 JSValue js_arr_species_create(JSVM *vm, JSValue original, double len) {
-  // IsArray (proxies will need to look through to their target here).
-  if (!js_is_array(original)) return js_arr_create_array(vm, len);
+  int is_array = js_arr_is_array(vm, original);
+  if (is_array < 0) return JS_EXCEPTION;
+  if (!is_array) return js_arr_create_array(vm, len);
   JSValue c = js_get(vm, original, vm->atom[JS_ATOM_constructor]);
   if (js_is_exception(c)) return c;
   // There is one realm, so the step that maps another realm's %Array%
@@ -249,6 +275,7 @@ JSValue js_arr_species_create(JSVM *vm, JSValue original, double len) {
   if (js_is_undefined(c)) return js_arr_create_array(vm, len);
   if (!js_is_constructor(c))
     return js_throw_type_error(vm, "object.constructor[Symbol.species] is not a constructor");
+  // new C(len): the species decides what the method returns.
   JSValue arg = js_from_number(len);
   return js_construct(vm, c, 1, &arg, c);
 }
@@ -275,6 +302,8 @@ static JSValue array_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv,
   // A plain call acts as new Array(...): NewTarget is Array itself.
   JSValue proto = js_get_prototype_from_ctor(vm, new_target, JS_INTRINSIC_ArrayPrototype);
   if (js_is_exception(proto)) return proto;
+  // One argument is a length (or a lone element); zero or several are
+  // the elements themselves.
   if (argc == 1) return array_ctor_length(vm, proto, argv[0]);
   JSValue a = array_with_proto(vm, proto, 0);
   if (argc > 0) {
@@ -292,6 +321,8 @@ static JSValue array_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv,
 
 // Array.from's result for an iterable: Construct(C) or ArrayCreate(0).
 static JSValue from_target(JSVM *vm, JSValue c, int argc, JSValue *len) {
+  // Any constructor may be the this value (subclasses, or a plain
+  // function); anything else falls back to a real Array.
   if (js_is_constructor(c)) return js_construct(vm, c, argc, len, c);
   return js_arr_create_array(vm, argc ? js_number_value(*len) : 0);
 }
@@ -309,6 +340,7 @@ static JSValue from_iterable(JSVM *vm, JSValue c, JSValue items, JSValue method,
       js_iterator_close(vm, &rec, true);
       return JS_EXCEPTION;
     }
+    // An error from the iterator itself does not close it (it is done).
     JSValue v;
     int r = js_iterator_step_value(vm, &rec, &v);
     if (r < 0) return JS_EXCEPTION;
@@ -332,6 +364,7 @@ static JSValue from_array_like(JSVM *vm, JSValue c, JSValue items, JSValue mapfn
   if (js_is_exception(o)) return o;
   double len;
   if (!js_length_of_array_like(vm, o, &len)) return JS_EXCEPTION;
+  // Here the constructor is told the length up front: new C(len).
   JSValue lenv = js_from_number(len);
   JSValue a = from_target(vm, c, 1, &lenv);
   if (js_is_exception(a)) return a;
@@ -352,8 +385,11 @@ static JSValue from_array_like(JSVM *vm, JSValue c, JSValue items, JSValue mapfn
 static JSValue array_from(JSVM *vm, JSValue self, int argc, JSValue *argv,
                           JSValue new_target) {
   JSValue items = js_arg(0), mapfn = js_arg(1), this_arg = js_arg(2);
+  // mapfn is checked before items is even looked at (steps 2-3).
   if (!js_is_undefined(mapfn) && !js_is_callable(mapfn))
     return js_throw_not_callable(vm, mapfn);
+  // An @@iterator method, even one inherited (strings, arrays), wins
+  // over the array-like reading; null and undefined count as absent.
   JSValue method = js_get_method(vm, items, vm->symbol[JS_SYMBOL_iterator]);
   if (js_is_exception(method)) return method;
   if (!js_is_undefined(method))
@@ -367,6 +403,8 @@ static JSValue array_of(JSVM *vm, JSValue self, int argc, JSValue *argv,
   JSValue lenv = js_from_int32(argc);
   JSValue a = from_target(vm, self, 1, &lenv);
   if (js_is_exception(a)) return a;
+  // CreateDataPropertyOrThrow: a constructor's read-only or non-
+  // configurable element makes this throw, as the spec wants.
   for (int k = 0; k < argc; k++)
     if (js_arr_create(vm, a, k, argv[k]) < 0) return JS_EXCEPTION;
   return js_arr_set_length(vm, a, argc) < 0 ? JS_EXCEPTION : a;
@@ -375,7 +413,8 @@ static JSValue array_of(JSVM *vm, JSValue self, int argc, JSValue *argv,
 // Array.isArray(arg) (§23.1.2.2).
 static JSValue array_is_array(JSVM *vm, JSValue self, int argc, JSValue *argv,
                               JSValue new_target) {
-  return js_from_bool(js_is_array(js_arg(0)));
+  int r = js_arr_is_array(vm, js_arg(0));
+  return r < 0 ? JS_EXCEPTION : js_from_bool(r);
 }
 
 // get Array[@@species] (§23.1.2.5): the this value.
@@ -401,6 +440,8 @@ static void install_unscopables(JSVM *vm, JSValue proto) {
 }
 
 void js_init_array(JSVM *vm) {
+  // realm.c made %Array.prototype% (an Array exotic object of length 0);
+  // the constructor's prototype property points at it, read-only.
   JSValue proto = js_intrinsic(vm, ArrayPrototype);
   JSValue ctor = js_new_native_ctor(vm, "Array", array_ctor, 1, proto);
   vm->realm->intrinsic[JS_INTRINSIC_Array] = ctor;

@@ -68,6 +68,12 @@ JSValue js_arr_this(JSVM *vm, JSValue self, const char *method, double *len);
  * v undefined gives dflt. False on exception. */
 bool js_arr_relative(JSVM *vm, JSValue v, double len, double dflt, double *out);
 
+/* js_arr_is_array: IsArray (§7.2.2): 1, 0, or -1 on exception. Every
+ * spec use of IsArray in the family goes through it, so that proxies
+ * (which must answer for their target, and throw once revoked) need
+ * one change only; today only Array exotic objects answer 1. */
+int js_arr_is_array(JSVM *vm, JSValue v);
+
 /* {==== Creating arrays ====} */
 
 /* ArrayCreate(len) with %Array.prototype%: RangeError "Invalid array

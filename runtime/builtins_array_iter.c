@@ -29,6 +29,7 @@ static const char *const visit_names[] = {
 // early answer (every/some), -1 exception.
 static int visit_result(JSVM *vm, int kind, JSValue a, double k, double *to,
                         JSValue v, JSValue r) {
+  // kind is a VISIT_* constant (an int: the native's magic number).
   switch (kind) {
     case VISIT_EVERY: return js_to_boolean(r) ? 1 : 0;
     case VISIT_SOME: return js_to_boolean(r) ? 0 : 1;
@@ -50,11 +51,15 @@ static JSValue array_visit(JSVM *vm, JSValue self, int argc, JSValue *argv,
   JSValue o = js_arr_this(vm, self, visit_names[kind], &len);
   if (js_is_exception(o)) return o;
   JSValue fn = js_arg(0), this_arg = js_arg(1), a = JS_UNDEFINED;
+  // The callable check comes after LengthOfArrayLike (observable order).
   if (!js_is_callable(fn)) return js_throw_not_callable(vm, fn);
+  // map's result has the source's length up front; filter's grows.
   if (kind == VISIT_MAP || kind == VISIT_FILTER) {
     a = js_arr_species_create(vm, o, kind == VISIT_MAP ? len : 0);
     if (js_is_exception(a)) return a;
   }
+  // len was read once: elements appended by the callback are not seen,
+  // deleted ones fail HasProperty and are skipped.
   for (double k = 0; k < len; k++) {
     if ((k = js_arr_next_present(vm, o, k, len)) >= len) break;
     int has = js_arr_has(vm, o, k);
@@ -62,6 +67,7 @@ static JSValue array_visit(JSVM *vm, JSValue self, int argc, JSValue *argv,
     if (!has) continue;
     JSValue v = js_arr_get(vm, o, k);
     if (js_is_exception(v)) return v;
+    // callback(element, index, object), with this = thisArg.
     JSValue args[3] = {v, js_from_number(k), o};
     JSValue r = js_call(vm, fn, this_arg, 3, args);
     if (js_is_exception(r)) return r;
@@ -69,6 +75,7 @@ static JSValue array_visit(JSVM *vm, JSValue self, int argc, JSValue *argv,
     if (go < 0) return JS_EXCEPTION;
     if (go == 0) return js_from_bool(kind == VISIT_SOME);
   }
+  // Ran to the end: every is true, some false, map/filter give A.
   if (kind == VISIT_EVERY || kind == VISIT_SOME) return js_from_bool(kind == VISIT_EVERY);
   return kind == VISIT_FOR_EACH ? JS_UNDEFINED : a;
 }
@@ -91,6 +98,8 @@ static JSValue array_find(JSVM *vm, JSValue self, int argc, JSValue *argv,
   JSValue fn = js_arg(0), this_arg = js_arg(1);
   if (!js_is_callable(fn)) return js_throw_not_callable(vm, fn);
   bool last = how & FIND_LAST;
+  // No HasProperty here: find* visit holes too, and no skipping is
+  // allowed (the predicate sees every index).
   for (double i = 0; i < len; i++) {
     double k = last ? len - 1 - i : i;
     JSValue v = js_arr_get(vm, o, k);
@@ -98,6 +107,7 @@ static JSValue array_find(JSVM *vm, JSValue self, int argc, JSValue *argv,
     JSValue args[3] = {v, js_from_number(k), o};
     JSValue r = js_call(vm, fn, this_arg, 3, args);
     if (js_is_exception(r)) return r;
+    // The answer is the value seen by the predicate, not a re-read.
     if (js_to_boolean(r)) return how & FIND_VALUE ? v : js_from_number(k);
   }
   return how & FIND_VALUE ? JS_UNDEFINED : js_from_int32(-1);
@@ -120,6 +130,8 @@ static JSValue array_reduce(JSVM *vm, JSValue self, int argc, JSValue *argv,
   // k walks 0..len-1 (or back); step moves it, `next` skips known holes.
   double k = right ? len - 1 : 0, step = right ? -1 : 1;
   JSValue acc = JS_UNDEFINED;
+  // "initialValue is present" is about the argument count: an explicit
+  // undefined is a real initial value.
   bool have = argc >= 2;
   if (have) acc = argv[1];
   for (; right ? k >= 0 : k < len; k += step) {
@@ -136,6 +148,7 @@ static JSValue array_reduce(JSVM *vm, JSValue self, int argc, JSValue *argv,
       have = true;
       continue;
     }
+    // callback(accumulator, element, index, object), this undefined.
     JSValue args[4] = {acc, v, js_from_number(k), o};
     acc = js_call(vm, fn, JS_UNDEFINED, 4, args);
     if (js_is_exception(acc)) return acc;
@@ -150,6 +163,8 @@ static JSValue array_reduce(JSVM *vm, JSValue self, int argc, JSValue *argv,
 // false on exception; *k >= len means "not found" at once.
 static bool search_start(JSVM *vm, JSValue from, double len, double *k) {
   double n;
+  // undefined gives 0; +Infinity gives a start past the end (not found),
+  // -Infinity clamps to 0 like any large negative offset.
   if (!js_to_integer_or_infinity(vm, from, &n)) return false;
   if (n >= 0) {
     *k = n;
@@ -166,13 +181,16 @@ static JSValue array_index_of(JSVM *vm, JSValue self, int argc, JSValue *argv,
   double len, k;
   JSValue o = js_arr_this(vm, self, "Array.prototype.indexOf", &len);
   if (js_is_exception(o)) return o;
+  // An empty receiver answers before fromIndex is converted.
   if (len == 0) return js_from_int32(-1);
   if (!search_start(vm, js_arg(1), len, &k)) return JS_EXCEPTION;
   JSValue x = js_arg(0);
+  // Tested after the conversion above, which may have changed o.
   JSArrayStore *s;
   if (js_arr_dense(o, len, &s)) {
     // Holes and the slots past the store are absent: skipped.
     uint32_t end = !s ? 0 : s->length < len ? s->length : (uint32_t)len;
+    // IsStrictlyEqual runs no user code: the store cannot change here.
     for (double i = k; i < end; i++)
       if (!js_is_hole(s->v[(uint32_t)i]) && js_strict_equals(vm, s->v[(uint32_t)i], x))
         return js_from_number(i);
@@ -204,6 +222,7 @@ static JSValue array_last_index_of(JSVM *vm, JSValue self, int argc, JSValue *ar
   JSValue x = js_arg(0);
   JSArrayStore *s;
   if (js_arr_dense(o, len, &s)) {
+    // Start at the last slot the store has: everything above is absent.
     for (double i = s && k >= s->length ? (double)s->length - 1 : k; s && i >= 0; i--)
       if (!js_is_hole(s->v[(uint32_t)i]) && js_strict_equals(vm, s->v[(uint32_t)i], x))
         return js_from_number(i);
@@ -233,6 +252,7 @@ static JSValue array_includes(JSVM *vm, JSValue self, int argc, JSValue *argv,
   JSValue x = js_arg(0);
   JSArrayStore *s;
   if (js_arr_dense(o, len, &s)) {
+    // SameValueZero runs no user code either; holes read as undefined.
     uint32_t end = !s ? 0 : s->length < len ? s->length : (uint32_t)len;
     for (double i = k; i < end; i++) {
       JSValue v = s->v[(uint32_t)i];
@@ -261,6 +281,8 @@ static JSValue array_includes(JSVM *vm, JSValue self, int argc, JSValue *argv,
 // FlattenIntoArray (§23.1.3.13.1): the next target index, or -1.
 static double flatten(JSVM *vm, JSValue target, JSValue source, double source_len,
                       double start, double depth, JSValue mapper, JSValue this_arg) {
+  // Each nesting level recurses: deep (or cyclic, with Infinity) input
+  // ends in a RangeError, not a crash.
   if (!js_check_stack(vm)) return -1;
   double t = start;
   for (double k = 0; k < source_len; k++) {
@@ -275,13 +297,16 @@ static double flatten(JSVM *vm, JSValue target, JSValue source, double source_le
       e = js_call(vm, mapper, this_arg, 3, args);
       if (js_is_exception(e)) return -1;
     }
-    if (depth > 0 && js_is_array(e)) {
+    int nested = depth > 0 ? js_arr_is_array(vm, e) : 0;
+    if (nested < 0) return -1;
+    if (nested) {
       double elen;
       if (!js_length_of_array_like(vm, e, &elen)) return -1;
       t = flatten(vm, target, e, elen, t, depth - 1, JS_UNDEFINED, JS_UNDEFINED);
       if (t < 0) return -1;
       continue;
     }
+    // A leaf element: one more index of the target.
     if (t >= JS_MAX_SAFE_INTEGER) {
       js_throw_type_error(vm, "Array length exceeds the maximum safe integer");
       return -1;
@@ -297,6 +322,7 @@ static JSValue array_flat(JSVM *vm, JSValue self, int argc, JSValue *argv,
   double len, depth = 1;
   JSValue o = js_arr_this(vm, self, "Array.prototype.flat", &len);
   if (js_is_exception(o)) return o;
+  // flat() means depth 1; NaN and negatives mean 0 (a shallow copy).
   if (!js_is_undefined(js_arg(0))) {
     if (!js_to_integer_or_infinity(vm, argv[0], &depth)) return JS_EXCEPTION;
     if (depth < 0) depth = 0;
@@ -316,6 +342,7 @@ static JSValue array_flat_map(JSVM *vm, JSValue self, int argc, JSValue *argv,
   if (!js_is_callable(js_arg(0))) return js_throw_not_callable(vm, js_arg(0));
   JSValue a = js_arr_species_create(vm, o, 0);
   if (js_is_exception(a)) return a;
+  // One level only: the mapper's arrays are spread, their arrays not.
   if (flatten(vm, a, o, len, 0, 1, argv[0], js_arg(1)) < 0) return JS_EXCEPTION;
   return a;
 }
@@ -358,10 +385,12 @@ static bool sort_compare(JSVM *vm, JSValue cmp, JSValue x, JSValue y, int *out) 
     *out = d < 0 ? -1 : d > 0;  // NaN counts as equal
     return true;
   }
+  // The default order is by ToString; small integers skip the strings.
   if (js_is_int32(x) && js_is_int32(y)) {
     *out = compare_int_strings(js_int32(x), js_int32(y));
     return true;
   }
+  // ToString may run user code (and throw, e.g. for a symbol).
   JSValue xs = js_to_string(vm, x);
   if (js_is_exception(xs)) return false;
   JSValue ys = js_to_string(vm, y);
@@ -413,6 +442,9 @@ static bool merge_runs(JSVM *vm, JSValue cmp, const JSArrayStore *src, JSArraySt
 static bool merge_sort(JSVM *vm, JSValue cmp, JSArrayStore **items) {
   JSArrayStore *a = *items;
   uint32_t n = a->used;
+  // Runs of SORT_RUN by insertion sort first (few compares, no scratch),
+  // then merge passes that double the run width, ping-ponging between
+  // the two stores (both on the heap, so the collector sees the values).
   for (uint32_t lo = 0; lo < n; lo += SORT_RUN)
     if (!insertion_sort(vm, cmp, a, lo, lo + SORT_RUN < n ? lo + SORT_RUN : n)) return false;
   if (n <= SORT_RUN) return true;
@@ -437,6 +469,7 @@ static bool merge_sort(JSVM *vm, JSValue cmp, JSArrayStore **items) {
 // Get would (toSorted). NULL on exception.
 static JSArrayStore *sort_indexed(JSVM *vm, JSValue o, double len, JSValue cmp,
                                   bool skip_holes) {
+  // The list grows as elements arrive: len may be huge while few exist.
   JSArrayStore *items = js_new_store(vm, len < 64 ? (uint32_t)len + 1 : 64);
   for (double k = 0; k < len; k++) {
     if (skip_holes) {
@@ -447,6 +480,7 @@ static JSArrayStore *sort_indexed(JSVM *vm, JSValue o, double len, JSValue cmp,
     }
     JSValue v = js_arr_get(vm, o, k);
     if (js_is_exception(v)) return NULL;
+    // A store counts in uint32: past that the list cannot be held.
     if (items->used == UINT32_MAX) {
       js_throw_range_error(vm, "Invalid array length");
       return NULL;
@@ -460,6 +494,7 @@ static JSArrayStore *sort_indexed(JSVM *vm, JSValue o, double len, JSValue cmp,
 static JSValue array_sort(JSVM *vm, JSValue self, int argc, JSValue *argv,
                           JSValue new_target) {
   JSValue cmp = js_arg(0);
+  // The comparator is checked before the receiver is even converted.
   if (!js_is_undefined(cmp) && !js_is_callable(cmp))
     return js_throw_type_error(vm, "The comparison function must be either a function or undefined");
   double len;
@@ -467,6 +502,7 @@ static JSValue array_sort(JSVM *vm, JSValue self, int argc, JSValue *argv,
   if (js_is_exception(o)) return o;
   JSArrayStore *items = sort_indexed(vm, o, len, cmp, true);
   if (!items) return JS_EXCEPTION;
+  // Write back with Set (setters run, read-only elements throw).
   double j = 0;
   for (; j < items->used; j++)
     if (js_arr_set(vm, o, j, items->v[(uint32_t)j]) < 0) return JS_EXCEPTION;
@@ -487,10 +523,12 @@ static JSValue array_to_sorted(JSVM *vm, JSValue self, int argc, JSValue *argv,
   double len;
   JSValue o = js_arr_this(vm, self, "Array.prototype.toSorted", &len);
   if (js_is_exception(o)) return o;
+  // ArrayCreate comes first: a length past 2^32-1 throws before any read.
   JSValue a = js_arr_create_array(vm, len);
   if (js_is_exception(a)) return a;
   JSArrayStore *items = sort_indexed(vm, o, len, cmp, false);
   if (!items) return JS_EXCEPTION;
+  // items holds exactly len values (holes were read as undefined).
   for (uint32_t j = 0; j < items->used; j++)
     if (js_arr_create(vm, a, j, items->v[j]) < 0) return JS_EXCEPTION;
   return a;
@@ -516,28 +554,37 @@ static JSValue array_iterator_next(JSVM *vm, JSValue self, int argc, JSValue *ar
                                    JSValue new_target) {
   JSIteratorObject *it = js_iterator_this(vm, self, JS_ITER_ARRAY, "next");
   if (!it) return JS_EXCEPTION;
+  // The length is re-read at every step: the array may change between.
   JSValue a = it->target;
   if (js_is_undefined(a)) return js_create_iter_result(vm, JS_UNDEFINED, true);
   // Typed arrays report their length through the prototype's getter
   // (their family owns the out-of-bounds check).
   double len;
-  if (!js_length_of_array_like(vm, a, &len)) return JS_EXCEPTION;
+  JSValue v = JS_UNDEFINED;
+  if (!js_length_of_array_like(vm, a, &len)) goto abrupt;
   double index = (double)it->index;
   if (index >= len) {
     // Exhausted for good: later growth of the array is not seen.
     ORI_STORE(it, target, JS_UNDEFINED);
     return js_create_iter_result(vm, JS_UNDEFINED, true);
   }
-  it->index++;
   JSValue key = js_from_number(index);
+  if (it->kind != JS_ITER_KIND_KEYS && js_is_exception(v = js_arr_get(vm, a, index)))
+    goto abrupt;
+  it->index++;
   if (it->kind == JS_ITER_KIND_KEYS) return js_create_iter_result(vm, key, false);
-  JSValue v = js_arr_get(vm, a, index);
-  if (js_is_exception(v)) return v;
   if (it->kind == JS_ITER_KIND_VALUES) return js_create_iter_result(vm, v, false);
   JSValue pair[2] = {key, v};
   return js_create_iter_result(vm, js_new_array_from(vm, 2, pair), false);
+abrupt:
+  // The spec's iterator is a generator closure: an abrupt completion
+  // ends it, so every later next() reports done.
+  ORI_STORE(it, target, JS_UNDEFINED);
+  return JS_EXCEPTION;
 }
 
+// %ArrayIteratorPrototype% (realm.c made it, inheriting from
+// %IteratorPrototype%, whose [@@iterator] returns this).
 static void install_array_iterator(JSVM *vm) {
   JSValue ip = js_intrinsic(vm, ArrayIteratorPrototype);
   js_def_method(vm, ip, "next", array_iterator_next, 0);
@@ -547,6 +594,7 @@ static void install_array_iterator(JSVM *vm) {
 
 /* {==== Installation ====} */
 
+// Several methods share one C function told apart by its magic number.
 void js_array_install_iter(JSVM *vm, JSValue proto) {
   js_def_method_magic(vm, proto, "every", array_visit, 1, VISIT_EVERY);
   js_def_method_magic(vm, proto, "some", array_visit, 1, VISIT_SOME);

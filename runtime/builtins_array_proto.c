@@ -19,6 +19,8 @@
 
 /* {==== Shared pieces ====} */
 
+// The spec's TypeError for a result longer than 2^53-1 (no V8 wording
+// exists: V8 cannot build such an array-like either).
 static JSValue throw_too_long(JSVM *vm) {
   return js_throw_type_error(vm, "Array length exceeds the maximum safe integer");
 }
@@ -27,6 +29,8 @@ static JSValue throw_too_long(JSVM *vm) {
 // change without any check failing: extensible, length writable.
 static JSArrayObject *fast_array(JSValue o, JSArrayStore **store) {
   if (!js_is_array(o)) return NULL;
+  // A non-extensible Array with no elements yet still has a NULL store,
+  // which js_arr_dense accepts: the flag must be tested here.
   JSArrayObject *a = js_heap(o);
   if (a->length_readonly || (a->base.map->flags & JS_MAP_NOT_EXTENSIBLE)) return NULL;
   return js_arr_dense(o, a->length, store) ? a : NULL;
@@ -41,6 +45,7 @@ static JSValue fast_get(const JSArrayStore *s, uint32_t i) {
 
 // Whether s holds every index below len (no holes, nothing past it).
 static bool fast_packed(const JSArrayStore *s, double len) {
+  // O(len), but only on paths that are O(len) anyway (reverse, unshift).
   if (len == 0) return true;
   if (!s || s->length < len) return false;
   for (uint32_t i = 0; i < (uint32_t)len; i++)
@@ -68,6 +73,8 @@ static JSValue array_at(JSVM *vm, JSValue self, int argc, JSValue *argv,
   JSValue o = js_arr_this(vm, self, "Array.prototype.at", &len);
   if (js_is_exception(o)) return o;
   if (!js_to_integer_or_infinity(vm, js_arg(0), &rel)) return JS_EXCEPTION;
+  // Negative counts back from the end; out of range is undefined, not
+  // clamped (unlike slice's arguments).
   double k = rel >= 0 ? rel : len + rel;
   if (k < 0 || k >= len) return JS_UNDEFINED;
   return js_arr_get(vm, o, k);
@@ -76,10 +83,11 @@ static JSValue array_at(JSVM *vm, JSValue self, int argc, JSValue *argv,
 // IsConcatSpreadable(O) (§23.1.3.2.1): 1, 0 or -1.
 static int concat_spreadable(JSVM *vm, JSValue e) {
   if (!js_is_object(e)) return 0;
+  // An explicit @@isConcatSpreadable overrides IsArray either way.
   JSValue s = js_get(vm, e, vm->symbol[JS_SYMBOL_isConcatSpreadable]);
   if (js_is_exception(s)) return -1;
   if (!js_is_undefined(s)) return js_to_boolean(s);
-  return js_is_array(e);
+  return js_arr_is_array(vm, e);
 }
 
 // Concatenate a spreadable E into A at *n (holes stay holes, but count).
@@ -114,6 +122,7 @@ static JSValue array_concat(JSVM *vm, JSValue self, int argc, JSValue *argv,
   if (js_is_exception(o)) return o;
   JSValue a = js_arr_species_create(vm, o, 0);
   if (js_is_exception(a)) return a;
+  // n is the next index of A; the receiver is item -1, then argv.
   double n = 0;
   for (int i = -1; i < argc; i++) {
     JSValue e = i < 0 ? o : argv[i];
@@ -123,10 +132,12 @@ static JSValue array_concat(JSVM *vm, JSValue self, int argc, JSValue *argv,
       if (concat_spread(vm, a, e, &n) < 0) return JS_EXCEPTION;
       continue;
     }
+    // A non-spreadable item is one element, whatever it is.
     if (n >= JS_MAX_SAFE_INTEGER) return throw_too_long(vm);
     if (js_arr_create(vm, a, n, e) < 0) return JS_EXCEPTION;
     n++;
   }
+  // The length is set explicitly: trailing holes must count too.
   return js_arr_set_length(vm, a, n) < 0 ? JS_EXCEPTION : a;
 }
 
@@ -138,6 +149,7 @@ static JSValue array_copy_within(JSVM *vm, JSValue self, int argc, JSValue *argv
   double len, to, from, final;
   JSValue o = js_arr_this(vm, self, "Array.prototype.copyWithin", &len);
   if (js_is_exception(o)) return o;
+  // Three conversions in argument order (each may run user code).
   if (!js_arr_relative(vm, js_arg(0), len, 0, &to) ||
       !js_arr_relative(vm, js_arg(1), len, 0, &from) ||
       !js_arr_relative(vm, js_arg(2), len, len, &final))
@@ -164,6 +176,7 @@ static JSValue array_fill(JSVM *vm, JSValue self, int argc, JSValue *argv,
   if (!js_arr_relative(vm, js_arg(1), len, 0, &k) ||
       !js_arr_relative(vm, js_arg(2), len, len, &final))
     return JS_EXCEPTION;
+  // Set, not define: setters and read-only elements are honoured.
   for (; k < final; k++)
     if (js_arr_set(vm, o, k, js_arg(0)) < 0) return JS_EXCEPTION;
   return o;
@@ -209,7 +222,10 @@ static JSValue join_loop(JSVM *vm, JSValue o, double len, JSValue sep, bool loca
   JSStrBuf sb;
   js_sb_init(&sb, vm);
   bool has_sep = js_string_length(sep) > 0;
+  // A builder past the longest string stops the loop; finish then throws
+  // the RangeError (a huge sparse array cannot make us spin for ages).
   for (double k = 0; k < len && !sb.failed; k++) {
+    // Each absent element contributes only its separator.
     double j = js_arr_next_present(vm, o, k, len);
     for (; k < j && has_sep && !sb.failed; k++)
       if (k > 0) js_sb_string(&sb, sep);
@@ -226,8 +242,10 @@ static JSValue join_loop(JSVM *vm, JSValue o, double len, JSValue sep, bool loca
   return js_sb_finish(&sb);
 }
 
+// join_loop with o pushed on the join stack for its duration.
 static JSValue join_guarded(JSVM *vm, JSValue o, double len, JSValue sep, bool locale) {
   if (join_active(o)) return vm->atom[JS_ATOM_empty];
+  // Nested arrays recurse through ToString: bound the C stack.
   if (!js_check_stack(vm)) return JS_EXCEPTION;
   JoinFrame frame = {o, join_stack};
   join_stack = &frame;
@@ -262,7 +280,9 @@ static JSValue array_to_locale_string(JSVM *vm, JSValue self, int argc,
 // builtin tag, unless @@toStringTag names another.
 static JSValue object_to_string(JSVM *vm, JSValue o) {
   const char *tag = "Object";
-  if (js_is_array(o)) tag = "Array";
+  int is_array = js_arr_is_array(vm, o);
+  if (is_array < 0) return JS_EXCEPTION;
+  if (is_array) tag = "Array";
   else if (js_is_callable(o)) tag = "Function";
   else if (js_is_type(o, JS_TYPE_Arguments)) tag = "Arguments";
   else if (js_is_type(o, JS_TYPE_Error)) tag = "Error";
@@ -274,6 +294,7 @@ static JSValue object_to_string(JSVM *vm, JSValue o) {
     else if (js_is_number(v)) tag = "Number";
     else if (js_is_string(v)) tag = "String";
   }
+  // A string @@toStringTag (own or inherited) replaces the builtin tag.
   JSValue t = js_get(vm, o, vm->symbol[JS_SYMBOL_toStringTag]);
   if (js_is_exception(t)) return t;
   JSStrBuf sb;
@@ -306,12 +327,15 @@ static JSValue array_push(JSVM *vm, JSValue self, int argc, JSValue *argv,
                           JSValue new_target) {
   JSArrayStore *s;
   JSArrayObject *fa = fast_array(self, &s);
+  // Staying below 2^32-1 keeps every new key an element index.
   if (fa && (double)fa->length + argc < JS_MAX_ARRAY_LENGTH) {
     // Appending to a plain Array: no setter can intercept, length grows.
     for (int i = 0; i < argc; i++)
       if (js_array_push(vm, self, argv[i]) < 0) return JS_EXCEPTION;
     return js_from_number(fa->length);
   }
+  // The generic path: any receiver, setters and read-only lengths, and
+  // indices past 2^32-2 (named properties, then a RangeError on length).
   double len;
   JSValue o = js_arr_this(vm, self, "Array.prototype.push", &len);
   if (js_is_exception(o)) return o;
@@ -328,6 +352,8 @@ static JSValue array_pop(JSVM *vm, JSValue self, int argc, JSValue *argv,
   JSArrayStore *s;
   JSArrayObject *fa = fast_array(self, &s);
   if (fa && fa->length > 0) {
+    // Get, delete and the length update, done directly: the element is
+    // own and plain (or absent with nothing inherited), length writable.
     uint32_t last = fa->length - 1;
     JSValue v = fast_get(s, last);
     if (s && last < s->length) s->v[last] = JS_HOLE;  // the delete
@@ -337,6 +363,7 @@ static JSValue array_pop(JSVM *vm, JSValue self, int argc, JSValue *argv,
   double len;
   JSValue o = js_arr_this(vm, self, "Array.prototype.pop", &len);
   if (js_is_exception(o)) return o;
+  // Even an empty receiver gets its length written (as 0).
   if (len == 0) return js_arr_set_length(vm, o, 0) < 0 ? JS_EXCEPTION : JS_UNDEFINED;
   JSValue v = js_arr_get(vm, o, len - 1);
   if (js_is_exception(v)) return v;
@@ -353,6 +380,8 @@ static JSValue shift_fast(JSVM *vm, JSArrayObject *a, JSArrayStore *s) {
   JSValue first = fast_get(s, 0);
   // Slots past the store are holes already: only the store moves.
   uint32_t n = !s ? 0 : s->length < len ? s->length : len;
+  // A hole copied down is the spec's delete of the target; the last slot
+  // becomes a hole (the final DeletePropertyOrThrow).
   for (uint32_t i = 1; i < n; i++) ORI_STORE(s, v[i - 1], s->v[i]);
   if (n) s->v[n - 1] = JS_HOLE;
   js_array_set_length(vm, a, len - 1);
@@ -371,6 +400,7 @@ static JSValue array_shift(JSVM *vm, JSValue self, int argc, JSValue *argv,
   if (len == 0) return js_arr_set_length(vm, o, 0) < 0 ? JS_EXCEPTION : JS_UNDEFINED;
   JSValue first = js_arr_get(vm, o, 0);
   if (js_is_exception(first)) return first;
+  // Slide every element down one, holes moving as deletions.
   for (double k = 1; k < len; k++)
     if (move_element(vm, o, k, k - 1) < 0) return JS_EXCEPTION;
   if (js_arr_delete(vm, o, len - 1) < 0 || js_arr_set_length(vm, o, len - 1) < 0)
@@ -382,6 +412,7 @@ static JSValue array_shift(JSVM *vm, JSValue self, int argc, JSValue *argv,
 static JSValue unshift_fast(JSVM *vm, JSArrayObject *a, int argc, JSValue *argv) {
   uint32_t len = a->length, n = (uint32_t)argc;
   JSObject *o = &a->base;
+  // Grow first: ensure may replace the store, so read it afterwards.
   js_elem_ensure(vm, o, len + n);
   JSArrayStore *s = (JSArrayStore *)o->elements;
   for (uint32_t i = len; i-- > 0;) ORI_STORE(s, v[i + n], s->v[i]);
@@ -405,6 +436,7 @@ static JSValue array_unshift(JSVM *vm, JSValue self, int argc, JSValue *argv,
   if (js_is_exception(o)) return o;
   if (argc > 0) {
     if (len + argc > JS_MAX_SAFE_INTEGER) return throw_too_long(vm);
+    // Make room from the top down, so nothing is overwritten unread.
     for (double k = len; k > 0; k--)
       if (move_element(vm, o, k - 1, k + argc - 1) < 0) return JS_EXCEPTION;
     for (int j = 0; j < argc; j++)
@@ -420,12 +452,14 @@ static JSValue array_unshift(JSVM *vm, JSValue self, int argc, JSValue *argv,
 // exists and delete the other (§23.1.3.26 steps 7.e-h).
 static int reverse_pair(JSVM *vm, JSValue o, double lower, double upper) {
   JSValue lv = JS_UNDEFINED, uv = JS_UNDEFINED;
+  // The spec's order: has(lower), get(lower), has(upper), get(upper).
   int lower_has = js_arr_has(vm, o, lower);
   if (lower_has < 0) return -1;
   if (lower_has && js_is_exception(lv = js_arr_get(vm, o, lower))) return -1;
   int upper_has = js_arr_has(vm, o, upper);
   if (upper_has < 0) return -1;
   if (upper_has && js_is_exception(uv = js_arr_get(vm, o, upper))) return -1;
+  // Then lower is written (or deleted) before upper.
   if (upper_has) {
     if (js_arr_set(vm, o, lower, uv) < 0) return -1;
   } else if (lower_has) {
@@ -442,6 +476,8 @@ static JSValue array_reverse(JSVM *vm, JSValue self, int argc, JSValue *argv,
   double len;
   JSValue o = js_arr_this(vm, self, "Array.prototype.reverse", &len);
   if (js_is_exception(o)) return o;
+  // Reading and writing plain own elements runs no user code, so the
+  // swaps can be done in the store itself.
   JSArrayStore *s;
   if (js_arr_dense(o, len, &s) && len > 1 && fast_packed(s, len)) {
     // Every element is an own plain data property: swap in place.
@@ -452,6 +488,7 @@ static JSValue array_reverse(JSVM *vm, JSValue self, int argc, JSValue *argv,
     }
     return o;
   }
+  // The generic swap of §23.1.3.26, pair by pair from the outside in.
   double middle = floor(len / 2);
   for (double lower = 0; lower < middle; lower++)
     if (reverse_pair(vm, o, lower, len - lower - 1) < 0) return JS_EXCEPTION;
@@ -472,6 +509,7 @@ static JSValue array_slice(JSVM *vm, JSValue self, int argc, JSValue *argv,
   double count = final - k > 0 ? final - k : 0;
   JSValue a = js_arr_species_create(vm, o, count);
   if (js_is_exception(a)) return a;
+  // n tracks k - start: holes are skipped in O but keep their place in A.
   double n = 0;
   for (; k < final; k++, n++) {
     double j = js_arr_next_present(vm, o, k, final);
@@ -492,6 +530,8 @@ static JSValue array_slice(JSVM *vm, JSValue self, int argc, JSValue *argv,
 static bool splice_range(JSVM *vm, int argc, JSValue *argv, double len,
                          double *start, double *count) {
   if (!js_arr_relative(vm, js_arg(0), len, 0, start)) return false;
+  // "Not present" is about the argument count, not about undefined:
+  // splice(0) deletes everything, splice(0, undefined) nothing.
   if (argc == 0) {
     *count = 0;
   } else if (argc == 1) {
@@ -507,6 +547,7 @@ static bool splice_range(JSVM *vm, int argc, JSValue *argv, double len,
 
 // Copy the deleted elements [start, start+count) of O into A.
 static int splice_copy_out(JSVM *vm, JSValue o, JSValue a, double start, double count) {
+  // Holes stay holes in A; its length is set explicitly at the end.
   for (double k = 0; k < count; k++) {
     int has = js_arr_has(vm, o, start + k);
     if (has < 0) return -1;
@@ -520,6 +561,8 @@ static int splice_copy_out(JSVM *vm, JSValue o, JSValue a, double start, double 
 // Shift the tail of O so that `items` slots replace `del` ones at start.
 static int splice_shift(JSVM *vm, JSValue o, double len, double start, double del,
                         double items) {
+  // Shrinking moves the tail down (front to back) then deletes the now
+  // unused top; growing moves it up back to front (§23.1.3.31 11-12).
   if (items < del) {
     for (double k = start; k < len - del; k++)
       if (move_element(vm, o, k + del, k + items) < 0) return -1;
@@ -541,11 +584,14 @@ static JSValue array_splice(JSVM *vm, JSValue self, int argc, JSValue *argv,
   if (!splice_range(vm, argc, argv, len, &start, &del)) return JS_EXCEPTION;
   int nitems = argc > 2 ? argc - 2 : 0;
   if (len + nitems - del > JS_MAX_SAFE_INTEGER) return throw_too_long(vm);
+  // A receives the deleted elements (and gets its length set) before O
+  // changes at all.
   JSValue a = js_arr_species_create(vm, o, del);
   if (js_is_exception(a)) return a;
   if (splice_copy_out(vm, o, a, start, del) < 0 ||
       splice_shift(vm, o, len, start, del, nitems) < 0)
     return JS_EXCEPTION;
+  // The new items go into the gap, then the length is fixed up.
   for (int i = 0; i < nitems; i++)
     if (js_arr_set(vm, o, start + i, argv[i + 2]) < 0) return JS_EXCEPTION;
   if (js_arr_set_length(vm, o, len - del + nitems) < 0) return JS_EXCEPTION;
@@ -560,6 +606,7 @@ static JSValue array_to_reversed(JSVM *vm, JSValue self, int argc, JSValue *argv
   double len;
   JSValue o = js_arr_this(vm, self, "Array.prototype.toReversed", &len);
   if (js_is_exception(o)) return o;
+  // Always a plain Array (no species), holes read through as undefined.
   JSValue a = js_arr_create_array(vm, len);
   if (js_is_exception(a)) return a;
   for (double k = 0; k < len; k++) {
@@ -577,6 +624,7 @@ static JSValue array_to_spliced(JSVM *vm, JSValue self, int argc, JSValue *argv,
   if (js_is_exception(o)) return o;
   if (!splice_range(vm, argc, argv, len, &start, &skip)) return JS_EXCEPTION;
   int nitems = argc > 2 ? argc - 2 : 0;
+  // The copy is a plain Array: over 2^32-1 elements is a RangeError.
   double new_len = len + nitems - skip;
   if (new_len > JS_MAX_SAFE_INTEGER) return throw_too_long(vm);
   JSValue a = js_arr_create_array(vm, new_len);
@@ -603,10 +651,12 @@ static JSValue array_with(JSVM *vm, JSValue self, int argc, JSValue *argv,
   JSValue o = js_arr_this(vm, self, "Array.prototype.with", &len);
   if (js_is_exception(o)) return o;
   if (!js_to_integer_or_infinity(vm, js_arg(0), &rel)) return JS_EXCEPTION;
+  // Unlike at(), an index out of range is an error here.
   double at = rel >= 0 ? rel : len + rel;
   if (at >= len || at < 0) return js_throw_range_error(vm, "Invalid index : %.17g", rel);
   JSValue a = js_arr_create_array(vm, len);
   if (js_is_exception(a)) return a;
+  // Every other index is read (holes as undefined); `at` is not read.
   for (double k = 0; k < len; k++) {
     JSValue v = k == at ? js_arg(1) : js_arr_get(vm, o, k);
     if (js_is_exception(v) || js_arr_create(vm, a, k, v) < 0) return JS_EXCEPTION;
@@ -616,6 +666,7 @@ static JSValue array_with(JSVM *vm, JSValue self, int argc, JSValue *argv,
 
 /* {==== Installation ====} */
 
+// The lengths are the spec's (the count of required parameters).
 void js_array_install_proto(JSVM *vm, JSValue proto) {
   js_def_method(vm, proto, "at", array_at, 1);
   js_def_method(vm, proto, "concat", array_concat, 1);

@@ -49,6 +49,8 @@ static const char *const brand_name[JS_ITER_BRAND_COUNT] = {
 
 JSValue js_new_iterator(JSVM *vm, JSIterBrand brand, JSValue target,
                         JSIterKind kind) {
+  // The brand's map is made on first use: most programs only ever make
+  // array iterators, and realm creation stays cheap.
   JSRealm *r = vm->realm;
   if (!r->iterator_map[brand]) {
     // Two in-object slots: enough for a user's expando or two without an
@@ -69,6 +71,8 @@ JSValue js_new_iterator(JSVM *vm, JSIterBrand brand, JSValue target,
 
 JSIteratorObject *js_iterator_this(JSVM *vm, JSValue self, JSIterBrand brand,
                                    const char *method) {
+  // The brand stands for the spec's internal slots: an iterator of
+  // another kind lacks them, exactly like an ordinary object.
   if (js_is_type(self, JS_TYPE_Iterator)) {
     JSIteratorObject *it = js_heap(self);
     if (it->brand == brand) return it;
@@ -122,12 +126,15 @@ static bool throw_not_iterable(JSVM *vm, JSValue obj) {
 
 bool js_get_iterator_from_method(JSVM *vm, JSValue obj, JSValue method,
                                  JSIterRecord *rec) {
+  // js_call throws "x is not a function" for a non-callable method.
   JSValue it = js_call(vm, method, obj, 0, NULL);
   if (js_is_exception(it)) return false;
   if (!js_is_object(it)) {
     js_throw_type_error(vm, "Result of the Symbol.iterator method is not an object");
     return false;
   }
+  // next is read once, here, and not checked: calling a non-callable
+  // next is what throws, at the first step (as the spec orders it).
   JSValue next = js_get(vm, it, vm->atom[JS_ATOM_next]);
   if (js_is_exception(next)) return false;
   rec->iterator = it;
@@ -156,6 +163,9 @@ static JSValue throw_not_object(JSVM *vm, JSValue r) {
 }
 
 JSValue js_iterator_next(JSVM *vm, JSIterRecord *rec, int argc, JSValue *argv) {
+  // Any failure marks the record done: callers must not close an
+  // iterator whose own next() misbehaved (IfAbruptCloseIterator does
+  // not apply to errors from the iterator itself).
   JSValue r = js_call(vm, rec->next, rec->iterator, argc, argv);
   if (js_is_exception(r)) {
     rec->done = true;
@@ -195,6 +205,7 @@ bool js_iterator_close(JSVM *vm, const JSIterRecord *rec, bool throwing) {
   // A throw completion wins over anything return() does: set it aside.
   JSValue pending = throwing ? js_take_exception(vm) : JS_UNDEFINED;
   JSValue it = rec->iterator;
+  // GetMethod(iterator, "return"): undefined/null mean "nothing to call".
   JSValue ret = js_get_method(vm, it, vm->atom[JS_ATOM_return]);
   JSValue inner = ret;
   if (!js_is_exception(ret) && !js_is_undefined(ret))
@@ -204,6 +215,7 @@ bool js_iterator_close(JSVM *vm, const JSIterRecord *rec, bool throwing) {
     js_throw(vm, pending);
     return false;
   }
+  // A normal completion: return()'s own error, then its result's type.
   if (js_is_exception(inner)) return false;
   if (js_is_undefined(ret)) return true;
   if (!js_is_object(inner)) {
@@ -214,6 +226,8 @@ bool js_iterator_close(JSVM *vm, const JSIterRecord *rec, bool throwing) {
 }
 
 JSArrayStore *js_iterator_to_list(JSVM *vm, JSIterRecord *rec) {
+  // A heap store (not malloc) so that the collector sees the values;
+  // js_store_push may replace it as it grows.
   JSArrayStore *list = js_new_store(vm, 8);
   for (;;) {
     JSValue v;
@@ -233,6 +247,8 @@ static JSValue iterator_proto_iterator(JSVM *vm, JSValue self, int argc,
 }
 
 void js_init_iterator(JSVM *vm) {
+  // %IteratorPrototype% itself is made by realm.c; every built-in
+  // iterator prototype inherits this method from it.
   js_def_method_key(vm, js_intrinsic(vm, IteratorPrototype),
                     vm->symbol[JS_SYMBOL_iterator], "[Symbol.iterator]",
                     iterator_proto_iterator, 0);

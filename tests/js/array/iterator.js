@@ -48,3 +48,14 @@ var values = [];
 with ([1, 2]) { values.push(typeof keys, typeof push); }
 print(values.join());
 // expect: object,function
+
+// A throwing element getter ends the iterator: the spec's array iterator
+// is a generator closure, and an abrupt completion finishes it.
+var thrower = [1, 2];
+Object.defineProperty(thrower, 0, { get: function () { throw new Error("getter"); } });
+var ti = thrower.values();
+try { ti.next(); } catch (e) { print(e.message); }
+// expect: getter
+var after = ti.next();
+print(after.done, after.value);
+// expect: true undefined

@@ -48,13 +48,24 @@ static PrsAst *parse_function_text(const char *text, size_t len, PrsSyntaxError 
   return NULL;
 }
 
+// A piece of UTF-8 text with its length (it may contain NULs).
+typedef struct Text {
+  const char *s;
+  size_t len;
+} Text;
+
 // "(function anonymous(" params "\n) {\n" body "\n})" in malloc'd UTF-8;
 // the text between the parentheses is the spec's sourceString.
-static char *function_text(const char *params, const char *body, size_t *len) {
+static char *function_text(Text params, Text body, size_t *len) {
   static const char head[] = "(function anonymous(", mid[] = "\n) {\n", tail[] = "\n})";
-  size_t n = strlen(head) + strlen(params) + strlen(mid) + strlen(body) + strlen(tail);
-  char *t = malloc(n + 1);
-  snprintf(t, n + 1, "%s%s%s%s%s", head, params, mid, body, tail);
+  size_t n = 0, cap = sizeof head + params.len + sizeof mid + body.len + sizeof tail;
+  char *t = malloc(cap);
+  const Text parts[5] = {{head, sizeof head - 1}, params, {mid, sizeof mid - 1}, body,
+                         {tail, sizeof tail - 1}};
+  for (int i = 0; i < 5; i++) {
+    memcpy(t + n, parts[i].s, parts[i].len);
+    n += parts[i].len;
+  }
   *len = n;
   return t;
 }
@@ -82,15 +93,16 @@ static bool dynamic_function_parts(JSVM *vm, int argc, JSValue *argv, JSValue *p
 
 // Parse (parameters alone, body alone, then together, as the spec checks
 // them) and evaluate the function expression in the global scope.
-static JSValue compile_dynamic_function(JSVM *vm, const char *params, const char *body) {
+static JSValue compile_dynamic_function(JSVM *vm, Text params, Text body) {
+  const Text none = {"", 0};
   PrsSyntaxError err;
   size_t len;
-  char *text = function_text(params, "", &len);
+  char *text = function_text(params, none, &len);
   PrsAst *ast = parse_function_text(text, len, &err);
   free(text);
   if (ast) {
     prs_free(ast);
-    text = function_text("", body, &len);
+    text = function_text(none, body, &len);
     ast = parse_function_text(text, len, &err);
     free(text);
   }
@@ -113,8 +125,11 @@ static JSValue function_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv,
   JSValue callee = js_native_callee(vm);
   JSValue params, body;
   if (!dynamic_function_parts(vm, argc, argv, &params, &body)) return JS_EXCEPTION;
-  char *p8 = js_string_utf8(vm, params, NULL), *b8 = js_string_utf8(vm, body, NULL);
-  JSValue fn = compile_dynamic_function(vm, p8, b8);
+  Text p, b;
+  char *p8 = js_string_utf8(vm, params, &p.len), *b8 = js_string_utf8(vm, body, &b.len);
+  p.s = p8;
+  b.s = b8;
+  JSValue fn = compile_dynamic_function(vm, p, b);
   free(p8);
   free(b8);
   if (js_is_exception(fn) || js_is_undefined(nt) || nt.bits == callee.bits) return fn;

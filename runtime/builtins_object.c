@@ -89,6 +89,7 @@ static JSValue object_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv,
     if (js_is_exception(proto)) return proto;
     return js_new_object_proto(vm, proto);
   }
+  // Object(v) is ToObject(v), except that null and undefined give {}.
   JSValue value = js_arg(0);
   if (js_is_nullish(value)) return js_new_object(vm);
   return js_to_object(vm, value);
@@ -115,6 +116,9 @@ static bool assign_from(JSVM *vm, JSValue to, JSValue from) {
   return true;
 }
 
+// Object.assign (§20.1.2.1): ToObject(target) first, then each source in
+// argument order; the first failing [[Set]] stops the copy, leaving the
+// properties already written in place (no rollback, as specified).
 static JSValue object_assign(JSVM *vm, JSValue self, int argc, JSValue *argv,
                              JSValue nt) {
   JSValue to = js_to_object(vm, js_arg(0));
@@ -148,6 +152,7 @@ static JSArrayStore *pack_desc(JSVM *vm, JSArrayStore *s, JSValue key,
   return js_store_push(vm, s, js_from_int32(bits));
 }
 
+// The inverse of pack_desc: w points at the five words of one entry.
 static void unpack_desc(const JSValue *w, JSPropDesc *d) {
   int32_t bits = js_int32(w[4]);
   *d = empty_desc();
@@ -170,6 +175,7 @@ static JSValue define_properties(JSVM *vm, JSValue obj, JSValue properties) {
   if (js_is_exception(props)) return props;
   JSArrayStore *keys = js_own_keys(vm, props, JS_KEYS_STRINGS | JS_KEYS_SYMBOLS);
   if (!keys) return JS_EXCEPTION;
+  // Phase 1: read every enumerable descriptor (getters may run here).
   JSArrayStore *list = js_new_store(vm, 8);
   for (uint32_t i = 0; i < keys->used; i++) {
     JSValue key = keys->v[i];
@@ -183,6 +189,7 @@ static JSValue define_properties(JSVM *vm, JSValue obj, JSValue properties) {
     if (!js_to_property_descriptor(vm, desc_obj, &d)) return JS_EXCEPTION;
     list = pack_desc(vm, list, key, &d);
   }
+  // Phase 2: apply them in key order; the first refusal throws.
   for (uint32_t i = 0; i < list->used; i += DESC_WORDS) {
     JSPropDesc d;
     unpack_desc(&list->v[i], &d);
@@ -191,6 +198,8 @@ static JSValue define_properties(JSVM *vm, JSValue obj, JSValue properties) {
   return obj;
 }
 
+// Object.create (§20.1.2.2): the prototype check comes before anything
+// is allocated; the properties, if any, go through ObjectDefineProperties.
 static JSValue object_create(JSVM *vm, JSValue self, int argc, JSValue *argv,
                              JSValue nt) {
   JSValue proto = js_arg(0);
@@ -200,6 +209,8 @@ static JSValue object_create(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return define_properties(vm, obj, js_arg(1));
 }
 
+// Object.defineProperties (§20.1.2.3): unlike Object.create, a
+// non-object target is an error rather than a prototype check.
 static JSValue object_define_properties(JSVM *vm, JSValue self, int argc,
                                         JSValue *argv, JSValue nt) {
   JSValue o = js_arg(0);
@@ -208,6 +219,8 @@ static JSValue object_define_properties(JSVM *vm, JSValue self, int argc,
   return define_properties(vm, o, js_arg(1));
 }
 
+// Object.defineProperty (§20.1.2.4): DefinePropertyOrThrow, so a refused
+// definition is a TypeError ("Cannot redefine property: x").
 static JSValue object_define_property(JSVM *vm, JSValue self, int argc,
                                       JSValue *argv, JSValue nt) {
   JSValue o = js_arg(0);
@@ -229,12 +242,14 @@ enum { ENUM_KEYS, ENUM_VALUES, ENUM_ENTRIES };
 // One element of EnumerableOwnProperties' result for key (kind by magic).
 static int push_enum_entry(JSVM *vm, JSValue result, JSValue obj, JSValue key,
                            int kind) {
+  // Index keys are numbers internally; JS sees them as strings.
   JSValue name = js_key_to_string(vm, key);
   if (js_is_exception(name)) return -1;
   if (kind == ENUM_KEYS) return js_array_push(vm, result, name);
   JSValue v = js_get(vm, obj, key);
   if (js_is_exception(v)) return -1;
   if (kind == ENUM_VALUES) return js_array_push(vm, result, v);
+  // entries: a fresh [key, value] array per property.
   JSValue pair[2] = {name, v};
   return js_array_push(vm, result, js_new_array_from(vm, 2, pair));
 }
@@ -243,6 +258,7 @@ static int push_enum_entry(JSVM *vm, JSValue result, JSValue obj, JSValue key,
 static JSValue object_enum_own(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                JSValue nt) {
   int kind = js_native_magic(vm);
+  // Only string keys: symbols are never listed by keys/values/entries.
   JSValue obj = js_to_object(vm, js_arg(0));
   if (js_is_exception(obj)) return obj;
   // Keys alone run no user code between the steps, so for non-proxies
@@ -253,6 +269,7 @@ static JSValue object_enum_own(JSVM *vm, JSValue self, int argc, JSValue *argv,
   }
   JSArrayStore *keys = js_own_keys(vm, obj, JS_KEYS_STRINGS);
   if (!keys) return JS_EXCEPTION;
+  // Values and entries need a Get per key, which may run getters.
   JSValue result = js_new_array(vm, 0);
   for (uint32_t i = 0; i < keys->used; i++) {
     // A getter run for an earlier value may delete or hide this key.
@@ -275,6 +292,8 @@ static JSValue object_own_keys_of_kind(JSVM *vm, JSValue self, int argc,
   return keys ? keys_to_array(vm, keys) : JS_EXCEPTION;
 }
 
+// Object.getOwnPropertyDescriptor (§20.1.2.8): ToObject before
+// ToPropertyKey; an absent property gives undefined, not an error.
 static JSValue object_get_own_property_descriptor(JSVM *vm, JSValue self, int argc,
                                                   JSValue *argv, JSValue nt) {
   JSValue obj = js_to_object(vm, js_arg(0));
@@ -287,6 +306,8 @@ static JSValue object_get_own_property_descriptor(JSVM *vm, JSValue self, int ar
   return has ? js_from_property_descriptor(vm, &d) : JS_UNDEFINED;
 }
 
+// Object.getOwnPropertyDescriptors (§20.1.2.9): one descriptor object per
+// own key, strings and symbols alike, on a fresh ordinary object.
 static JSValue object_get_own_property_descriptors(JSVM *vm, JSValue self, int argc,
                                                    JSValue *argv, JSValue nt) {
   JSValue obj = js_to_object(vm, js_arg(0));
@@ -321,10 +342,12 @@ static JSValue close_throw(JSVM *vm, const JSIterRecord *it) {
 // was taken closes the iterator.
 static JSValue object_from_entries(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                    JSValue nt) {
+  // RequireObjectCoercible, with V8's wording for the common mistake.
   JSValue iterable = js_arg(0);
   if (js_is_nullish(iterable))
     return js_throw_type_error(vm, "%s is not iterable",
                                js_is_null(iterable) ? "null" : "undefined");
+  // The result exists before iteration starts (spec step 2).
   JSValue obj = js_new_object(vm);
   JSIterRecord it;
   if (!js_get_iterator(vm, iterable, &it)) return JS_EXCEPTION;
@@ -355,6 +378,7 @@ static int add_to_group(JSVM *vm, JSValue groups, JSValue key, JSValue value) {
   JSPropDesc d;
   int has = js_get_own_property(vm, groups, key, &d);
   if (has < 0) return -1;
+  // groups is ours: every own property is a plain array we made.
   if (has) return js_array_push(vm, d.value, value);
   JSValue arr = js_new_array_from(vm, 1, &value);
   return js_create_data_property_or_throw(vm, groups, key, arr);
@@ -364,9 +388,12 @@ static int add_to_group(JSVM *vm, JSValue groups, JSValue key, JSValue value) {
 static JSValue object_group_by(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                JSValue nt) {
   JSValue items = js_arg(0), cb = js_arg(1);
+  // Both checks come before the iterator is even requested.
   if (js_is_nullish(items))
     return js_throw_type_error(vm, "Object.groupBy called on null or undefined");
   if (!js_is_callable(cb)) return js_throw_type_error(vm, "callback is not a function");
+  // A null-prototype result, so group names never collide with
+  // inherited properties such as "toString".
   JSValue groups = js_new_object_proto(vm, JS_NULL);
   JSIterRecord it;
   if (!js_get_iterator(vm, items, &it)) return JS_EXCEPTION;
@@ -375,6 +402,7 @@ static JSValue object_group_by(JSVM *vm, JSValue self, int argc, JSValue *argv,
     JSValue value;
     int r = js_iterator_step_value(vm, &it, &value);
     if (r <= 0) return r < 0 ? JS_EXCEPTION : groups;
+    // The callback gets the value and its index, with this undefined.
     JSValue args[2] = {value, js_from_number(k)};
     JSValue key = js_call(vm, cb, JS_UNDEFINED, 2, args);
     if (js_is_exception(key)) return close_throw(vm, &it);
@@ -386,6 +414,8 @@ static JSValue object_group_by(JSVM *vm, JSValue self, int argc, JSValue *argv,
 
 /* {==== Prototypes and integrity ====} */
 
+// Object.getPrototypeOf (§20.1.2.10): primitives are boxed first, so
+// Object.getPrototypeOf(1) is Number.prototype.
 static JSValue object_get_prototype_of(JSVM *vm, JSValue self, int argc,
                                        JSValue *argv, JSValue nt) {
   JSValue obj = js_to_object(vm, js_arg(0));
@@ -393,9 +423,12 @@ static JSValue object_get_prototype_of(JSVM *vm, JSValue self, int argc,
   return js_get_prototype_of(vm, obj);
 }
 
+// Object.setPrototypeOf (§20.1.2.23): a refusal (cycle, non-extensible
+// object, immutable prototype) is a TypeError, unlike Reflect's false.
 static JSValue object_set_prototype_of(JSVM *vm, JSValue self, int argc,
                                        JSValue *argv, JSValue nt) {
   JSValue o = js_arg(0), proto = js_arg(1);
+  // RequireObjectCoercible(O), then the prototype's type check.
   if (js_is_nullish(o))
     return js_throw_type_error(vm, "Object.setPrototypeOf called on null or undefined");
   if (!js_is_object(proto) && !js_is_null(proto)) return throw_bad_proto(vm, proto);
@@ -403,6 +436,7 @@ static JSValue object_set_prototype_of(JSVM *vm, JSValue self, int argc,
   if (!js_is_object(o)) return o;
   int r = js_set_prototype_of(vm, o, proto);
   if (r < 0) return JS_EXCEPTION;
+  // V8's two messages: a refusal by an extensible object means a cycle.
   if (r == 0)
     return js_throw_type_error(vm, js_is_extensible(vm, o) > 0 ? "Cyclic __proto__ value"
                                                                : "#<Object> is not extensible");
@@ -411,6 +445,7 @@ static JSValue object_set_prototype_of(JSVM *vm, JSValue self, int argc,
 
 // SetIntegrityLevel (§7.3.15): 1 done, 0 refused by the object, -1.
 static int set_integrity_level(JSVM *vm, JSValue o, bool frozen) {
+  // Extensions stop first, so no property can be added behind the loop.
   int r = js_prevent_extensions(vm, o);
   if (r <= 0) return r;
   JSArrayStore *keys = js_own_keys(vm, o, JS_KEYS_STRINGS | JS_KEYS_SYMBOLS);
@@ -427,6 +462,7 @@ static int set_integrity_level(JSVM *vm, JSValue o, bool frozen) {
       if (!has) continue;
       if (!is_accessor(&cur)) d.has_writable = true;
     }
+    // DefinePropertyOrThrow: a key that refuses ends the whole operation.
     if (js_define_own_property(vm, o, keys->v[i], &d, true) < 0) return -1;
   }
   return 1;
@@ -434,6 +470,8 @@ static int set_integrity_level(JSVM *vm, JSValue o, bool frozen) {
 
 // TestIntegrityLevel (§7.3.16): 1 yes, 0 no, -1 exception.
 static int test_integrity_level(JSVM *vm, JSValue o, bool frozen) {
+  // An extensible object is neither sealed nor frozen, whatever its
+  // properties (an empty non-extensible object is both).
   int ext = js_is_extensible(vm, o);
   if (ext != 0) return ext < 0 ? -1 : 0;
   JSArrayStore *keys = js_own_keys(vm, o, JS_KEYS_STRINGS | JS_KEYS_SYMBOLS);
@@ -443,6 +481,7 @@ static int test_integrity_level(JSVM *vm, JSValue o, bool frozen) {
     int has = js_get_own_property(vm, o, keys->v[i], &d);
     if (has < 0) return -1;
     if (!has) continue;
+    // Sealed: nothing configurable. Frozen: also no writable data.
     if (d.attrs & JS_ATTR_CONFIGURABLE) return 0;
     if (frozen && !is_accessor(&d) && (d.attrs & JS_ATTR_WRITABLE)) return 0;
   }
@@ -457,6 +496,7 @@ static JSValue object_freeze_or_seal(JSVM *vm, JSValue self, int argc,
   if (!js_is_object(o)) return o;
   int r = set_integrity_level(vm, o, frozen);
   if (r < 0) return JS_EXCEPTION;
+  // Ordinary objects never refuse; a refusing exotic object throws.
   if (r == 0) return js_throw_type_error(vm, frozen ? "Cannot freeze" : "Cannot seal");
   return o;
 }
@@ -465,11 +505,14 @@ static JSValue object_freeze_or_seal(JSVM *vm, JSValue self, int argc,
 static JSValue object_is_frozen_or_sealed(JSVM *vm, JSValue self, int argc,
                                           JSValue *argv, JSValue nt) {
   JSValue o = js_arg(0);
+  // Primitives count as frozen and sealed (they have no properties to
+  // change), the mirror of freeze returning them unchanged.
   if (!js_is_object(o)) return JS_TRUE;
   int r = test_integrity_level(vm, o, js_native_magic(vm));
   return r < 0 ? JS_EXCEPTION : js_from_bool(r);
 }
 
+// Object.isExtensible (§20.1.2.16): primitives are simply not extensible.
 static JSValue object_is_extensible(JSVM *vm, JSValue self, int argc,
                                     JSValue *argv, JSValue nt) {
   JSValue o = js_arg(0);
@@ -478,6 +521,8 @@ static JSValue object_is_extensible(JSVM *vm, JSValue self, int argc,
   return r < 0 ? JS_EXCEPTION : js_from_bool(r);
 }
 
+// Object.preventExtensions (§20.1.2.20): primitives pass through; an
+// object that refuses (a proxy, later) is a TypeError.
 static JSValue object_prevent_extensions(JSVM *vm, JSValue self, int argc,
                                          JSValue *argv, JSValue nt) {
   JSValue o = js_arg(0);
@@ -501,6 +546,8 @@ static JSValue object_has_own(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return r < 0 ? JS_EXCEPTION : js_from_bool(r);
 }
 
+// Object.is (§20.1.2.14): SameValue, which tells -0 from +0 and finds NaN
+// equal to itself.
 static JSValue object_is(JSVM *vm, JSValue self, int argc, JSValue *argv,
                          JSValue nt) {
   return js_from_bool(js_same_value(js_arg(0), js_arg(1)));
@@ -508,6 +555,8 @@ static JSValue object_is(JSVM *vm, JSValue self, int argc, JSValue *argv,
 
 /* {==== Object.prototype ====} */
 
+// Object.prototype.hasOwnProperty (§20.1.3.2): ToPropertyKey runs before
+// ToObject(this), so a throwing key wins over a null this.
 static JSValue proto_has_own_property(JSVM *vm, JSValue self, int argc,
                                       JSValue *argv, JSValue nt) {
   JSValue key = js_to_property_key(vm, js_arg(0));
@@ -518,6 +567,8 @@ static JSValue proto_has_own_property(JSVM *vm, JSValue self, int argc,
   return r < 0 ? JS_EXCEPTION : js_from_bool(r);
 }
 
+// Object.prototype.isPrototypeOf (§20.1.3.3): walks V's chain through
+// [[GetPrototypeOf]] (observable on proxies), comparing by identity.
 static JSValue proto_is_prototype_of(JSVM *vm, JSValue self, int argc,
                                      JSValue *argv, JSValue nt) {
   JSValue v = js_arg(0);
@@ -533,6 +584,8 @@ static JSValue proto_is_prototype_of(JSVM *vm, JSValue self, int argc,
   }
 }
 
+// Object.prototype.propertyIsEnumerable (§20.1.3.4): own properties only;
+// an inherited enumerable property answers false.
 static JSValue proto_property_is_enumerable(JSVM *vm, JSValue self, int argc,
                                             JSValue *argv, JSValue nt) {
   JSValue key = js_to_property_key(vm, js_arg(0));
@@ -573,12 +626,17 @@ static const char *builtin_tag(JSValue o) {
   return "Object";
 }
 
+// Object.prototype.toString (§20.1.3.6): "[object " tag "]", the tag from
+// @@toStringTag when that is a string, else the builtin tag. undefined
+// and null answer before ToObject (which would throw for them).
 static JSValue proto_to_string(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                JSValue nt) {
   if (js_is_undefined(self)) return js_string_from_cstr(vm, "[object Undefined]");
   if (js_is_null(self)) return js_string_from_cstr(vm, "[object Null]");
   JSValue o = js_to_object(vm, self);
   if (js_is_exception(o)) return o;
+  // The builtin tag is decided before @@toStringTag is read (a getter
+  // could not change it anyway: it depends on internal slots only).
   const char *builtin = builtin_tag(o);
   // A string @@toStringTag (own or inherited) overrides the builtin tag.
   JSValue tag = js_get(vm, o, vm->symbol[JS_SYMBOL_toStringTag]);
@@ -595,6 +653,7 @@ static JSValue proto_to_string(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return js_sb_finish(&sb);
 }
 
+// Object.prototype.valueOf (§20.1.3.7): ToObject(this), boxing primitives.
 static JSValue proto_value_of(JSVM *vm, JSValue self, int argc, JSValue *argv,
                               JSValue nt) {
   return js_to_object(vm, self);
@@ -602,6 +661,8 @@ static JSValue proto_value_of(JSVM *vm, JSValue self, int argc, JSValue *argv,
 
 /* {==== Annex B: __proto__ and the legacy accessor methods ====} */
 
+// get Object.prototype.__proto__ (§B.2.2.1.1): boxes primitives, so
+// (1).__proto__ is Number.prototype.
 static JSValue proto_get_proto(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                JSValue nt) {
   JSValue o = js_to_object(vm, self);
@@ -609,6 +670,9 @@ static JSValue proto_get_proto(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return js_get_prototype_of(vm, o);
 }
 
+// set Object.prototype.__proto__ (§B.2.2.1.2): only objects and null are
+// accepted as prototypes, and only object receivers change; everything
+// else is ignored without error (except a null or undefined this).
 static JSValue proto_set_proto(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                JSValue nt) {
   JSValue proto = js_arg(0);
@@ -635,6 +699,8 @@ static JSValue proto_define_accessor(JSVM *vm, JSValue self, int argc,
   if (!js_is_callable(fn))
     return js_throw_type_error(vm, "Object.prototype.__define%sr__: Expecting function",
                                setter ? "Sette" : "Gette");
+  // Only one half is given; [[DefineOwnProperty]] keeps the other half
+  // of an existing accessor (a data property is replaced outright).
   JSPropDesc d = empty_desc();
   if (setter) {
     d.set = fn;
@@ -645,6 +711,7 @@ static JSValue proto_define_accessor(JSVM *vm, JSValue self, int argc,
   }
   d.attrs = JS_ATTR_ENUMERABLE | JS_ATTR_CONFIGURABLE;
   d.has_enumerable = d.has_configurable = true;
+  // The key is converted only after the function check (spec order).
   JSValue key = js_to_property_key(vm, js_arg(0));
   if (js_is_exception(key)) return key;
   if (js_define_own_property(vm, o, key, &d, true) < 0) return JS_EXCEPTION;
@@ -660,6 +727,7 @@ static JSValue proto_lookup_accessor(JSVM *vm, JSValue self, int argc,
   if (js_is_exception(o)) return o;
   JSValue key = js_to_property_key(vm, js_arg(0));
   if (js_is_exception(key)) return key;
+  // Walk the chain by [[GetPrototypeOf]]; null ends it.
   while (js_is_object(o)) {
     JSPropDesc d;
     int has = js_get_own_property(vm, o, key, &d);
@@ -673,6 +741,7 @@ static JSValue proto_lookup_accessor(JSVM *vm, JSValue self, int argc,
 
 /* {==== Installation ====} */
 
+// One builtin function to install: name, native, length, magic.
 typedef struct MethodSpec {
   const char *name;
   JSNative fn;
@@ -718,6 +787,9 @@ static const MethodSpec prototype_methods[] = {
     {"__lookupSetter__", proto_lookup_accessor, 1, 1},
 };
 
+// The Object constructor becomes %Object% (the intrinsic other families
+// and the interpreter reach it through); its prototype is the realm's
+// pre-made %Object.prototype%.
 void js_init_object(JSVM *vm) {
   JSValue op = js_intrinsic(vm, ObjectPrototype);
   JSValue ctor = js_new_native_ctor(vm, "Object", object_ctor, 1, op);
@@ -726,6 +798,7 @@ void js_init_object(JSVM *vm) {
     const MethodSpec *m = &object_statics[i];
     js_def_method_magic(vm, ctor, m->name, m->fn, m->length, m->magic);
   }
+  // Object.prototype's own functions, then the Annex B accessor pair.
   for (size_t i = 0; i < sizeof prototype_methods / sizeof *prototype_methods; i++) {
     const MethodSpec *m = &prototype_methods[i];
     js_def_method_magic(vm, op, m->name, m->fn, m->length, m->magic);

@@ -18,6 +18,8 @@ static JSValue not_object(JSVM *vm, const char *fn) {
   return js_throw_type_error(vm, "Reflect.%s called on non-object", fn);
 }
 
+// Reflect.apply (§28.1.1): Call(target, thisArgument, args), where the
+// arguments list must be an array-like object.
 static JSValue reflect_apply(JSVM *vm, JSValue self, int argc, JSValue *argv,
                              JSValue nt) {
   JSValue target = js_arg(0);
@@ -29,6 +31,8 @@ static JSValue reflect_apply(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return js_call(vm, target, js_arg(1), (int)list->used, list->v);
 }
 
+// Reflect.construct (§28.1.2): [[Construct]] with an explicit new.target,
+// which is how a builtin subclass instance is made without `class`.
 static JSValue reflect_construct(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                  JSValue nt) {
   JSValue target = js_arg(0);
@@ -38,11 +42,14 @@ static JSValue reflect_construct(JSVM *vm, JSValue self, int argc, JSValue *argv
   JSValue new_target = argc > 2 ? argv[2] : target;
   if (!js_is_constructor(new_target))
     return js_throw_type_error(vm, "Reflect.construct newTarget is not a constructor");
+  // The list is read only after both constructor checks.
   JSArrayStore *list = js_list_from_array_like(vm, js_arg(1));
   if (!list) return JS_EXCEPTION;
   return js_construct(vm, target, (int)list->used, list->v, new_target);
 }
 
+// Reflect.defineProperty (§28.1.3): [[DefineOwnProperty]]'s boolean; a
+// malformed descriptor still throws (ToPropertyDescriptor).
 static JSValue reflect_define_property(JSVM *vm, JSValue self, int argc,
                                        JSValue *argv, JSValue nt) {
   JSValue target = js_arg(0);
@@ -51,20 +58,26 @@ static JSValue reflect_define_property(JSVM *vm, JSValue self, int argc,
   if (js_is_exception(key)) return key;
   JSPropDesc d;
   if (!js_to_property_descriptor(vm, js_arg(2), &d)) return JS_EXCEPTION;
+  // throw_on_fail false: refusal is the answer, not an exception.
   int r = js_define_own_property(vm, target, key, &d, false);
   return r < 0 ? JS_EXCEPTION : js_from_bool(r);
 }
 
+// Reflect.deleteProperty (§28.1.4): false for a non-configurable property
+// instead of strict mode's TypeError.
 static JSValue reflect_delete_property(JSVM *vm, JSValue self, int argc,
                                        JSValue *argv, JSValue nt) {
   JSValue target = js_arg(0);
   if (!js_is_object(target)) return not_object(vm, "deleteProperty");
   JSValue key = js_to_property_key(vm, js_arg(1));
   if (js_is_exception(key)) return key;
+  // Non-strict delete: a refusal comes back as 0.
   int r = js_delete_property(vm, target, key, false);
   return r < 0 ? JS_EXCEPTION : js_from_bool(r);
 }
 
+// Reflect.get (§28.1.5): [[Get]] with an optional receiver, the `this`
+// of any getter found.
 static JSValue reflect_get(JSVM *vm, JSValue self, int argc, JSValue *argv,
                            JSValue nt) {
   JSValue target = js_arg(0);
@@ -76,6 +89,8 @@ static JSValue reflect_get(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return js_get_with_receiver(vm, target, key, receiver);
 }
 
+// Reflect.getOwnPropertyDescriptor (§28.1.6): like Object's, but no
+// ToObject: a primitive target is a TypeError.
 static JSValue reflect_get_own_property_descriptor(JSVM *vm, JSValue self, int argc,
                                                    JSValue *argv, JSValue nt) {
   JSValue target = js_arg(0);
@@ -88,6 +103,7 @@ static JSValue reflect_get_own_property_descriptor(JSVM *vm, JSValue self, int a
   return has ? js_from_property_descriptor(vm, &d) : JS_UNDEFINED;
 }
 
+// Reflect.getPrototypeOf (§28.1.7): [[GetPrototypeOf]] of an object.
 static JSValue reflect_get_prototype_of(JSVM *vm, JSValue self, int argc,
                                         JSValue *argv, JSValue nt) {
   JSValue target = js_arg(0);
@@ -95,6 +111,7 @@ static JSValue reflect_get_prototype_of(JSVM *vm, JSValue self, int argc,
   return js_get_prototype_of(vm, target);
 }
 
+// Reflect.has (§28.1.8): [[HasProperty]], the `in` operator as a function.
 static JSValue reflect_has(JSVM *vm, JSValue self, int argc, JSValue *argv,
                            JSValue nt) {
   JSValue target = js_arg(0);
@@ -105,6 +122,7 @@ static JSValue reflect_has(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return r < 0 ? JS_EXCEPTION : js_from_bool(r);
 }
 
+// Reflect.isExtensible (§28.1.9): [[IsExtensible]] of an object.
 static JSValue reflect_is_extensible(JSVM *vm, JSValue self, int argc,
                                      JSValue *argv, JSValue nt) {
   JSValue target = js_arg(0);
@@ -129,6 +147,8 @@ static JSValue reflect_own_keys(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return js_new_array_from(vm, keys->used, keys->v);
 }
 
+// Reflect.preventExtensions (§28.1.11): the boolean result, never a throw
+// for refusal.
 static JSValue reflect_prevent_extensions(JSVM *vm, JSValue self, int argc,
                                           JSValue *argv, JSValue nt) {
   JSValue target = js_arg(0);
@@ -137,6 +157,8 @@ static JSValue reflect_prevent_extensions(JSVM *vm, JSValue self, int argc,
   return r < 0 ? JS_EXCEPTION : js_from_bool(r);
 }
 
+// Reflect.set (§28.1.12): [[Set]] with an optional receiver, where the
+// data property is created or updated (and any setter gets it as this).
 static JSValue reflect_set(JSVM *vm, JSValue self, int argc, JSValue *argv,
                            JSValue nt) {
   JSValue target = js_arg(0);
@@ -149,6 +171,8 @@ static JSValue reflect_set(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return r < 0 ? JS_EXCEPTION : js_from_bool(r);
 }
 
+// Reflect.setPrototypeOf (§28.1.13): false for a cycle or a
+// non-extensible target; only a bad prototype value throws.
 static JSValue reflect_set_prototype_of(JSVM *vm, JSValue self, int argc,
                                         JSValue *argv, JSValue nt) {
   JSValue target = js_arg(0), proto = js_arg(1);
@@ -159,6 +183,7 @@ static JSValue reflect_set_prototype_of(JSVM *vm, JSValue self, int argc,
   return r < 0 ? JS_EXCEPTION : js_from_bool(r);
 }
 
+// The namespace's functions, in the spec's (alphabetical) order.
 static const struct {
   const char *name;
   JSNative fn;

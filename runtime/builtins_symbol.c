@@ -27,6 +27,8 @@ static JSValue symbol_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return js_new_symbol(vm, desc);
 }
 
+// Symbol.for (§20.4.2.2): one symbol per key string for the whole VM
+// (the registry is shared by all realms, as the spec requires).
 static JSValue symbol_for(JSVM *vm, JSValue self, int argc, JSValue *argv,
                           JSValue nt) {
   JSValue s = js_to_string(vm, js_arg(0));
@@ -43,6 +45,8 @@ static JSValue symbol_for(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return sym;
 }
 
+// Symbol.keyFor (§20.4.2.6): the key of a registered symbol, undefined for
+// any other (well-known symbols included); non-symbols are a TypeError.
 static JSValue symbol_key_for(JSVM *vm, JSValue self, int argc, JSValue *argv,
                               JSValue nt) {
   JSValue sym = js_arg(0);
@@ -75,6 +79,8 @@ static JSValue descriptive_string(JSVM *vm, JSValue sym) {
   return js_sb_finish(&sb);
 }
 
+// Symbol.prototype.toString (§20.4.3.3): the explicit conversion that
+// implicit ones ("" + sym) refuse.
 static JSValue symbol_to_string(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                 JSValue nt) {
   JSValue sym;
@@ -82,6 +88,7 @@ static JSValue symbol_to_string(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return descriptive_string(vm, sym);
 }
 
+// Symbol.prototype.valueOf (§20.4.3.4): unwraps a Symbol object.
 static JSValue symbol_value_of(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                JSValue nt) {
   JSValue sym;
@@ -97,6 +104,8 @@ static JSValue symbol_to_primitive(JSVM *vm, JSValue self, int argc, JSValue *ar
   return sym;
 }
 
+// get Symbol.prototype.description (§20.4.3.2): the [[Description]],
+// undefined for Symbol() (while Symbol("") has "").
 static JSValue symbol_description(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                   JSValue nt) {
   JSValue sym;
@@ -106,6 +115,8 @@ static JSValue symbol_description(JSVM *vm, JSValue self, int argc, JSValue *arg
 
 /* {==== Installation ====} */
 
+// Symbol gets for/keyFor and the well-known symbols as statics; the
+// prototype gets its methods, the description getter and the tags.
 void js_init_symbol(JSVM *vm) {
   JSValue proto = js_intrinsic(vm, SymbolPrototype);
   JSValue ctor = js_new_native_ctor(vm, "Symbol", symbol_ctor, 0, proto);

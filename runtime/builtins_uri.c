@@ -22,6 +22,8 @@
 
 /* {==== Numbers ====} */
 
+// parseInt (§19.2.5): numconv applies the radix rules (0 means 10 or a
+// 0x prefix; outside 2..36 is NaN) and the exact rounding.
 static JSValue global_parse_int(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                 JSValue nt) {
   // ToString(string) strictly before ToInt32(radix): both may run code.
@@ -35,6 +37,8 @@ static JSValue global_parse_int(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return js_from_number(d);
 }
 
+// parseFloat (§19.2.4): the longest StrDecimalLiteral prefix after
+// leading white space; hex, octal and binary prefixes are not recognized.
 static JSValue global_parse_float(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                   JSValue nt) {
   JSValue s = js_to_string(vm, js_arg(0));
@@ -60,6 +64,9 @@ static JSValue global_is_nan_or_finite(JSVM *vm, JSValue self, int argc, JSValue
 static const char unreserved_marks[] = "-_.!~*'()";
 static const char reserved_set[] = ";/?:@&=+$,#";
 
+// Whether code unit c is copied as is: ASCII alphanumerics, the marks,
+// and for encodeURI the reserved set too. NUL never is (strchr's match
+// on the terminator must not count).
 static bool is_unescaped(uint16_t c, bool whole_uri) {
   if (c >= 128 || c == 0) return false;
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
@@ -126,6 +133,7 @@ static JSValue global_encode(JSVM *vm, JSValue self, int argc, JSValue *argv,
 
 /* {==== Decode ====} */
 
+// A hex digit's value (either case), or -1.
 static int hex_digit(uint16_t c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -195,6 +203,8 @@ static JSValue global_decode(JSVM *vm, JSValue self, int argc, JSValue *argv,
 
 /* {==== Installation ====} */
 
+// All eight are plain functions on the global object (writable,
+// configurable, not enumerable, like every global function).
 void js_init_uri(JSVM *vm) {
   JSValue g = vm->realm->global;
   js_def_method(vm, g, "parseInt", global_parse_int, 2);

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "runtime/builtins_array.h"
 #include "runtime/iterator.h"
 #include "runtime/runtime.h"
 
@@ -607,9 +608,9 @@ static JSValue proto_to_locale_string(JSVM *vm, JSValue self, int argc,
   return js_call(vm, f, self, 0, NULL);
 }
 
-// The builtinTag of Object.prototype.toString (§20.1.3.6 steps 5-14).
+// The builtinTag of Object.prototype.toString (§20.1.3.6 steps 6-14) for
+// an object that is not an array.
 static const char *builtin_tag(JSValue o) {
-  if (js_is_array(o)) return "Array";
   JSType t = js_cell_type(js_heap(o));
   if (t == JS_TYPE_Arguments) return "Arguments";
   if (js_is_callable(o)) return "Function";
@@ -635,9 +636,11 @@ static JSValue proto_to_string(JSVM *vm, JSValue self, int argc, JSValue *argv,
   if (js_is_null(self)) return js_string_from_cstr(vm, "[object Null]");
   JSValue o = js_to_object(vm, self);
   if (js_is_exception(o)) return o;
-  // The builtin tag is decided before @@toStringTag is read (a getter
-  // could not change it anyway: it depends on internal slots only).
-  const char *builtin = builtin_tag(o);
+  // The builtin tag is decided before @@toStringTag is read. IsArray is
+  // the Array family's (it will look through proxies, and can throw).
+  int is_array = js_arr_is_array(vm, o);
+  if (is_array < 0) return JS_EXCEPTION;
+  const char *builtin = is_array ? "Array" : builtin_tag(o);
   // A string @@toStringTag (own or inherited) overrides the builtin tag.
   JSValue tag = js_get(vm, o, vm->symbol[JS_SYMBOL_toStringTag]);
   if (js_is_exception(tag)) return tag;

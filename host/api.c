@@ -8,6 +8,7 @@
 #include "host/host.h"
 #include "ignition/ignition.h"
 #include "parser/parser.h"
+#include "runtime/promise.h"
 #include "runtime/runtime.h"
 
 #ifndef JSVM_VERSION
@@ -114,6 +115,10 @@ int jsvm_run(const JsvmOptions *opt, const char *filename, const char *source,
   JSValue r = ign_run_script(vm, ast, filename, source, len);
   if (!js_is_exception(r) && js_run_jobs(vm)) {
     fflush(stdout);
+    // A promise rejected with no handler once the queue drained: node
+    // reports it and exits 1 (test262's hosts do not: its tests leave
+    // rejections unhandled on purpose).
+    if (!opt->expose_test262 && js_promise_report_unhandled(vm)) return JSVM_EXIT_ERROR;
     return JSVM_EXIT_OK;
   }
   report_uncaught(vm, js_take_exception(vm));

@@ -409,6 +409,7 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(console)                   \
   X(iterator)                  \
   X(array)                     \
+  X(promise)                   \
   X(collections)               \
   /* end of families */
 #define JS_DECLARE_INIT(f) void js_init_##f(JSVM *vm);

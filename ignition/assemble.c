@@ -5,6 +5,7 @@
  * jump distances depend on the layout, so scales are grown until no jump
  * changes (they only grow, so this terminates).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,11 @@ static uint32_t layout(Gen *g, uint8_t *scale, uint32_t *offset) {
       IgnInsn *in = &g->insns[i];
       if (!ign_is_jump((IgnOpcode)in->op)) continue;
       uint32_t target = offset[g->labels[in->opnd[jump_operand_index(in)]]];
+      // Only JumpLoop goes backwards; anything else is a generator bug.
+      if ((in->op == IGN_JumpLoop) != (target <= offset[i])) {
+        fprintf(stderr, "jsvm: internal error: %s jumps the wrong way\n", ign_opcode_name[in->op]);
+        abort();
+      }
       uint32_t dist = target > offset[i] ? target - offset[i] : offset[i] - target;
       uint32_t need = scale_for(IGN_OPND_UIMM, (int32_t)dist);
       if (need > scale[i]) {
@@ -124,6 +130,7 @@ void ign_assemble(Gen *g, IgnCode *code) {
     h->end = offset[g->labels[g->handlers[i].end]];
     h->handler = offset[g->labels[g->handlers[i].handler]];
     h->ctx_reg = g->handlers[i].ctx_reg;
+    h->is_catch = g->handlers[i].is_catch;
   }
   code->nhandlers = g->nhandlers;
   code->nregs = g->max_regs;

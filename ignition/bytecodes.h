@@ -53,7 +53,7 @@ static inline bool ign_is_jump(IgnOpcode op) {
   return op >= IGN_Jump && op <= IGN_ForInNext;
 }
 static inline bool ign_is_signed(IgnOperandKind k) {
-  return k == IGN_OPND_REG || k == IGN_OPND_IMM;
+  return k == IGN_OPND_REG || k == IGN_OPND_REGS || k == IGN_OPND_IMM;
 }
 /* ign_insn_size: bytes of an instruction at operand scale 1, 2 or 4,
  * including the prefix when the scale is above 1. */

@@ -24,6 +24,7 @@
 typedef struct IgnHandler {
   uint32_t start, end, handler;
   int32_t ctx_reg;
+  bool is_catch;   /* a catch clause: a generator's return does not stop here */
 } IgnHandler;
 
 typedef struct IgnPosition {

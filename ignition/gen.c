@@ -431,18 +431,14 @@ static void base_constructor_fields(Gen *g, PrsFunction *f) {
   gen_release(g, args);
 }
 
-static void compile_function(Gen *g, PrsFunction *f) {
-  g->fscope = g->scope = f->scope;
-  g->strict = f->scope->strict;
-  g->nparams = count_params(f);
-  g->locals = g->next_temp = g->max_regs = f->scope->registers;
-  if ((f->base.flags & PRS_FLAG_Constructor) && (f->base.flags & PRS_FLAG_Derived))
-    g->fn_flags |= JS_FN_DERIVED;
-  function_context(g, f->scope);
-  base_constructor_fields(g, f);
-  if (f->base.flags & PRS_FLAG_SimpleParams) simple_params(g, f);
-  arguments_object(g, f);
-  if (!(f->base.flags & PRS_FLAG_SimpleParams)) complex_params(g, f);
+// CreateGenerator into a register that lives as long as the frame.
+static void create_generator(Gen *g) {
+  g->generator_reg = gen_temp(g);
+  gen_call_runtime(g, IGN_RT_CreateGenerator, GEN_CLOSURE(g), 1);
+  GEN1(g, Star, g->generator_reg);
+}
+
+static void function_body(Gen *g, PrsFunction *f) {
   GenControl body;
   if (f->body_scope) enter_body_scope(g, f, &body);
   PrsScope *vs = f->body_scope ? f->body_scope : f->scope;
@@ -450,11 +446,55 @@ static void compile_function(Gen *g, PrsFunction *f) {
   if (f->base.flags & PRS_FLAG_ExprBody) {
     gen_expr(g, f->body.items[0]);
     gen_return(g);
-  } else {
-    gen_hoist_functions(g, &f->body, vs);
-    gen_statements(g, &f->body);
-    GEN0(g, LdaUndefined);
-    gen_return(g);
+    return;
+  }
+  gen_hoist_functions(g, &f->body, vs);
+  // A generator returns its generator object once the declarations are
+  // instantiated; the body runs on the first next().
+  if ((g->fn_flags & JS_FN_GENERATOR) && !(g->fn_flags & JS_FN_ASYNC)) {
+    create_generator(g);
+    GEN4(g, SuspendGenerator, g->generator_reg, 0, (int32_t)g->locals, 0);
+  }
+  gen_statements(g, &f->body);
+  GEN0(g, LdaUndefined);
+  gen_return(g);
+}
+
+static void compile_function(Gen *g, PrsFunction *f) {
+  g->fscope = g->scope = f->scope;
+  g->strict = f->scope->strict;
+  g->nparams = count_params(f);
+  g->locals = g->next_temp = g->max_regs = f->scope->registers;
+  uint32_t fl = f->base.flags;
+  if ((fl & PRS_FLAG_Constructor) && (fl & PRS_FLAG_Derived)) g->fn_flags |= JS_FN_DERIVED;
+  if (fl & PRS_FLAG_Generator) g->fn_flags |= JS_FN_GENERATOR;
+  if (fl & PRS_FLAG_Async) g->fn_flags |= JS_FN_ASYNC;
+  function_context(g, f->scope);
+  // An async function's promise exists before its parameters are bound:
+  // anything thrown from here on rejects it.
+  bool async_fn = (fl & PRS_FLAG_Async) && !(fl & PRS_FLAG_Generator);
+  int ctx = -1, start = -1, end = -1, handler = -1;
+  if (async_fn) {
+    create_generator(g);
+    ctx = gen_temp(g);
+    GEN2(g, Mov, GEN_CONTEXT(g), ctx);
+    start = gen_label(g), end = gen_label(g), handler = gen_label(g);
+    gen_bind(g, start);
+  }
+  base_constructor_fields(g, f);
+  if (fl & PRS_FLAG_SimpleParams) simple_params(g, f);
+  arguments_object(g, f);
+  if (!(fl & PRS_FLAG_SimpleParams)) complex_params(g, f);
+  function_body(g, f);
+  if (async_fn) {
+    gen_bind(g, end);
+    gen_bind(g, handler);
+    int args = gen_temps(g, 2);
+    GEN1(g, Star, args + 1);
+    GEN2(g, Mov, g->generator_reg, args);
+    gen_call_runtime(g, IGN_RT_AsyncFunctionReject, args, 2);
+    GEN0(g, Return);
+    gen_handler(g, start, end, handler, ctx);
   }
 }
 

@@ -74,7 +74,7 @@ typedef struct Gen {
   uint8_t *slots;
   uint32_t nslots, cap_slots;
   /* exception handlers: label triples */
-  struct { int start, end, handler, ctx_reg; } *handlers;
+  struct { int start, end, handler, ctx_reg; bool is_catch; } *handlers;
   uint32_t nhandlers, cap_handlers;
   GenControl *control;
   int loop_depth;
@@ -166,6 +166,8 @@ void gen_binding_init(Gen *g, PrsNode *pattern, bool init);
  * the name of target when it is an identifier. */
 void gen_named_expr(Gen *g, PrsNode *value, PrsNode *target);
 void gen_handler(Gen *g, int start, int end, int handler, int ctx_reg);
+/* gen_catch_handler: the same for a catch clause (see IgnHandler). */
+void gen_catch_handler(Gen *g, int start, int end, int handler, int ctx_reg);
 void gen_closure_named(Gen *g, PrsNode *fn, JSValue name);
 void gen_class_named(Gen *g, PrsClass *c, JSValue name);
 /* gen_callee_and_receiver: for a call through a member expression, the

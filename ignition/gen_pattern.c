@@ -140,7 +140,7 @@ static void array_element(Gen *g, PrsNode *e, int iter, int next, int done,
     GEN1(g, JumpIfTrue, end);
     GEN1(g, Ldar, t);
     GEN1(g, ArrayPush, arr);
-    GEN1(g, Jump, loop);
+    GEN3(g, JumpLoop, loop, g->loop_depth, gen_slot(g, IGN_SLOT_LOOP));
     gen_bind(g, end);
     GEN1(g, Ldar, arr);
     gen_release(g, arr);

@@ -331,7 +331,13 @@ void gen_handler(Gen *g, int start, int end, int handler, int ctx_reg) {
   g->handlers[g->nhandlers].end = end;
   g->handlers[g->nhandlers].handler = handler;
   g->handlers[g->nhandlers].ctx_reg = ctx_reg;
+  g->handlers[g->nhandlers].is_catch = false;
   g->nhandlers++;
+}
+
+void gen_catch_handler(Gen *g, int start, int end, int handler, int ctx_reg) {
+  gen_handler(g, start, end, handler, ctx_reg);
+  g->handlers[g->nhandlers - 1].is_catch = true;
 }
 
 // for (x of it): the body runs inside a handler that closes the iterator
@@ -513,7 +519,7 @@ static void try_catch(Gen *g, PrsTry *t, PrsNode *block_node) {
   gen_bind(g, handler);
   catch_clause(g, t);
   gen_bind(g, done);
-  gen_handler(g, start, end, handler, ctx);
+  gen_catch_handler(g, start, end, handler, ctx);
 }
 
 // Tokens of the finally dispatch: normal completion, rethrow, or the

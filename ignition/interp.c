@@ -289,6 +289,19 @@ JSValue ign_execute(JSVM *vm) {
 #endif
   IGN_LOAD_STATE();
   pc = f->pc;
+  if (st->resuming) {
+    // A generator resumes: with a value at its resume point, or with a
+    // throw (or a return box) raised at its suspension.
+    st->resuming = false;
+    if (st->resume_mode == IGN_RESUME_NEXT) {
+      acc = st->resume_value;
+      IGN_DISPATCH();
+    }
+    insn = pc;
+    js_throw(vm, st->resume_mode == IGN_RESUME_THROW ? st->resume_value
+                                                      : ign_return_box(vm, st->resume_value));
+    goto exception;
+  }
   IGN_DISPATCH();
 #ifndef IGN_COMPUTED_GOTO
 dispatch:
@@ -859,7 +872,20 @@ dispatch_prefixed:
   }
 
   /* {==== Generators (compiled by a later brick) ====} */
-  IGN_CASE(SuspendGenerator) { goto illegal; }
+  IGN_CASE(SuspendGenerator) {
+    // SuspendGenerator <gen> <regs> <count> <flags>: move the frame into
+    // the generator and leave it with acc (flag 1: yield* handles modes).
+    JSGenerator *gen = js_heap(REG(0));
+    uint32_t n = (uint32_t)(fp + code->nregs - f->base);
+    if (!gen->frame || gen->frame->length < n) gen->frame = js_new_store(vm, n);
+    for (uint32_t i = 0; i < n; i++) ORI_STORE_SLOT(gen->frame, &gen->frame->v[i], f->base[i]);
+    gen->frame->used = n;
+    gen->suspend_offset = (uint32_t)(insn - code->bytecode);
+    gen->resume_offset = (uint32_t)(pc + 1 + NOPS * scale - code->bytecode);
+    gen->raw = OPU(3) & 1;
+    gen->state = IGN_GEN_SUSPENDED;
+    goto do_leave;
+  }
   IGN_CASE(ResumeGenerator) { goto illegal; }
   IGN_CASE(SwitchOnGeneratorState) { goto illegal; }
 
@@ -894,6 +920,10 @@ do_return : {
     }
     acc = self;
   }
+  goto do_leave;
+}
+
+do_leave : {
   bool entry = f->flags & IGN_FRAME_ENTRY;
   st->sp = f->base;
   st->nframes--;
@@ -911,6 +941,8 @@ exception : {
     for (uint32_t i = 0; i < code->nhandlers; i++) {
       IgnHandler *h = &code->handlers[i];
       if (off < h->start || off >= h->end) continue;
+      // A generator's return passes catch clauses (finally blocks run).
+      if (h->is_catch && ign_is_return_box(vm, vm->exception)) continue;
       acc = js_take_exception(vm);
       CONTEXT_SLOT = fp[h->ctx_reg];
       st->sp = fp + code->nregs;

@@ -63,6 +63,24 @@ typedef struct IgnIC {
 /* Binary operation feedback bits. */
 enum { IGN_FB_INT32 = 1, IGN_FB_NUMBER = 2, IGN_FB_STRING = 4, IGN_FB_ANY = 8 };
 
+/* Generator objects (and the state of async functions): the frame is
+ * moved into `frame` at each suspension and back on resumption. */
+enum { IGN_GEN_START, IGN_GEN_SUSPENDED, IGN_GEN_RUNNING, IGN_GEN_DONE };
+enum { IGN_GEN_SYNC, IGN_GEN_ASYNC, IGN_GEN_ASYNC_GENERATOR };
+enum { IGN_RESUME_NEXT, IGN_RESUME_THROW, IGN_RESUME_RETURN };
+typedef struct JSGenerator {
+  JSObject base;
+  JSFunction *fn;
+  JSArrayStore *frame;      /* saved slots, base .. last register */
+  uint32_t suspend_offset;  /* the SuspendGenerator instruction */
+  uint32_t resume_offset;   /* where execution continues */
+  uint8_t state, kind;
+  uint8_t resume_mode;      /* how the last resumption came */
+  uint8_t raw;              /* yield*: the code handles throw/return */
+  JSValue promise;          /* async functions: the result promise */
+  JSValue queue;            /* async generators: pending requests */
+} JSGenerator;
+
 typedef struct IgnState {
   JSValue *stack, *stack_end, *sp;
   IgnFrame *frames;
@@ -74,7 +92,31 @@ typedef struct IgnState {
   uint32_t throw_offset;
   bool has_throw_site;
   uint32_t proto_epoch;
+  /* a resumption in progress (ign_resume -> ign_execute) */
+  bool resuming;
+  uint8_t resume_mode;
+  JSValue resume_value;
+  JSMap *return_box_map;    /* the box a generator's return travels in */
 } IgnState;
+
+/* ign_resume: continue a suspended generator with value in mode. The
+ * result is the value the frame suspended or returned with, or
+ * JS_EXCEPTION (a return completion arrives as an exception holding a
+ * return box, see ign_is_return_box). */
+JSValue ign_resume(JSVM *vm, JSGenerator *gen, JSValue value, int mode);
+JSValue ign_create_generator(JSVM *vm, JSValue closure);
+/* ign_install_generators: %GeneratorPrototype% and friends. */
+void ign_install_generators(JSVM *vm);
+/* Async functions: await (returns the function's promise, to suspend
+ * with), and settling the promise on return or throw. */
+JSValue ign_async_await(JSVM *vm, JSValue gen, JSValue value);
+JSValue ign_async_resolve(JSVM *vm, JSValue gen, JSValue value);
+JSValue ign_async_reject(JSVM *vm, JSValue gen, JSValue reason);
+/* The return box: a generator's return() travels through finally blocks
+ * as an exception that catch clauses let pass. */
+JSValue ign_return_box(JSVM *vm, JSValue value);
+bool ign_is_return_box(JSVM *vm, JSValue v);
+JSValue ign_return_box_value(JSValue box);
 
 /* ign_state: vm's interpreter state. */
 static inline IgnState *ign_state(JSVM *vm) { return vm->ign; }

@@ -495,8 +495,12 @@ JSValue ign_create_rest(JSVM *vm, IgnFrame *f) {
 JSValue ign_new_closure(JSVM *vm, JSShared *shared, JSEnv *env, IgnFrame *f) {
   JSRealm *r = vm->realm;
   uint32_t flags = shared->flags;
-  JSMap *map = (flags & JS_FN_CLASS) ? r->class_map
-               : (flags & JS_FN_CONSTRUCTOR) ? r->function_map : r->method_map;
+  JSMap *map = r->method_map;
+  if (flags & JS_FN_CLASS) map = r->class_map;
+  else if (flags & JS_FN_CONSTRUCTOR) map = r->function_map;
+  else if ((flags & JS_FN_GENERATOR) && (flags & JS_FN_ASYNC)) map = r->async_generator_function_map;
+  else if (flags & JS_FN_GENERATOR) map = r->generator_function_map;
+  else if (flags & JS_FN_ASYNC) map = r->async_function_map;
   JSFunction *fn = js_new_function_object(vm, map, shared);
   fn->env = env;
   if (flags & JS_FN_ARROW) {

@@ -10,6 +10,7 @@
 #include "ignition/interp.h"
 #include "ignition/runtime_calls.h"
 #include "runtime/dict.h"
+#include "runtime/regexp.h"
 
 #define RT(name) static JSValue rt_##name(JSVM *vm, JSValue *a, uint32_t n, IgnFrame *f)
 
@@ -395,20 +396,61 @@ JSShared *ign_default_constructor_shared(JSVM *vm, JSValue name, uint32_t flags)
 RT(ObjectCreateNull) { return js_new_object_proto(vm, JS_NULL); }
 RT(LoadHomeObjectProto) { return super_base(vm, a[0]); }
 
+/* {==== Generators ====} */
+
+RT(CreateGenerator) { return ign_create_generator(vm, a[0]); }
+
+RT(GeneratorResumeMode) {
+  return js_from_int32(((JSGenerator *)js_heap(a[0]))->resume_mode);
+}
+
+RT(AsyncFunctionAwait) { return ign_async_await(vm, a[0], a[1]); }
+RT(AsyncFunctionResolve) { return ign_async_resolve(vm, a[0], a[1]); }
+RT(AsyncFunctionReject) { return ign_async_reject(vm, a[0], a[1]); }
+
+RT(ThrowReturnBox) { return js_throw(vm, ign_return_box(vm, a[0])); }
+
+// One step of yield* (ECMA-262 15.5.5): call the inner iterator's next,
+// throw or return for the way the outer generator was resumed.
+RT(YieldStar) {
+  JSValue iter = a[0], received = a[2];
+  int mode = js_int32(a[1]);
+  if (mode == IGN_RESUME_NEXT) {
+    JSValue next = js_get(vm, iter, vm->atom[JS_ATOM_next]);
+    if (js_is_exception(next)) return next;
+    JSValue r = js_call(vm, next, iter, 1, &received);
+    if (js_is_exception(r) || js_is_object(r)) return r;
+    return js_throw_type_error(vm, "Iterator result is not an object");
+  }
+  int atom = mode == IGN_RESUME_THROW ? JS_ATOM_throw : JS_ATOM_return;
+  JSValue m = js_get_method(vm, iter, vm->atom[atom]);
+  if (js_is_exception(m)) return m;
+  if (js_is_undefined(m)) {
+    if (mode == IGN_RESUME_RETURN) return js_throw(vm, ign_return_box(vm, received));
+    // No throw method: close the iterator, then it is a protocol error.
+    JSValue ret = js_get_method(vm, iter, vm->atom[JS_ATOM_return]);
+    if (js_is_exception(ret)) return ret;
+    if (!js_is_undefined(ret)) {
+      JSValue c = js_call(vm, ret, iter, 0, NULL);
+      if (js_is_exception(c)) return c;
+    }
+    return js_throw_type_error(vm, "The iterator does not provide a 'throw' method");
+  }
+  JSValue r = js_call(vm, m, iter, 1, &received);
+  if (js_is_exception(r) || js_is_object(r)) return r;
+  return js_throw_type_error(vm, "Iterator result is not an object");
+}
+
 /* {==== Not there yet ====} */
 
 #define NOT_YET(name, what) \
   RT(name) { return js_throw_syntax_error(vm, "%s are not supported yet", what); }
-NOT_YET(CreateRegExp, "regular expression literals")
+RT(CreateRegExp) { return js_regexp_create(vm, a[0], a[1]); }
 NOT_YET(DirectEval, "direct eval calls")
 NOT_YET(PrivateGet, "private names")
 NOT_YET(PrivateSet, "private names")
 NOT_YET(PrivateDefine, "private names")
 NOT_YET(PrivateIn, "private names")
-NOT_YET(CreateGenerator, "generators")
-NOT_YET(AsyncFunctionAwait, "async functions")
-NOT_YET(AsyncFunctionResolve, "async functions")
-NOT_YET(AsyncFunctionReject, "async functions")
 NOT_YET(AsyncGeneratorYield, "async generators")
 NOT_YET(GetAsyncIterator, "for await loops")
 NOT_YET(ImportCall, "dynamic imports")

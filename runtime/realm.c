@@ -153,6 +153,11 @@ static void make_object_maps(JSVM *vm, JSRealm *r) {
     JSValue proto = r->intrinsic[JS_INTRINSIC_ErrorPrototype + k];
     r->error_map[k] = js_new_map(vm, JS_TYPE_Error, proto, sizeof(JSErrorObject), 2);
   }
+  r->generator_function_map = function_map(
+      vm, r->intrinsic[JS_INTRINSIC_GeneratorFunctionPrototype], JS_ATTR_WRITABLE, false);
+  r->async_function_map = function_map(vm, r->intrinsic[JS_INTRINSIC_AsyncFunctionPrototype], -1, false);
+  r->async_generator_function_map = function_map(
+      vm, r->intrinsic[JS_INTRINSIC_AsyncGeneratorFunctionPrototype], JS_ATTR_WRITABLE, false);
   JSMap *gm = js_new_map(vm, JS_TYPE_Global, op, sizeof(JSObject), 0);
   r->global = js_val(js_new_object_of(vm, gm));
   js_object_normalize(vm, js_obj(r->global));

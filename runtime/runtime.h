@@ -62,6 +62,7 @@ typedef struct JSRealm {
    * Number, String, Symbol, BigInt (convert.c's enum gives the order) */
   JSMap *primitive_map[5];
   JSMap *arguments_map;
+  JSMap *generator_function_map, *async_function_map, *async_generator_function_map;
   /* maps of built-in iterator objects, one per runtime/iterator.h
    * JSIterBrand, created on first use by js_new_iterator */
   JSMap *iterator_map[8];
@@ -409,8 +410,10 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(console)                   \
   X(iterator)                  \
   X(array)                     \
+  X(regexp)                    \
   X(promise)                   \
   X(collections)               \
+  X(generator)                 \
   /* end of families */
 #define JS_DECLARE_INIT(f) void js_init_##f(JSVM *vm);
 JS_BUILTIN_FAMILIES(JS_DECLARE_INIT)

@@ -1,0 +1,2 @@
+function* g(x) { const y = yield x; return y; }
+const it = g(1); it.next(); it.next(2);

@@ -1,0 +1,3 @@
+function* inner() { yield 1; }
+function* outer() { yield* inner(); }
+[...outer()];

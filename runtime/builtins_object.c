@@ -59,6 +59,16 @@ static JSValue throw_bad_proto(JSVM *vm, JSValue proto) {
   return js_throw_type_error(vm, "Object prototype may only be an Object or null: %s", buf);
 }
 
+// The TypeError for a refused [[SetPrototypeOf]], in V8's words: the
+// immutable %Object.prototype%, a non-extensible object, or a cycle.
+static JSValue throw_set_proto_refused(JSVM *vm, JSValue o) {
+  if (o.bits == js_intrinsic(vm, ObjectPrototype).bits)
+    return js_throw_type_error(vm, "Immutable prototype object 'Object.prototype' cannot "
+                                   "have their prototype set");
+  if (js_is_extensible(vm, o) == 0) return js_throw_type_error(vm, "#<Object> is not extensible");
+  return js_throw_type_error(vm, "Cyclic __proto__ value");
+}
+
 // A descriptor with every field absent (values undefined, not +0.0).
 static JSPropDesc empty_desc(void) {
   JSPropDesc d = {0};
@@ -437,10 +447,7 @@ static JSValue object_set_prototype_of(JSVM *vm, JSValue self, int argc,
   if (!js_is_object(o)) return o;
   int r = js_set_prototype_of(vm, o, proto);
   if (r < 0) return JS_EXCEPTION;
-  // V8's two messages: a refusal by an extensible object means a cycle.
-  if (r == 0)
-    return js_throw_type_error(vm, js_is_extensible(vm, o) > 0 ? "Cyclic __proto__ value"
-                                                               : "#<Object> is not extensible");
+  if (r == 0) return throw_set_proto_refused(vm, o);
   return o;
 }
 
@@ -685,9 +692,7 @@ static JSValue proto_set_proto(JSVM *vm, JSValue self, int argc, JSValue *argv,
   if ((!js_is_object(proto) && !js_is_null(proto)) || !js_is_object(self)) return JS_UNDEFINED;
   int r = js_set_prototype_of(vm, self, proto);
   if (r < 0) return JS_EXCEPTION;
-  if (r == 0)
-    return js_throw_type_error(vm, js_is_extensible(vm, self) > 0 ? "Cyclic __proto__ value"
-                                                                  : "#<Object> is not extensible");
+  if (r == 0) return throw_set_proto_refused(vm, self);
   return JS_UNDEFINED;
 }
 

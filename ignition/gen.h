@@ -180,8 +180,8 @@ void gen_super_call(Gen *g, PrsCall *c);
 /* gen_direct_eval: eval(args) where fn holds the value of `eval` and
  * [args+1, args+1+n) the arguments. */
 void gen_direct_eval(Gen *g, int fn, int args, uint32_t n);
-/* gen_private_name: the private symbol for #name into reg. */
-void gen_private_name(Gen *g, PrsAtom *name, int reg);
+/* gen_private_name: the private symbol of a #name binding into reg. */
+void gen_private_name(Gen *g, PrsVar *var, int reg);
 /* gen_closure: CreateClosure for a function node (acc = closure). */
 void gen_closure(Gen *g, PrsNode *fn);
 void gen_class(Gen *g, PrsClass *c);

@@ -60,7 +60,32 @@ static void member_function(Gen *g, PrsNode *member, JSValue name) {
   GEN3(g, CreateClosure, gen_const(g, js_val(s)), gen_slot(g, IGN_SLOT_LITERAL), 0);
 }
 
+// A private method or accessor: instance ones are recorded for
+// InitializeFields (they join every instance before its fields), static
+// ones go onto the constructor now. Either way its home object is set.
+static void private_method(Gen *g, PrsClassMember *m, int ctor, int proto) {
+  bool is_static = m->base.flags & PRS_FLAG_Static;
+  uint32_t f = m->value->flags;
+  int kind = (f & PRS_FLAG_Getter) ? 2 : (f & PRS_FLAG_Setter) ? 3 : 1;
+  int args = gen_temps(g, 4), home = gen_temps(g, 2);
+  GEN2(g, Mov, ctor, args);
+  gen_private_name(g, PRS_AS(m->key, PrivateName)->var, args + 1);
+  gen_closure_named(g, m->value, gen_atom_string(g, PRS_AS(m->key, PrivateName)->name));
+  GEN1(g, Star, args + 2);
+  GEN2(g, Mov, args + 2, home);
+  GEN2(g, Mov, is_static ? ctor : proto, home + 1);
+  gen_call_runtime(g, IGN_RT_SetHomeObject, home, 2);
+  GEN1(g, LdaSmi, kind);
+  GEN1(g, Star, args + 3);
+  gen_call_runtime(g, is_static ? IGN_RT_PrivateDefine : IGN_RT_AddField, args, 4);
+  gen_release(g, args);
+}
+
 static void method(Gen *g, PrsClassMember *m, int ctor, int proto) {
+  if (PRS_IS(m->key, PrivateName)) {
+    private_method(g, m, ctor, proto);
+    return;
+  }
   int args = gen_temps(g, 3);
   GEN2(g, Mov, (m->base.flags & PRS_FLAG_Static) ? ctor : proto, args);
   gen_key_to(g, m->key, args + 1);
@@ -76,7 +101,7 @@ static void method(Gen *g, PrsClassMember *m, int ctor, int proto) {
 
 // A field's key, evaluated at class definition (computed keys in order).
 static void field_key(Gen *g, PrsClassMember *m, int reg) {
-  if (PRS_IS(m->key, PrivateName)) gen_private_name(g, PRS_AS(m->key, PrivateName)->name, reg);
+  if (PRS_IS(m->key, PrivateName)) gen_private_name(g, PRS_AS(m->key, PrivateName)->var, reg);
   else gen_key_to(g, m->key, reg);
 }
 
@@ -89,12 +114,14 @@ static void field_init(Gen *g, PrsClassMember *m) {
 // An instance field is recorded on the constructor; InitializeFields runs
 // it for each new instance.
 static void instance_field(Gen *g, PrsClassMember *m, int ctor) {
-  int args = gen_temps(g, 3);
+  int args = gen_temps(g, 4);
   GEN2(g, Mov, ctor, args);
   field_key(g, m, args + 1);
   field_init(g, m);
   GEN1(g, Star, args + 2);
-  gen_call_runtime(g, IGN_RT_AddField, args, 3);
+  GEN0(g, LdaZero);
+  GEN1(g, Star, args + 3);
+  gen_call_runtime(g, IGN_RT_AddField, args, 4);
   gen_release(g, args);
 }
 
@@ -119,12 +146,27 @@ static void static_elements(Gen *g, PrsClass *c, int ctor, const int *key_regs) 
   }
 }
 
+// Each evaluation of a class makes fresh private names: a symbol per #x,
+// in the class scope's binding of that name.
+static void private_names(Gen *g, PrsClass *c) {
+  for (PrsVar *v = c->scope->vars; v; v = v->next) {
+    if (v->name->text[0] != '#') continue;
+    int t = gen_temp(g);
+    GEN1(g, LdaConstant, gen_const_atom(g, v->name));
+    GEN1(g, Star, t);
+    gen_call_runtime(g, IGN_RT_NewPrivateName, t, 1);
+    gen_store_var(g, v, true, v->name, false);
+    gen_release(g, t);
+  }
+}
+
 void gen_class_named(Gen *g, PrsClass *c, JSValue name) {
   GenControl ctl;
   PrsScope *outer = g->scope;
   gen_enter_scope(g, c->scope, &ctl);
   if (js_is_undefined(name))
     name = c->name ? gen_atom_string(g, PRS_AS(c->name, Ident)->name) : g->vm->atom[JS_ATOM_empty];
+  private_names(g, c);
   int args = gen_temps(g, 3), proto = gen_temp(g);
   if (c->heritage) gen_expr(g, c->heritage);
   else GEN0(g, LdaUndefined);

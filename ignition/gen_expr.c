@@ -313,7 +313,7 @@ static void binary(Gen *g, PrsBinary *b) {
   if (op == PRS_OP_In && PRS_IS(b->left, PrivateName)) {
     int args = gen_temps(g, 2);
     gen_expr_to(g, b->right, args);
-    gen_private_name(g, PRS_AS(b->left, PrivateName)->name, args + 1);
+    gen_private_name(g, PRS_AS(b->left, PrivateName)->var, args + 1);
     gen_call_runtime(g, IGN_RT_PrivateIn, args, 2);
     gen_release(g, args);
     return;
@@ -430,7 +430,7 @@ static void load_member_from(Gen *g, PrsNode *n, int obj) {
   } else {
     int args = gen_temps(g, 2);
     GEN2(g, Mov, obj, args);
-    gen_private_name(g, PRS_AS(n, PrivateMember)->name, args + 1);
+    gen_private_name(g, PRS_AS(n, PrivateMember)->var, args + 1);
     gen_call_runtime(g, IGN_RT_PrivateGet, args, 2);
     gen_release(g, args);
   }
@@ -668,7 +668,7 @@ void gen_ref_store(Gen *g, Ref *r) {
       int args = gen_temps(g, 3);
       GEN1(g, Star, args + 2);
       GEN2(g, Mov, r->obj, args);
-      gen_private_name(g, PRS_AS(r->node, PrivateMember)->name, args + 1);
+      gen_private_name(g, PRS_AS(r->node, PrivateMember)->var, args + 1);
       gen_call_runtime(g, IGN_RT_PrivateSet, args, 3);
       GEN1(g, Ldar, args + 2);
       gen_release(g, args);

@@ -95,10 +95,10 @@ void gen_yield(Gen *g, PrsYield *y) {
   suspend(g, 0);
 }
 
-void gen_private_name(Gen *g, PrsAtom *name, int reg) {
-  (void)name;
-  (void)reg;
-  gen_error(g, g->fnode, "private names are not supported yet");
+// A private name's symbol lives in its class scope's binding (#x).
+void gen_private_name(Gen *g, PrsVar *var, int reg) {
+  gen_load_var(g, var, false, var->name);
+  GEN1(g, Star, reg);
 }
 
 // Until direct eval exists, eval(...) calls the function it names with

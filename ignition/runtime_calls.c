@@ -299,7 +299,7 @@ RT(SuperSet) {
 }
 
 // DefineField: run the initializer with the object as this, then
-// CreateDataPropertyOrThrow (private names: a private field).
+// CreateDataPropertyOrThrow (a private name: a private field).
 static JSValue define_field(JSVM *vm, JSValue obj, JSValue key, JSValue init) {
   JSValue v = JS_UNDEFINED;
   if (js_is_callable(init)) {
@@ -310,17 +310,25 @@ static JSValue define_field(JSVM *vm, JSValue obj, JSValue key, JSValue init) {
         js_string_length(js_fn(v)->shared->name) == 0 && !js_is_symbol(key))
       js_set_function_name(vm, v, key, NULL);
   }
+  if (js_is_symbol(key) && (((JSSymbol *)js_heap(key))->flags & JS_SYM_PRIVATE))
+    return js_private_define(vm, obj, key, v, 0) < 0 ? JS_EXCEPTION : obj;
   if (js_create_data_property_or_throw(vm, obj, key, v) < 0) return JS_EXCEPTION;
   return obj;
 }
 
-// Fields of a constructor: a JSArrayStore of key, initializer pairs.
+// InitializeInstanceElements: the constructor's list holds key, value,
+// kind triples; private methods and accessors go first, then fields.
 static JSValue initialize_fields(JSVM *vm, JSValue obj, JSValue ctor) {
   JSValue list = js_fn(ctor)->fields;
   if (!js_is_heap(list)) return obj;
   JSArrayStore *l = js_heap(list);
-  for (uint32_t i = 0; i + 1 < l->used; i += 2)
-    if (js_is_exception(define_field(vm, obj, l->v[i], l->v[i + 1]))) return JS_EXCEPTION;
+  for (uint32_t i = 0; i + 2 < l->used; i += 3) {
+    int kind = js_int32(l->v[i + 2]);
+    if (kind && js_private_define(vm, obj, l->v[i], l->v[i + 1], kind) < 0) return JS_EXCEPTION;
+  }
+  for (uint32_t i = 0; i + 2 < l->used; i += 3)
+    if (js_int32(l->v[i + 2]) == 0 && js_is_exception(define_field(vm, obj, l->v[i], l->v[i + 1])))
+      return JS_EXCEPTION;
   return obj;
 }
 
@@ -332,9 +340,26 @@ RT(AddField) {
   JSArrayStore *l = js_is_heap(ctor->fields) ? js_heap(ctor->fields) : NULL;
   l = js_store_push(vm, l, a[1]);
   l = js_store_push(vm, l, a[2]);
+  l = js_store_push(vm, l, a[3]);
   ctor->fields = js_val(l);
   if (js_is_function(a[2])) js_fn(a[2])->home_object = ctor->home_object;
   return JS_UNDEFINED;
+}
+
+RT(NewPrivateName) {
+  JSValue sym = js_new_symbol(vm, a[0]);
+  ((JSSymbol *)js_heap(sym))->flags |= JS_SYM_PRIVATE;
+  return sym;
+}
+
+RT(PrivateGet) { return js_private_get(vm, a[0], a[1]); }
+RT(PrivateSet) { return js_private_set(vm, a[0], a[1], a[2]) < 0 ? JS_EXCEPTION : a[2]; }
+RT(PrivateIn) {
+  int r = js_private_has(vm, a[0], a[1]);
+  return r < 0 ? JS_EXCEPTION : js_from_bool(r);
+}
+RT(PrivateDefine) {
+  return js_private_define(vm, a[0], a[1], a[2], js_int32(a[3])) < 0 ? JS_EXCEPTION : a[0];
 }
 
 // ClassDefinitionEvaluation's prototype and constructor links: returns
@@ -447,10 +472,6 @@ RT(YieldStar) {
   RT(name) { return js_throw_syntax_error(vm, "%s are not supported yet", what); }
 RT(CreateRegExp) { return js_regexp_create(vm, a[0], a[1]); }
 NOT_YET(DirectEval, "direct eval calls")
-NOT_YET(PrivateGet, "private names")
-NOT_YET(PrivateSet, "private names")
-NOT_YET(PrivateDefine, "private names")
-NOT_YET(PrivateIn, "private names")
 NOT_YET(AsyncGeneratorYield, "async generators")
 NOT_YET(GetAsyncIterator, "for await loops")
 NOT_YET(ImportCall, "dynamic imports")

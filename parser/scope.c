@@ -495,6 +495,22 @@ static void declare_function(Walk *w, PrsFunction *f) {
   pop_scope(w);
 }
 
+// A class's private names (#x) are bindings of its class scope, named
+// with their '#': every method reads them from the class's context, so
+// they are captured from the start. A getter/setter pair shares one.
+static void declare_private_names(Walk *w, PrsClass *c, PrsScope *s) {
+  for (uint32_t i = 0; i < c->members.len; i++) {
+    PrsNode *m = c->members.items[i];
+    if (!PRS_IS(m, ClassMember)) continue;
+    PrsNode *key = PRS_AS(m, ClassMember)->key;
+    if (!PRS_IS(key, PrivateName)) continue;
+    PrsPrivateName *p = PRS_AS(key, PrivateName);
+    Entry *e = map_get(w, s, p->name);
+    if (!e->var) add_var(w, s, e, p->name, PRS_VAR_CONST, key)->captured = true;
+    p->var = e->var;
+  }
+}
+
 // Binds a class declaration's name in the current scope, then builds the
 // CLASS scope holding the inner, immutable binding of the name
 // (ClassDefinitionEvaluation's classEnv), in which the heritage, the
@@ -517,6 +533,7 @@ static void declare_class(Walk *w, PrsClass *c) {
     self->lexical = true;
     self->decl_offset = c->base.end;
   }
+  declare_private_names(w, c, s);
   if (c->heritage) declare_node(w, c->heritage);
   for (uint32_t i = 0; i < c->members.len; i++) {
     PrsNode *m = c->members.items[i];
@@ -856,6 +873,18 @@ static void resolve_ident(Walk *w, PrsIdent *id) {
   }
 }
 
+// #x resolves statically to the nearest class declaring it (the front
+// end has already rejected undeclared names); `with` and eval never
+// shadow private names.
+static PrsVar *resolve_private(Walk *w, PrsAtom *name) {
+  for (PrsScope *s = w->scope; s; s = s->outer) {
+    if (s->kind != PRS_SCOPE_CLASS) continue;
+    PrsVar *v = lookup_here(s, name);
+    if (v) return v;
+  }
+  return NULL;
+}
+
 // `this` in an arrow belongs to the enclosing function.
 // Marks uses_this on every function scope from here out to the first
 // function-like scope that binds `this` itself: arrows (§15.3) and BODY
@@ -895,6 +924,17 @@ static void resolve_scoped(Walk *w, PrsNode *n, PrsScope *s) {
 static void resolve_node(Walk *w, PrsNode *n) {
   switch ((PrsKind)n->kind) {
     case PRS_Ident: resolve_ident(w, PRS_AS(n, Ident)); return;
+    case PRS_PrivateName: {
+      PrsPrivateName *p = PRS_AS(n, PrivateName);
+      if (!p->var) p->var = resolve_private(w, p->name);
+      return;
+    }
+    case PRS_PrivateMember: {
+      PrsPrivateMember *p = PRS_AS(n, PrivateMember);
+      resolve_node(w, p->object);
+      p->var = resolve_private(w, p->name);
+      return;
+    }
     case PRS_This: case PRS_Super: note_this(w); return;
     case PRS_Function: {
       // A declaration's name is bound outside the function.
@@ -966,12 +1006,12 @@ static void resolve_node(Walk *w, PrsNode *n) {
     case PRS_Return: case PRS_Break: case PRS_Continue: case PRS_Throw: case PRS_Case:
     case PRS_Labeled: case PRS_Debugger: case PRS_Import: case PRS_Export:
     case PRS_ImportSpec: case PRS_ExportSpec: case PRS_ImportAttribute:
-    case PRS_PrivateName: case PRS_PropName: case PRS_Null: case PRS_True: case PRS_False:
+    case PRS_PropName: case PRS_Null: case PRS_True: case PRS_False:
     case PRS_Number: case PRS_BigInt: case PRS_String: case PRS_Regex: case PRS_Template:
     case PRS_TemplatePart: case PRS_TaggedTemplate: case PRS_Array: case PRS_Hole:
     case PRS_Object: case PRS_Property: case PRS_Spread: case PRS_Unary: case PRS_Update:
     case PRS_Binary: case PRS_Logical: case PRS_Assign: case PRS_Conditional: case PRS_Call:
-    case PRS_New: case PRS_Member: case PRS_Index: case PRS_PrivateMember:
+    case PRS_New: case PRS_Member: case PRS_Index:
     case PRS_OptionalChain: case PRS_Sequence: case PRS_Yield: case PRS_Await:
     case PRS_NewTarget: case PRS_ImportMeta: case PRS_ImportCall: case PRS_ObjectPattern:
     case PRS_PatternProp: case PRS_ArrayPattern: case PRS_AssignPattern: case PRS_Rest:

@@ -546,6 +546,10 @@ int js_delete_property(JSVM *vm, JSValue obj, JSValue key, bool strict) {
   return ok;
 }
 
+static bool is_private(JSValue key) {
+  return js_is_symbol(key) && (((JSSymbol *)js_heap(key))->flags & JS_SYM_PRIVATE);
+}
+
 // Append the named keys of one kind (strings or symbols) in order.
 static JSArrayStore *named_keys(JSVM *vm, JSObject *o, JSArrayStore *out,
                                 bool symbols, bool enumerable_only) {
@@ -553,7 +557,7 @@ static JSArrayStore *named_keys(JSVM *vm, JSObject *o, JSArrayStore *out,
   if (!(map->flags & JS_MAP_DICT)) {
     for (uint32_t i = 0; i < map->nprops; i++) {
       JSDescriptor *d = &map->descs[i];
-      if (js_is_symbol(d->key) != symbols) continue;
+      if (js_is_symbol(d->key) != symbols || is_private(d->key)) continue;
       if (enumerable_only && !(d->attrs & JS_ATTR_ENUMERABLE)) continue;
       out = js_store_push(vm, out, d->key);
     }
@@ -564,7 +568,7 @@ static JSArrayStore *named_keys(JSVM *vm, JSObject *o, JSArrayStore *out,
   uint32_t *order = js_dict_sorted(dict, &n);
   for (uint32_t k = 0; k < n; k++) {
     JSDictEntry *e = &dict->e[order[k]];
-    if (js_is_symbol(e->key) != symbols) continue;
+    if (js_is_symbol(e->key) != symbols || is_private(e->key)) continue;
     if (enumerable_only && !(e->attrs & JS_ATTR_ENUMERABLE)) continue;
     out = js_store_push(vm, out, e->key);
   }
@@ -832,4 +836,89 @@ JSArrayStore *js_list_from_array_like(JSVM *vm, JSValue obj) {
   }
   s->used = (uint32_t)len;
   return s;
+}
+
+/* {==== Private names ====} */
+
+// Private elements live on the object under private symbols (which
+// [[OwnPropertyKeys]] never lists): fields as writable data, methods as
+// read-only data, accessors as accessors. They ignore extensibility.
+
+static JSValue private_missing(JSVM *vm, JSValue sym, const char *what) {
+  JSValue d = ((JSSymbol *)js_heap(sym))->description;
+  char *n = js_is_string(d) ? js_string_utf8(vm, d, NULL) : NULL;
+  js_throw_type_error(vm, "Cannot %s private member %s %s an object whose class did not declare it",
+                      what, n ? n : "#?", *what == 'r' ? "from" : "on");
+  free(n);
+  return JS_EXCEPTION;
+}
+
+int js_private_define(JSVM *vm, JSValue obj, JSValue sym, JSValue v, int kind) {
+  if (!js_is_object(obj)) {
+    js_throw_type_error(vm, "Cannot define private member on a non-object");
+    return -1;
+  }
+  JSObject *o = js_obj(obj);
+  uint32_t attrs;
+  JSValue *slot = find_named(o, sym, &attrs);
+  // A getter and a setter of one name make one accessor.
+  if (slot && (kind == 2 || kind == 3) && (attrs & JS_ATTR_ACCESSOR)) {
+    JSAccessor *a = js_heap(*slot);
+    if (kind == 2) ORI_STORE(a, getter, v);
+    else ORI_STORE(a, setter, v);
+    return 1;
+  }
+  if (slot) {
+    JSValue d = ((JSSymbol *)js_heap(sym))->description;
+    char *n = js_is_string(d) ? js_string_utf8(vm, d, NULL) : NULL;
+    js_throw_type_error(vm, "Cannot initialize %s twice on the same object", n ? n : "#?");
+    free(n);
+    return -1;
+  }
+  if (kind == 0) put_named(vm, o, sym, v, JS_ATTR_WRITABLE);
+  else if (kind == 1) put_named(vm, o, sym, v, 0);
+  else put_named(vm, o, sym, new_accessor(vm, kind == 2 ? v : JS_UNDEFINED, kind == 3 ? v : JS_UNDEFINED),
+                 JS_ATTR_ACCESSOR);
+  return 1;
+}
+
+JSValue js_private_get(JSVM *vm, JSValue obj, JSValue sym) {
+  uint32_t attrs;
+  JSValue *slot = js_is_object(obj) ? find_named(js_obj(obj), sym, &attrs) : NULL;
+  if (!slot) return private_missing(vm, sym, "read");
+  if (!(attrs & JS_ATTR_ACCESSOR)) return *slot;
+  JSAccessor *a = js_heap(*slot);
+  if (js_is_undefined(a->getter)) return js_throw_type_error(vm, "'#' private accessor was defined without a getter");
+  return js_call(vm, a->getter, obj, 0, NULL);
+}
+
+int js_private_set(JSVM *vm, JSValue obj, JSValue sym, JSValue v) {
+  uint32_t attrs;
+  JSObject *o = js_is_object(obj) ? js_obj(obj) : NULL;
+  JSValue *slot = o ? find_named(o, sym, &attrs) : NULL;
+  if (!slot) return private_missing(vm, sym, "write"), -1;
+  if (attrs & JS_ATTR_ACCESSOR) {
+    JSAccessor *a = js_heap(*slot);
+    if (js_is_undefined(a->setter)) {
+      js_throw_type_error(vm, "'#' private accessor was defined without a setter");
+      return -1;
+    }
+    return js_is_exception(js_call(vm, a->setter, obj, 1, &v)) ? -1 : 1;
+  }
+  if (!(attrs & JS_ATTR_WRITABLE)) {
+    js_throw_type_error(vm, "Private method is not writable");
+    return -1;
+  }
+  *slot = v;
+  ori_write_barrier(o, slot, v);
+  return 1;
+}
+
+int js_private_has(JSVM *vm, JSValue obj, JSValue sym) {
+  if (!js_is_object(obj)) {
+    js_throw_type_error(vm, "Cannot use 'in' operator to search for a private field in a non-object");
+    return -1;
+  }
+  uint32_t attrs;
+  return find_named(js_obj(obj), sym, &attrs) != NULL;
 }

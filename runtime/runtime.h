@@ -376,6 +376,13 @@ JSValue js_function_source(JSVM *vm, JSValue fn);
 /* js_set_function_name: SetFunctionName(fn, key, prefix). */
 void js_set_function_name(JSVM *vm, JSValue fn, JSValue key, const char *prefix);
 
+/* Private elements (#x) under private symbols. kind: 0 field, 1 method,
+ * 2 getter, 3 setter. */
+int js_private_define(JSVM *vm, JSValue obj, JSValue sym, JSValue v, int kind);
+JSValue js_private_get(JSVM *vm, JSValue obj, JSValue sym);
+int js_private_set(JSVM *vm, JSValue obj, JSValue sym, JSValue v);
+int js_private_has(JSVM *vm, JSValue obj, JSValue sym);
+
 /* {==== Jobs (runtime/job.c) ====} */
 
 void js_enqueue_job(JSVM *vm, JSValue fn, int argc, const JSValue *args);

@@ -257,7 +257,9 @@ bool ign_error_location(JSVM *vm, IgnLocation *loc) {
 JSValue js_function_source(JSVM *vm, JSValue fnv) {
   if (!js_is_function(fnv)) return JS_UNDEFINED;
   JSShared *s = js_fn(fnv)->shared;
-  if ((s->flags & JS_FN_NATIVE) || !s->script) return JS_UNDEFINED;
+  // Natives have no script, except class default constructors (whose
+  // source text is the class's).
+  if (!s->script) return JS_UNDEFINED;
   IgnScript *script = s->script;
   return js_string_from_utf8(vm, script->source + s->src_start, s->src_end - s->src_start);
 }

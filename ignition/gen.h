@@ -174,6 +174,11 @@ void gen_class_named(Gen *g, PrsClass *c, JSValue name);
  * function into callee and the object into receiver. */
 void gen_callee_and_receiver(Gen *g, PrsNode *member, int callee, int receiver);
 void gen_key_to(Gen *g, PrsNode *key, int reg);
+/* gen_mark_computed: the front end flags computed keys on their owner
+ * (Property, ClassMember, PatternProp); key helpers read it on the key. */
+static inline void gen_mark_computed(PrsNode *owner, PrsNode *key) {
+  if (key && (owner->flags & PRS_FLAG_Computed)) key->flags |= PRS_FLAG_Computed;
+}
 /* gen_key_name: the name a static key gives a function, or undefined. */
 JSValue gen_key_name(Gen *g, PrsNode *key);
 void gen_super_call(Gen *g, PrsCall *c);

@@ -185,6 +185,7 @@ void gen_class_named(Gen *g, PrsClass *c, JSValue name) {
     if (PRS_IS(m, StaticBlock)) continue;
     PrsClassMember *cm = PRS_AS(m, ClassMember);
     if (cm->value && (cm->value->flags & PRS_FLAG_Constructor)) continue;
+    gen_mark_computed(m, cm->key);
     if (!(m->flags & PRS_FLAG_Field)) {
       method(g, cm, ctor, proto);
     } else if (m->flags & PRS_FLAG_Static) {

@@ -211,6 +211,7 @@ static void object_prop(Gen *g, int obj, PrsNode *n) {
     return;
   }
   PrsProperty *p = PRS_AS(n, Property);
+  gen_mark_computed(n, p->key);
   if (PRS_IS(p->value, Function) && (p->value->flags & PRS_FLAG_Method)) {
     object_method(g, obj, p, PRS_AS(p->value, Function));
     return;

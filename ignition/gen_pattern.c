@@ -62,6 +62,7 @@ static void object_pattern(Gen *g, PrsObjectPattern *p, bool binding, bool init)
       continue;
     }
     PrsPatternProp *pp = PRS_AS(e, PatternProp);
+    gen_mark_computed(e, pp->key);
     int k = keys + 2 + (int)nkeys++;
     gen_key_to(g, pp->key, k);
     PrsNode *t = pp->value;

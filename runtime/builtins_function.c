@@ -252,10 +252,10 @@ static JSValue function_to_string(JSVM *vm, JSValue self, int argc, JSValue *arg
   JSValue name = vm->atom[JS_ATOM_empty];
   if (js_is_function(self)) {
     JSFunction *fn = js_fn(self);
-    if (!(fn->shared->flags & JS_FN_NATIVE)) {
-      JSValue src = js_function_source(vm, self);
-      if (js_is_string(src)) return src;
-    }
+    // Source text when there is a script (bytecode functions, and class
+    // default constructors, whose text is the class's).
+    JSValue src = js_function_source(vm, self);
+    if (js_is_string(src)) return src;
     // The initial name, which later redefinitions of .name do not touch.
     if (js_is_string(fn->shared->name)) name = fn->shared->name;
   }

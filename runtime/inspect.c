@@ -24,8 +24,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/collections.h"
 #include "runtime/dict.h"
 #include "runtime/inspect.h"
+#include "runtime/iterator.h"
 #include "runtime/numconv.h"
 #include "runtime/runtime.h"
 #if __has_include("runtime/promise.h")
@@ -53,6 +55,8 @@ typedef struct Ctx {
 
 // The compact option: how many inner levels may be joined on one line.
 enum { COMPACT = 3 };
+// Objects nested deeper than this are not formatted (see formatRaw).
+enum { MAX_NESTING = 1000 };
 
 // node's defaults as console.log uses them (no colors, compact 3).
 void js_inspect_defaults(JSInspectOptions *o) {
@@ -515,6 +519,9 @@ static JSValue constructor_name(Ctx *c, JSValue obj, int recurse) {
   if (js_is_null(first)) return JS_NULL;
   const char *res = class_name(obj);
   if (recurse > c->opt.depth) return with_angle(vm, res, lit(vm, "Complex prototype"));
+  // Without a depth limit a long chain of nameless prototypes recurses
+  // once per link.
+  if (!js_check_stack(vm)) return JS_EXCEPTION;
   JSValue proto_name = constructor_name(c, first, recurse + 1);
   if (js_is_exception(proto_name)) return proto_name;
   if (js_is_null(proto_name)) {
@@ -1346,7 +1353,7 @@ static JSValue boxed_base(Ctx *c, JSValue v, JSValue ctor, JSValue tag, JSArrayS
 /* {==== Objects (formatRaw) ====} */
 
 // What formatRaw decides about an object before listing its entries.
-enum { F_NONE, F_ARRAY, F_SET, F_MAP, F_WEAK, F_PROMISE };
+enum { F_NONE, F_ARRAY, F_SET, F_MAP, F_WEAK, F_PROMISE, F_COLL_ITER };
 typedef struct Shape {
   JSValue ctor;          // constructor name, or null
   JSValue tag;           // Symbol.toStringTag worth showing, or ""
@@ -1365,6 +1372,62 @@ static bool set_brace(JSVM *vm, Shape *s, JSValue prefix, const char *brace) {
   if (js_is_exception(prefix)) return false;
   s->brace0 = cat3(vm, prefix, lit(vm, brace), vm->atom[JS_ATOM_empty]);
   return !js_is_exception(s->brace0);
+}
+
+// Map and Set iterators (getIteratorBraces): "[Map Iterator] {", or
+// "[Map Entries] {" for one that yields [key, value] pairs, a tag other
+// than the usual one first ("[Foo] [Set Iterator] {"). 1, 0 or -1.
+static int describe_coll_iterator(Ctx *c, JSValue v, Shape *s) {
+  JSVM *vm = c->vm;
+  JSIteratorObject *it = js_heap(v);
+  if (it->brand != JS_ITER_MAP && it->brand != JS_ITER_SET) return 0;
+  const char *type = it->brand == JS_ITER_MAP ? "Map" : "Set";
+  char usual[16];
+  snprintf(usual, sizeof usual, "%s Iterator", type);
+  s->keys = get_keys(c, v);
+  if (!s->keys) return -1;
+  JSStrBuf sb;
+  js_sb_init(&sb, vm);
+  js_sb_char(&sb, '[');
+  if (slen(s->tag) && !equals_ascii(vm, s->tag, usual)) {
+    js_sb_string(&sb, s->tag);
+    js_sb_ascii(&sb, "] [");
+  }
+  // formatIterator turns " Iterator] {" into " Entries] {" for pairs.
+  js_sb_printf(&sb, "%s %s] {", type, it->kind == JS_ITER_KIND_ENTRIES ? "Entries" : "Iterator");
+  s->brace0 = js_sb_finish(&sb);
+  s->formatter = F_COLL_ITER;
+  return js_is_exception(s->brace0) ? -1 : 1;
+}
+
+// formatSetIterInner / formatMapIterInner: the items the iterator has
+// yet to yield (it does not move), pairs as "[ key, value ]", at most
+// maxArrayLength of them and then how many more.
+static bool format_coll_iterator(Ctx *c, JSValue v, int recurse, JSArrayStore **out) {
+  JSVM *vm = c->vm;
+  bool pairs = false;
+  JSArrayStore *items = js_collection_iterator_items(vm, v, &pairs);
+  if (!items) return true;
+  uint32_t step = pairs ? 2 : 1, n = items->used / step;
+  uint32_t shown = n < c->opt.max_array_length ? n : c->opt.max_array_length;
+  bool ok = true;
+  c->indent += 2;
+  for (uint32_t i = 0; ok && i < shown; i++) {
+    JSValue text = formatValue(c, items->v[i * step], recurse);
+    if (pairs && !js_is_exception(text)) {
+      // A pair is laid out as a two-element array of its own.
+      JSArrayStore *kv = js_store_push(vm, js_new_store(vm, 2), text);
+      JSValue vs = formatValue(c, items->v[i * step + 1], recurse);
+      text = vs;
+      if (!js_is_exception(vs))
+        text = reduce_to_single_string(c, js_store_push(vm, kv, vs), vm->atom[JS_ATOM_empty],
+                                       lit(vm, "["), "]", K_ARRAY_EXTRAS, recurse, JS_UNDEFINED);
+    }
+    ok = push(c, out, text);
+  }
+  c->indent -= 2;
+  if (ok && n > shown) ok = push(c, out, remaining_text(vm, n - shown));
+  return ok;
 }
 
 // The iterable kinds: arrays, Sets and Maps. 1 handled, 0 not, -1 thrown.
@@ -1388,6 +1451,7 @@ static int describe_iterable(Ctx *c, JSValue v, Shape *s) {
     s->formatter = F_ARRAY;
     return 1;
   }
+  if (js_is_type(v, JS_TYPE_Iterator)) return describe_coll_iterator(c, v, s);
   bool is_set = js_is_type(v, JS_TYPE_SetObject), is_map = js_is_type(v, JS_TYPE_MapObject);
   if (!is_set && !is_map) return 0;
   JSValue proto = is_map ? js_intrinsic(vm, MapPrototype) : js_intrinsic(vm, SetPrototype);
@@ -1528,6 +1592,7 @@ static bool format_entries(Ctx *c, JSValue v, const Shape *s, int recurse, JSArr
     case F_MAP: return format_collection(c, v, true, recurse, out);
     case F_WEAK: return push(c, out, lit(c->vm, "<items unknown>"));
     case F_PROMISE: return format_promise(c, v, recurse, out);
+    case F_COLL_ITER: return format_coll_iterator(c, v, recurse, out);
   }
   return true;
 }
@@ -1568,8 +1633,11 @@ static JSValue ref_marker(Ctx *c, JSValue v, JSValue base) {
 static JSValue formatRaw(Ctx *c, JSValue v, int recurse) {
   JSVM *vm = c->vm;
   // node catches the stack overflow and says so in place of the object.
-  if (!js_check_stack(vm)) {
-    js_take_exception(vm);
+  // V8's stack ends node's recursion about a thousand objects deep; the
+  // output's indentation makes deeper text quadratic in size, so jsvm
+  // stops there too (its own stack is far larger).
+  if (recurse > MAX_NESTING || !js_check_stack(vm)) {
+    if (vm->has_exception) js_take_exception(vm);
     JSStrBuf sb;
     js_sb_init(&sb, vm);
     js_sb_printf(&sb, "[%s: Inspection interrupted prematurely. Maximum call stack size exceeded.]",

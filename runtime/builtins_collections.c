@@ -727,6 +727,23 @@ static JSValue coll_iterator_next(JSVM *vm, JSValue self, int argc, JSValue *arg
   return js_create_iter_result(vm, js_new_array_from(vm, 2, kv), false);
 }
 
+JSArrayStore *js_collection_iterator_items(JSVM *vm, JSValue v, bool *pairs) {
+  if (!js_is_type(v, JS_TYPE_Iterator)) return NULL;
+  JSIteratorObject *it = js_heap(v);
+  if (it->brand != JS_ITER_MAP && it->brand != JS_ITER_SET) return NULL;
+  *pairs = it->kind == JS_ITER_KIND_ENTRIES;
+  JSArrayStore *out = js_new_store(vm, 8);
+  if (js_is_undefined(it->target)) return out;
+  // A copy of the iterator's cursor walks on; the iterator stays put.
+  JSCollCursor cur = {it->state, (uint32_t)it->index};
+  JSValue k, val;
+  while (js_collection_step(&cur, &k, &val)) {
+    if (*pairs) out = js_store_push(vm, out, k);
+    out = js_store_push(vm, out, it->kind == JS_ITER_KIND_KEYS ? k : val);
+  }
+  return out;
+}
+
 /* {==== The Set methods (§24.2.4: union .. isDisjointFrom) ====} */
 
 // A Set Record (§24.2.1.2).

@@ -117,4 +117,14 @@ void js_collection_cursor(JSValue coll, JSCollCursor *c);
  * or allocates. */
 bool js_collection_step(JSCollCursor *c, JSValue *key, JSValue *value);
 
+/* js_collection_iterator_items: what a Map or Set iterator object (a
+ * runtime/iterator.h JSIteratorObject of brand JS_ITER_MAP or
+ * JS_ITER_SET) has yet to yield, without advancing it: node's
+ * previewEntries, for util.inspect. One value per item (the key or the
+ * value, by the iterator's kind), or key and value alternately when
+ * *pairs is set (an entries iterator). A finished iterator gives an empty
+ * list; `used` counts the values. NULL when v is no such iterator. Never
+ * runs user code. */
+JSArrayStore *js_collection_iterator_items(JSVM *vm, JSValue v, bool *pairs);
+
 #endif

@@ -50,7 +50,7 @@ void ign_position_of(const IgnCode *code, uint32_t offset, uint32_t *line, uint3
   ign_source_line_col(code->script, src, line, col);
 }
 
-static IgnScript *new_script(JSVM *vm, PrsAst *ast, const char *filename,
+IgnScript *ign_new_script(JSVM *vm, PrsAst *ast, const char *filename,
                              const char *source, size_t len) {
   IgnScript *s = calloc(1, sizeof *s);
   s->ast = ast;
@@ -83,7 +83,7 @@ static bool name_matches(JSVM *vm, const char *filter, JSValue name) {
   return ok;
 }
 
-static IgnCode *compile(JSVM *vm, IgnScript *script, PrsNode *node, JSValue name) {
+IgnCode *ign_compile_named(JSVM *vm, IgnScript *script, PrsNode *node, JSValue name) {
   IgnCode *code = ign_compile(vm, script, node, NULL);
   if (!code) return NULL;
   code->name = name;
@@ -95,7 +95,7 @@ static IgnCode *compile(JSVM *vm, IgnScript *script, PrsNode *node, JSValue name
 
 IgnCode *ign_ensure_code(JSVM *vm, JSFunction *fn) {
   JSShared *s = fn->shared;
-  if (!s->code) s->code = compile(vm, s->script, s->lazy, s->name);
+  if (!s->code) s->code = ign_compile_named(vm, s->script, s->lazy, s->name);
   return s->code;
 }
 
@@ -179,14 +179,14 @@ JSValue ign_call(JSVM *vm, JSValue fnv, JSValue self, int argc, JSValue *argv,
 
 JSValue ign_run_script(JSVM *vm, PrsAst *ast, const char *filename,
                        const char *source, size_t len) {
-  IgnScript *script = new_script(vm, ast, filename, source, len);
+  IgnScript *script = ign_new_script(vm, ast, filename, source, len);
   if (js_is_undefined(vm->script_name)) vm->script_name = script->name;
   JSShared *s = js_new_shared(vm, vm->atom[JS_ATOM_empty], JS_FN_STRICT, 0);
   s->script = script;
   s->lazy = ast->root;
   s->src_start = 0;
   s->src_end = (uint32_t)len;
-  s->code = compile(vm, script, ast->root, s->name);
+  s->code = ign_compile_named(vm, script, ast->root, s->name);
   if (!s->code) return JS_EXCEPTION;
   JSFunction *fn = js_new_function_object(vm, vm->realm->method_map, s);
   return ign_call(vm, js_val(fn), vm->realm->global, 0, NULL, JS_UNDEFINED);

@@ -113,7 +113,8 @@ void gen_call_runtime(Gen *g, IgnRuntimeId id, int first, uint32_t n) {
 // a `with`, or when a sloppy direct eval may add bindings to it.
 bool gen_scope_has_context(const PrsScope *s) {
   if (!s) return false;
-  if (s->kind == PRS_SCOPE_SCRIPT) return false;
+  // Eval code's own captured bindings live in a context of its own.
+  if (s->kind == PRS_SCOPE_SCRIPT) return s->eval && s->context_slots > 0;
   if (s->kind == PRS_SCOPE_WITH) return true;
   if (s->context_slots > 0) return true;
   return s->kind == PRS_SCOPE_FUNCTION && s->has_direct_eval && !s->strict;
@@ -141,7 +142,8 @@ int gen_var_operand(Gen *g, PrsVar *v) {
 // (a with or sloppy eval between here and the script) or is a global.
 static bool needs_lookup(Gen *g) {
   for (PrsScope *s = g->scope; s; s = s->outer)
-    if (s->dynamic || s->kind == PRS_SCOPE_WITH ||
+    // Eval code (and functions in it) see the caller's variables by name.
+    if (s->eval || s->dynamic || s->kind == PRS_SCOPE_WITH ||
         (s->has_direct_eval && !s->strict && s->kind == PRS_SCOPE_FUNCTION))
       return true;
   return false;
@@ -164,7 +166,9 @@ void gen_load_var(Gen *g, PrsVar *v, bool hole_check, PrsAtom *name) {
     }
     case PRS_LOC_GLOBAL:
     case PRS_LOC_MODULE:
-      GEN2(g, LdaGlobal, gen_const_atom(g, name), gen_slot(g, IGN_SLOT_GLOBAL));
+      // A sloppy eval's vars are its caller's (found by name).
+      if (v->scope->eval) GEN1(g, LdaLookupSlot, gen_const_atom(g, name));
+      else GEN2(g, LdaGlobal, gen_const_atom(g, name), gen_slot(g, IGN_SLOT_GLOBAL));
       return;  // the global path checks the TDZ itself
   }
   if (hole_check) GEN1(g, ThrowReferenceErrorIfHole, gen_const_atom(g, name));
@@ -195,6 +199,10 @@ void gen_load_ident(Gen *g, PrsIdent *id, bool inside_typeof) {
 // check). Assignments to const throw after the TDZ check, as the spec's
 // order requires (reading the binding's state first).
 void gen_store_var(Gen *g, PrsVar *v, bool init, PrsAtom *name, bool hole_check) {
+  if (v->location == PRS_LOC_GLOBAL && v->scope->eval) {
+    GEN2(g, StaLookupSlot, gen_const_atom(g, name), g->strict);
+    return;
+  }
   if (v->location == PRS_LOC_GLOBAL || v->location == PRS_LOC_MODULE) {
     int k = gen_const_atom(g, name);
     if (init && v->lexical) {
@@ -504,6 +512,7 @@ static int global_declarations(Gen *g, PrsScope *s) {
   JSArrayStore *l = js_new_store(g->vm, s->var_count * 2 + 2);
   uint32_t n = 0;
   for (PrsVar *v = s->vars; v; v = v->next) {
+    if (v->location != PRS_LOC_GLOBAL) continue;  // eval code's own bindings
     int kind = v->kind == PRS_VAR_FUNCTION ? 1 : v->kind == PRS_VAR_LET ? 2
                : v->kind == PRS_VAR_CONST ? 3 : v->kind == PRS_VAR_CLASS ? 4 : 0;
     if (n + 2 > l->length) break;
@@ -515,16 +524,20 @@ static int global_declarations(Gen *g, PrsScope *s) {
 }
 
 static void compile_script(Gen *g, PrsScript *sc) {
-  g->fscope = g->scope = sc->scope;
+  g->fscope = g->scope = g->script_scope = sc->scope;
   g->strict = sc->scope->strict;
   g->locals = g->next_temp = g->max_regs = sc->scope->registers;
+  bool eval = sc->scope->eval;
+  if (eval) function_context(g, sc->scope);
   if (sc->scope->vars) {
+    // Eval code declares its (sloppy) vars in its caller's var scope.
     int t = gen_temp(g);
     GEN1(g, LdaConstant, global_declarations(g, sc->scope));
     GEN1(g, Star, t);
-    gen_call_runtime(g, IGN_RT_DeclareGlobals, t, 1);
+    gen_call_runtime(g, eval ? IGN_RT_DeclareEvalVars : IGN_RT_DeclareGlobals, t, 1);
     gen_release(g, t);
   }
+  if (eval) gen_init_lexicals(g, sc->scope);
   gen_hoist_functions(g, &sc->body, sc->scope);
   g->completion_reg = gen_temp(g);
   GEN0(g, LdaUndefined);

@@ -56,6 +56,7 @@ typedef struct Gen {
   PrsNode *fnode;           /* PrsFunction, PrsScript, class member... */
   PrsScope *fscope;         /* the frame's scope */
   PrsScope *scope;          /* innermost scope of the code being emitted */
+  PrsScope *script_scope;   /* the script's scope (NULL compiling a function) */
   bool strict;
   uint32_t fn_flags;        /* JS_FN_* of the function */
   /* instructions and labels */

@@ -101,8 +101,9 @@ void gen_private_name(Gen *g, PrsVar *var, int reg) {
   GEN1(g, Star, reg);
 }
 
-// Until direct eval exists, eval(...) calls the function it names with
-// an undefined receiver, which for the global eval is an indirect eval.
+// eval(...): the runtime decides whether the callee is %eval% (then a
+// direct eval in this frame's scope) or an ordinary function.
 void gen_direct_eval(Gen *g, int fn, int args, uint32_t n) {
-  GEN4(g, CallUndefinedReceiver, fn, args + 1, n, gen_slot(g, IGN_SLOT_CALL));
+  GEN2(g, Mov, fn, args);
+  GEN3(g, CallRuntime, IGN_RT_DirectEval, args, (int32_t)n + 1);
 }

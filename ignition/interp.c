@@ -746,6 +746,7 @@ dispatch_prefixed:
   IGN_CASE(CreateFunctionContext) {
     // CreateFunctionContext <scope info> <slots>: the frame's context.
     JSEnv *e = ign_new_env(vm, CURRENT_ENV, CONST(0), OPU(1));
+    e->flags |= JS_ENV_FUNCTION;
     CONTEXT_SLOT = js_val(e);
     IGN_NEXT();
   }

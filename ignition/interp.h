@@ -121,6 +121,19 @@ JSValue ign_return_box_value(JSValue box);
 /* ign_state: vm's interpreter state. */
 static inline IgnState *ign_state(JSVM *vm) { return vm->ign; }
 
+/* ign_new_script: the record of a parsed script (source copied). */
+IgnScript *ign_new_script(JSVM *vm, PrsAst *ast, const char *filename,
+                          const char *source, size_t len);
+/* ign_compile_named: compile node as a function called name (printed
+ * under --print-bytecode). NULL with an exception pending. */
+IgnCode *ign_compile_named(JSVM *vm, IgnScript *script, PrsNode *node, JSValue name);
+/* Eval (eval.c): a direct eval call from frame caller (args: the callee,
+ * then the call's arguments), a sloppy eval's var declarations, and the
+ * global eval function. */
+JSValue ign_direct_eval(JSVM *vm, JSValue *args, uint32_t n, IgnFrame *caller);
+JSValue ign_declare_eval_vars(JSVM *vm, JSValue list, IgnFrame *f);
+void ign_install_eval(JSVM *vm);
+
 /* ign_ensure_code: compile a bytecode function's body on first use. */
 IgnCode *ign_ensure_code(JSVM *vm, JSFunction *fn);
 /* ign_feedback: the function's feedback vector (allocated on demand). */

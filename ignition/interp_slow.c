@@ -336,14 +336,24 @@ static int find_binding(JSVM *vm, JSEnv *env, JSValue name, JSValue **slot, JSVa
       }
       continue;
     }
-    if (!js_is_heap(e->scope_info)) continue;
-    JSArrayStore *names = js_heap(e->scope_info);
-    for (uint32_t i = 0; i < names->used && i < e->length; i++)
-      if (names->v[i].bits == name.bits) {
-        *slot = &e->slots[i];
-        *owner = e;
+    if (js_is_heap(e->scope_info)) {
+      JSArrayStore *names = js_heap(e->scope_info);
+      for (uint32_t i = 0; i < names->used && i < e->length; i++)
+        if (names->v[i].bits == name.bits) {
+          *slot = &e->slots[i];
+          *owner = e;
+          return 1;
+        }
+    }
+    // Vars a sloppy direct eval declared in this function.
+    if (js_is_object(e->extension)) {
+      int has = js_has_own_property(vm, e->extension, name);
+      if (has < 0) return -1;
+      if (has) {
+        *obj = e->extension;
         return 1;
       }
+    }
   }
   return 0;
 }
@@ -384,6 +394,7 @@ JSEnv *ign_new_env(JSVM *vm, JSEnv *parent, JSValue scope_info, uint32_t slots) 
   e->parent = parent;  // fresh cell: raw stores
   e->scope_info = scope_info;
   e->with_object = JS_UNDEFINED;
+  e->extension = JS_UNDEFINED;
   e->length = slots;
   for (uint32_t i = 0; i < slots; i++) e->slots[i] = JS_UNDEFINED;
   return e;

@@ -418,6 +418,9 @@ JSShared *ign_default_constructor_shared(JSVM *vm, JSValue name, uint32_t flags)
   return s;
 }
 
+RT(DirectEval) { return ign_direct_eval(vm, a, n, f); }
+RT(DeclareEvalVars) { return ign_declare_eval_vars(vm, a[0], f); }
+
 RT(ObjectCreateNull) { return js_new_object_proto(vm, JS_NULL); }
 RT(LoadHomeObjectProto) { return super_base(vm, a[0]); }
 
@@ -471,7 +474,6 @@ RT(YieldStar) {
 #define NOT_YET(name, what) \
   RT(name) { return js_throw_syntax_error(vm, "%s are not supported yet", what); }
 RT(CreateRegExp) { return js_regexp_create(vm, a[0], a[1]); }
-NOT_YET(DirectEval, "direct eval calls")
 NOT_YET(AsyncGeneratorYield, "async generators")
 NOT_YET(GetAsyncIterator, "for await loops")
 NOT_YET(ImportCall, "dynamic imports")

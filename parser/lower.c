@@ -553,11 +553,15 @@ static void lower_init(Lower *L, PrsAst *ast, const char *src, uint32_t len,
   L->src = src;
   L->len = len;
   L->module = opt->module;
+  L->eval = opt->eval;
   L->err = err;
   L->top.strict = opt->module || opt->strict;
   // Top-level await is allowed in modules only.
   L->top.is_async = opt->module;
   L->fn = &L->top;
+  // Eval code inherits what its caller may use.
+  if (opt->eval_new_target) L->top.new_target = true;
+  if (opt->eval_super) L->top.super_property = true;
   // Keyword atoms are interned first so that PrsAtom.tag identifies them.
   prs_keywords_intern(&ast->atoms);
 }

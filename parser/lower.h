@@ -101,6 +101,7 @@ typedef struct Lower {
   const char *src;
   uint32_t len;
   bool module;
+  bool eval;              /* PrsOptions.eval */
   TSTreeCursor cursor;
   FieldCache fields;      /* see lower_field */
   Kid *kids;              /* stack of gathered children (see invariants) */

@@ -34,6 +34,10 @@
 typedef struct PrsOptions {
   bool module;          /* goal symbol Module (implies strict) */
   bool strict;          /* script starts in strict mode (--use-strict) */
+  bool eval;            /* eval code: its lexical declarations (and, when
+                           strict, its vars) are local to it */
+  bool eval_new_target; /* eval code inside a function: new.target allowed */
+  bool eval_super;      /* eval code inside a method: super.x allowed */
 } PrsOptions;
 
 typedef struct PrsSyntaxError {

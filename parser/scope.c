@@ -767,7 +767,7 @@ static void allocate_scope(PrsScope *s) {
     // Script bindings are properties of the global object or entries of the
     // global declarative record (§9.1.1.4), reachable by name from other
     // scripts: never registers.
-    if (s->kind == PRS_SCOPE_SCRIPT) {
+    if (s->kind == PRS_SCOPE_SCRIPT && !(s->eval && (v->lexical || s->strict))) {
       v->location = PRS_LOC_GLOBAL;
     // A module environment outlives the module's evaluation (exported
     // bindings are read by importers, functions run later), so its locals live
@@ -1084,6 +1084,7 @@ void prs_scope_analyze(Lower *L) {
   bool module = PRS_IS(root, Module);
   PrsScope *s = push_scope(&w, module ? PRS_SCOPE_MODULE : PRS_SCOPE_SCRIPT, root);
   s->strict = (root->flags & PRS_FLAG_Strict) != 0;
+  s->eval = L->eval;
   PrsList *body = module ? &PRS_AS(root, Module)->body : &PRS_AS(root, Script)->body;
   if (module) PRS_AS(root, Module)->scope = s;
   else PRS_AS(root, Script)->scope = s;

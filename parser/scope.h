@@ -90,6 +90,8 @@ struct PrsScope {
   bool dynamic;           /* names here may be shadowed at run time */
   bool uses_arguments;    /* FUNCTION: needs an arguments object */
   bool uses_this;         /* FUNCTION: refers to this (directly or via arrows) */
+  bool eval;              /* SCRIPT of eval code: lexical bindings (all,
+                             when strict) are the eval's own, not global */
 };
 
 struct Lower;

@@ -98,6 +98,7 @@ static JSEnv *new_env(JSVM *vm, uint32_t n) {
   e->parent = NULL;
   e->scope_info = JS_UNDEFINED;
   e->with_object = JS_UNDEFINED;
+  e->extension = JS_UNDEFINED;
   e->length = n;
   for (uint32_t i = 0; i < n; i++) e->slots[i] = JS_UNDEFINED;
   return e;

@@ -236,10 +236,12 @@ typedef struct JSEnv {
   struct JSEnv *parent;
   JSValue scope_info;       /* names of the slots, for eval/with/debug */
   JSValue with_object;      /* a with scope's object, else undefined */
+  JSValue extension;        /* vars a sloppy direct eval added (object) */
   uint32_t length;
-  uint32_t unused;
+  uint32_t flags;           /* JS_ENV_* */
   JSValue slots[];
 } JSEnv;
+enum { JS_ENV_FUNCTION = 1 };  /* a function's var environment */
 
 typedef struct JSFeedback JSFeedback;
 

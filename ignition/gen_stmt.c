@@ -206,11 +206,12 @@ static void while_stmt(Gen *g, PrsWhile *w) {
   push_control(g, &c, CTL_LOOP, labels, n);
   int head = gen_label(g);
   gen_bind(g, head);
-  gen_bind(g, c.continue_label);
   gen_test(g, w->test, c.break_label, false);
   g->loop_depth++;
   gen_statement(g, w->body);
   g->loop_depth--;
+  // continue jumps forward to here: only JumpLoop goes backwards.
+  gen_bind(g, c.continue_label);
   loop_back(g, head, &c);
   gen_bind(g, c.break_label);
   pop_control(g, &c);
@@ -305,7 +306,6 @@ static void for_in(Gen *g, PrsForIn *f) {
   push_control(g, &c, CTL_LOOP, labels, n);
   int head = gen_label(g);
   gen_bind(g, head);
-  gen_bind(g, c.continue_label);
   GEN2(g, ForInNext, e, c.break_label);
   // Entering the scope puts its bindings in their TDZ through acc.
   int key = gen_temp(g);
@@ -317,6 +317,7 @@ static void for_in(Gen *g, PrsForIn *f) {
   gen_statement(g, f->body);
   g->loop_depth--;
   gen_leave_scope(g, f->scope, &scope_ctl);
+  gen_bind(g, c.continue_label);
   loop_back(g, head, &c);
   gen_bind(g, c.break_label);
   pop_control(g, &c);
@@ -363,7 +364,6 @@ static void for_of(Gen *g, PrsForOf *f) {
   push_control(g, &c, CTL_LOOP, labels, n);
   int head = gen_label(g);
   gen_bind(g, head);
-  gen_bind(g, c.continue_label);
   GEN4(g, CallProperty, next, iter, 1, gen_slot(g, IGN_SLOT_CALL));
   if (is_await) gen_suspend(g, true);
   int ok = gen_label(g);
@@ -399,6 +399,7 @@ static void for_of(Gen *g, PrsForOf *f) {
   gen_release(g, value);
   g->control = iter_ctl.outer;
   gen_bind(g, try_end);
+  gen_bind(g, c.continue_label);
   loop_back(g, head, &c);
   // The body threw: close the iterator (its errors are dropped) and
   // rethrow the original exception.

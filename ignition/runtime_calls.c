@@ -108,6 +108,7 @@ static JSValue define_accessor(JSVM *vm, JSValue *a, bool getter, bool enumerabl
     d.set = a[2];
   }
   js_set_function_name(vm, a[2], a[1], getter ? "get" : "set");
+  if (js_is_function(a[2])) js_fn(a[2])->home_object = a[0];
   if (js_define_own_property(vm, a[0], a[1], &d, true) < 0) return JS_EXCEPTION;
   return a[0];
 }

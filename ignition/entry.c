@@ -21,6 +21,7 @@ void ign_init(JSVM *vm, const IgnOptions *opt, size_t stack_kb) {
   st->max_frames = (uint32_t)(slots / 8);
   st->frames = calloc(st->max_frames, sizeof *st->frames);
   st->throw_value = JS_UNDEFINED;
+  st->async_from_sync_key = JS_UNDEFINED;
   vm->ign = st;
 }
 

@@ -459,7 +459,7 @@ static void function_body(Gen *g, PrsFunction *f) {
   gen_hoist_functions(g, &f->body, vs);
   // A generator returns its generator object once the declarations are
   // instantiated; the body runs on the first next().
-  if ((g->fn_flags & JS_FN_GENERATOR) && !(g->fn_flags & JS_FN_ASYNC)) {
+  if (g->fn_flags & JS_FN_GENERATOR) {
     create_generator(g);
     GEN4(g, SuspendGenerator, g->generator_reg, 0, (int32_t)g->locals, 0);
   }

@@ -28,15 +28,13 @@ static void suspend(Gen *g, int flags) {
 void gen_suspend(Gen *g, bool is_await) {
   (void)is_await;
   if (g->generator_reg < 0) gen_error(g, g->fnode, "await is only valid in async functions");
-  if (g->fn_flags & JS_FN_GENERATOR)
-    gen_error(g, g->fnode, "async generators are not supported yet");
   // await v: subscribe the resumption to v's settlement, then suspend.
   int args = gen_temps(g, 2);
   GEN1(g, Star, args + 1);
   GEN2(g, Mov, g->generator_reg, args);
   gen_call_runtime(g, IGN_RT_AsyncFunctionAwait, args, 2);
   gen_release(g, args);
-  suspend(g, 0);
+  suspend(g, 2);
 }
 
 // yield* iterable: forward next/throw/return to the inner iterator until
@@ -78,8 +76,27 @@ static void yield_star(Gen *g, PrsYield *y) {
   gen_release(g, iter);
 }
 
+// yield in an async generator: await the value, settle the front request
+// with it, suspend until the next request.
+static void async_yield(Gen *g, PrsYield *y) {
+  if (y->base.flags & PRS_FLAG_Delegate)
+    gen_error(g, &y->base, "yield* in async generators is not supported yet");
+  if (y->arg) gen_expr(g, y->arg);
+  else GEN0(g, LdaUndefined);
+  gen_suspend(g, true);
+  int args = gen_temps(g, 2);
+  GEN1(g, Star, args + 1);
+  GEN2(g, Mov, g->generator_reg, args);
+  gen_call_runtime(g, IGN_RT_AsyncGeneratorYield, args, 2);
+  gen_release(g, args);
+  suspend(g, 0);
+}
+
 void gen_yield(Gen *g, PrsYield *y) {
-  if (g->fn_flags & JS_FN_ASYNC) gen_error(g, &y->base, "async generators are not supported yet");
+  if (g->fn_flags & JS_FN_ASYNC) {
+    async_yield(g, y);
+    return;
+  }
   if (y->base.flags & PRS_FLAG_Delegate) {
     yield_star(g, y);
     return;

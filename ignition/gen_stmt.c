@@ -181,6 +181,8 @@ static void return_stmt(Gen *g, PrsReturn *r) {
   gen_stmt_pos(g, &r->base);
   if (r->arg) gen_expr(g, r->arg);
   else GEN0(g, LdaUndefined);
+  // An async generator awaits the value it returns.
+  if (r->arg && (g->fn_flags & JS_FN_ASYNC) && (g->fn_flags & JS_FN_GENERATOR)) gen_suspend(g, true);
   gen_jump_out(g, GEN_RETURN, NULL);
 }
 

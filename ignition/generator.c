@@ -79,7 +79,7 @@ JSValue ign_resume(JSVM *vm, JSGenerator *gen, JSValue value, int mode) {
   gen->state = IGN_GEN_RUNNING;
   gen->resume_mode = (uint8_t)mode;
   // yield* sees every mode as a value and dispatches on it itself.
-  if (gen->raw) mode = IGN_RESUME_NEXT;
+  if (gen->raw & 1) mode = IGN_RESUME_NEXT;
   f->pc = code->bytecode + (mode == IGN_RESUME_NEXT ? gen->resume_offset : gen->suspend_offset);
   st->resuming = true;
   st->resume_mode = (uint8_t)mode;
@@ -134,6 +134,7 @@ static JSValue gen_throw(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValu
 }
 
 void ign_install_generators(JSVM *vm) {
+  ign_install_async_generators(vm);
   JSRealm *r = vm->realm;
   JSValue gp = r->intrinsic[JS_INTRINSIC_GeneratorPrototype];
   JSValue gfp = r->intrinsic[JS_INTRINSIC_GeneratorFunctionPrototype];
@@ -156,6 +157,10 @@ void ign_install_generators(JSVM *vm) {
 static JSValue await_settled(JSVM *vm, JSValue value, int mode) {
   JSGenerator *gen = js_heap(js_fn(vm->callee)->home_object);
   JSValue r = ign_resume(vm, gen, value, mode);
+  if (gen->kind == IGN_GEN_ASYNC_GENERATOR) {
+    ign_async_generator_resumed(vm, gen, r);
+    return JS_UNDEFINED;
+  }
   // The body's own handler settles the promise; nothing escapes to here
   // except a failure to resume (no stack left), which rejects it.
   if (js_is_exception(r)) js_promise_reject_fn(vm, gen->promise, js_take_exception(vm));
@@ -181,6 +186,7 @@ JSValue ign_async_await(JSVM *vm, JSValue genv, JSValue value) {
   js_promise_then_native(vm, p, on_f, on_r);
   // The frame suspends with the promise: the first await hands it to the
   // caller; later ones return it to the job that resumed the frame.
+  // (Async generators have no promise of their own: their requests do.)
   return gen->promise;
 }
 

@@ -883,7 +883,7 @@ dispatch_prefixed:
     gen->frame->used = n;
     gen->suspend_offset = (uint32_t)(insn - code->bytecode);
     gen->resume_offset = (uint32_t)(pc + 1 + NOPS * scale - code->bytecode);
-    gen->raw = OPU(3) & 1;
+    gen->raw = (uint8_t)(OPU(3) & 3);
     gen->state = IGN_GEN_SUSPENDED;
     goto do_leave;
   }

@@ -76,7 +76,8 @@ typedef struct JSGenerator {
   uint32_t resume_offset;   /* where execution continues */
   uint8_t state, kind;
   uint8_t resume_mode;      /* how the last resumption came */
-  uint8_t raw;              /* yield*: the code handles throw/return */
+  uint8_t raw;              /* last suspension: 1 yield* (the code handles
+                               throw/return itself), 2 an await */
   JSValue promise;          /* async functions: the result promise */
   JSValue queue;            /* async generators: pending requests */
 } JSGenerator;
@@ -97,6 +98,7 @@ typedef struct IgnState {
   uint8_t resume_mode;
   JSValue resume_value;
   JSMap *return_box_map;    /* the box a generator's return travels in */
+  JSValue async_from_sync_key; /* private key of AsyncFromSyncIterator */
 } IgnState;
 
 /* ign_resume: continue a suspended generator with value in mode. The
@@ -107,6 +109,13 @@ JSValue ign_resume(JSVM *vm, JSGenerator *gen, JSValue value, int mode);
 JSValue ign_create_generator(JSVM *vm, JSValue closure);
 /* ign_install_generators: %GeneratorPrototype% and friends. */
 void ign_install_generators(JSVM *vm);
+/* Async generators (async_generator.c): the body came back from a
+ * resumption (after an await's job), a yield settling the front request,
+ * the async iterator of a value (for await), and the prototypes. */
+void ign_async_generator_resumed(JSVM *vm, JSGenerator *g, JSValue r);
+JSValue ign_async_generator_yield(JSVM *vm, JSValue gen, JSValue value);
+JSValue ign_get_async_iterator(JSVM *vm, JSValue obj);
+void ign_install_async_generators(JSVM *vm);
 /* Async functions: await (returns the function's promise, to suspend
  * with), and settling the promise on return or throw. */
 JSValue ign_async_await(JSVM *vm, JSValue gen, JSValue value);

@@ -437,6 +437,9 @@ RT(AsyncFunctionAwait) { return ign_async_await(vm, a[0], a[1]); }
 RT(AsyncFunctionResolve) { return ign_async_resolve(vm, a[0], a[1]); }
 RT(AsyncFunctionReject) { return ign_async_reject(vm, a[0], a[1]); }
 
+RT(AsyncGeneratorYield) { return ign_async_generator_yield(vm, a[0], a[1]); }
+RT(GetAsyncIterator) { return ign_get_async_iterator(vm, a[0]); }
+
 RT(ThrowReturnBox) { return js_throw(vm, ign_return_box(vm, a[0])); }
 
 // One step of yield* (ECMA-262 15.5.5): call the inner iterator's next,
@@ -475,8 +478,6 @@ RT(YieldStar) {
 #define NOT_YET(name, what) \
   RT(name) { return js_throw_syntax_error(vm, "%s are not supported yet", what); }
 RT(CreateRegExp) { return js_regexp_create(vm, a[0], a[1]); }
-NOT_YET(AsyncGeneratorYield, "async generators")
-NOT_YET(GetAsyncIterator, "for await loops")
 NOT_YET(ImportCall, "dynamic imports")
 
 /* {==== The table ====} */

@@ -388,6 +388,20 @@ static void complex_params(Gen *g, PrsFunction *f) {
   }
 }
 
+// The context slot of each parameter position, for a mapped arguments
+// object (the hole where a later parameter of the same name wins).
+static int parameter_map(Gen *g, PrsFunction *f) {
+  JSArrayStore *m = js_new_store(g->vm, f->params.len);
+  for (uint32_t i = 0; i < f->params.len; i++) {
+    PrsVar *v = param_var(f->params.items[i]);
+    m->v[i] = v && v->location == PRS_LOC_CONTEXT ? js_from_int32((int32_t)v->index) : JS_HOLE;
+    for (uint32_t j = i + 1; j < f->params.len; j++)
+      if (param_var(f->params.items[j]) == v) m->v[i] = JS_HOLE;
+  }
+  m->used = f->params.len;
+  return gen_const(g, js_val(m));
+}
+
 static void arguments_object(Gen *g, PrsFunction *f) {
   PrsScope *s = f->scope;
   if (!s->uses_arguments) return;
@@ -396,7 +410,7 @@ static void arguments_object(Gen *g, PrsFunction *f) {
     if (w->kind == PRS_VAR_ARGUMENTS) v = w;
   if (!v) return;
   bool mapped = !s->strict && (f->base.flags & PRS_FLAG_SimpleParams);
-  if (mapped) GEN0(g, CreateMappedArguments);
+  if (mapped) GEN1(g, CreateMappedArguments, parameter_map(g, f));
   else GEN0(g, CreateUnmappedArguments);
   gen_store_var(g, v, true, v->name, false);
 }

@@ -179,8 +179,9 @@ JSValue ign_for_in_enumerate(JSVM *vm, JSValue obj);
 /* ign_for_in_next: the next key (a string), or JS_HOLE when done. */
 JSValue ign_for_in_next(JSVM *vm, JSValue enumerator);
 JSValue ign_get_iterator(JSVM *vm, JSValue obj);
-/* Arguments objects and rest parameters of frame f. */
-JSValue ign_create_arguments(JSVM *vm, IgnFrame *f, bool mapped);
+/* Arguments objects (mapped ones get their parameter map, unmapped
+ * ones undefined) and rest parameters of frame f. */
+JSValue ign_create_arguments(JSVM *vm, IgnFrame *f, JSValue map);
 JSValue ign_create_rest(JSVM *vm, IgnFrame *f);
 /* ign_new_closure: a function object for shared in context env. */
 JSValue ign_new_closure(JSVM *vm, JSShared *shared, JSEnv *env, IgnFrame *f);

@@ -470,11 +470,12 @@ static JSValue throw_type_error_native(JSVM *vm, JSValue self, int argc, JSValue
                                  "accessed on strict mode functions or the arguments objects for calls to them");
 }
 
-JSValue ign_create_arguments(JSVM *vm, IgnFrame *f, bool mapped) {
+JSValue ign_create_arguments(JSVM *vm, IgnFrame *f, JSValue map) {
   JSRealm *r = vm->realm;
+  bool mapped = js_is_heap(map);
   if (!r->arguments_map)
     r->arguments_map = js_new_map(vm, JS_TYPE_Arguments, r->intrinsic[JS_INTRINSIC_ObjectPrototype],
-                                  sizeof(JSObject), 4);
+                                  sizeof(JSArgumentsObject), 4);
   JSValue a = js_val(js_new_object_of(vm, r->arguments_map));
   for (int i = 0; i < f->argc; i++) js_define_value(vm, a, js_index_key((uint32_t)i), f->argv[i], JS_ATTR_DEFAULT);
   js_define_value(vm, a, vm->atom[JS_ATOM_length], js_from_int32(f->argc), JS_ATTR_METHOD);
@@ -483,6 +484,15 @@ JSValue ign_create_arguments(JSVM *vm, IgnFrame *f, bool mapped) {
     js_define_value(vm, a, vm->symbol[JS_SYMBOL_iterator], values, JS_ATTR_METHOD);
   if (mapped) {
     js_define_value(vm, a, vm->atom[JS_ATOM_callee], js_val(f->fn), JS_ATTR_METHOD);
+    // Alias the passed parameters to their context slots.
+    JSArgumentsObject *ao = js_heap(a);
+    JSArrayStore *tmpl = js_heap(map);
+    uint32_t n = tmpl->used < (uint32_t)f->argc ? tmpl->used : (uint32_t)f->argc;
+    JSValue ctx = f->fp[-(int32_t)f->code->nparams - 2];
+    ao->env = js_is_heap(ctx) ? js_heap(ctx) : NULL;
+    ao->map = js_new_store(vm, n);
+    for (uint32_t i = 0; i < n; i++) ao->map->v[i] = tmpl->v[i];  // fresh store
+    ao->map->used = n;
   } else {
     JSValue thrower = r->intrinsic[JS_INTRINSIC_ThrowTypeError];
     if (js_is_undefined(thrower)) {

@@ -763,6 +763,11 @@ static void allocate_scope(PrsScope *s) {
   // A direct eval can name any variable it can see: keep them all in
   // contexts, as it would capture them.
   bool eval_visible = s->has_direct_eval;
+  // A sloppy function with simple parameters that uses `arguments` gets a
+  // mapped arguments object, which aliases the parameters: they live in
+  // the context, where the object can reach them.
+  bool mapped = s->kind == PRS_SCOPE_FUNCTION && s->uses_arguments && !s->strict &&
+                s->node && (s->node->flags & PRS_FLAG_SimpleParams);
   for (PrsVar *v = s->vars; v; v = v->next) {
     // Script bindings are properties of the global object or entries of the
     // global declarative record (§9.1.1.4), reachable by name from other
@@ -777,7 +782,7 @@ static void allocate_scope(PrsScope *s) {
       v->index = s->context_slots++;
     // dynamic: a `with` body or the var scope of a sloppy direct eval, where
     // a lookup by name at run time must find the variable.
-    } else if (v->captured || eval_visible || s->dynamic) {
+    } else if (v->captured || eval_visible || s->dynamic || (mapped && v->kind == PRS_VAR_PARAM)) {
       v->location = PRS_LOC_CONTEXT;
       v->index = s->context_slots++;
     // Registers are numbered per frame (s->function), never reused between

@@ -13,6 +13,7 @@
 #include "runtime/dict.h"
 #include "runtime/elements.h"
 #include "runtime/map.h"
+#include "runtime/typedarray.h"
 
 /* {==== Allocation ====} */
 
@@ -79,6 +80,19 @@ static JSValue string_data(JSObject *o) {
   return js_is_string(v) ? v : JS_UNDEFINED;
 }
 
+// The parameter slot a mapped arguments object's element i aliases.
+static JSValue *mapped_slot(JSObject *o, uint32_t i) {
+  if (o->map->type != JS_TYPE_Arguments) return NULL;
+  JSArgumentsObject *a = (JSArgumentsObject *)o;
+  if (!a->env || !a->map || i >= a->map->used || js_is_hole(a->map->v[i])) return NULL;
+  return &a->env->slots[js_int32(a->map->v[i])];
+}
+
+static void unmap(JSObject *o, uint32_t i) {
+  JSArgumentsObject *a = (JSArgumentsObject *)o;
+  a->map->v[i] = JS_HOLE;
+}
+
 // Named own property lookup; returns the slot pointer and attributes.
 static JSValue *find_named(JSObject *o, JSValue key, uint32_t *attrs) {
   JSMap *map = o->map;
@@ -97,6 +111,10 @@ static JSValue *find_named(JSObject *o, JSValue key, uint32_t *attrs) {
 // [[GetOwnProperty]] for everything but proxies: 1 found, 0 absent.
 static int get_own(JSVM *vm, JSObject *o, JSValue key, JSPropDesc *d) {
   uint32_t index;
+  double ta_index;
+  // Typed arrays answer every numeric key themselves (ECMA-262 10.4.5.1).
+  if (o->map->type == JS_TYPE_TypedArray && js_typed_array_key(vm, o, key, &ta_index))
+    return js_typed_array_get_own(vm, o, ta_index, d);
   if (js_key_is_index(key, &index)) {
     JSValue s = string_data(o);
     if (!js_is_undefined(s) && index < js_string_length(s)) {
@@ -104,7 +122,11 @@ static int get_own(JSVM *vm, JSObject *o, JSValue key, JSPropDesc *d) {
       desc_data(d, ch, JS_ATTR_ENUMERABLE);
       return 1;
     }
-    return js_elem_get_own(vm, o, index, d);
+    int r = js_elem_get_own(vm, o, index, d);
+    // A mapped argument reads its parameter.
+    JSValue *slot = r && !d->has_get ? mapped_slot(o, index) : NULL;
+    if (slot) d->value = *slot;
+    return r;
   }
   if (key.bits == vm->atom[JS_ATOM_length].bits) {
     if (o->map->type == JS_TYPE_ArrayObject) {
@@ -170,6 +192,10 @@ JSValue js_get_with_receiver(JSVM *vm, JSValue obj, JSValue key, JSValue receive
   for (;;) {
     JSObject *o = js_obj(obj);
     JSPropDesc d;
+    // A typed array's numeric keys never reach its prototypes (10.4.5.4).
+    double ta_index;
+    if (o->map->type == JS_TYPE_TypedArray && js_typed_array_key(vm, o, key, &ta_index))
+      return js_typed_array_get(vm, o, ta_index);
     int found = get_own(vm, o, key, &d);
     if (found) {
       if (d.has_get) {
@@ -309,9 +335,40 @@ static void apply_desc(JSVM *vm, JSObject *o, JSValue key, const JSPropDesc *cur
   put_property(vm, o, key, v, attrs | (writable ? JS_ATTR_WRITABLE : 0));
 }
 
+static int define_own(JSVM *vm, JSObject *o, JSValue key, const JSPropDesc *d);
+
+// [[DefineOwnProperty]] of mapped arguments (ECMA-262 10.4.4.2).
+static int define_mapped(JSVM *vm, JSObject *o, uint32_t index, JSValue *slot,
+                         JSValue key, const JSPropDesc *d) {
+  JSPropDesc nd = *d;
+  bool data = d->has_value || d->has_writable;
+  if (data && !d->has_value && d->has_writable && !(d->attrs & JS_ATTR_WRITABLE)) {
+    nd.value = *slot;
+    nd.has_value = true;
+  }
+  // The ordinary define, with the map out of the way.
+  JSValue saved = ((JSArgumentsObject *)o)->map->v[index];
+  unmap(o, index);
+  int ok = define_own(vm, o, key, &nd);
+  ((JSArgumentsObject *)o)->map->v[index] = saved;
+  if (ok <= 0) return ok;
+  if (d->has_get || d->has_set) {
+    unmap(o, index);
+  } else {
+    if (d->has_value) {
+      *slot = d->value;
+      ori_write_barrier(((JSArgumentsObject *)o)->env, slot, d->value);
+    }
+    if (d->has_writable && !(d->attrs & JS_ATTR_WRITABLE)) unmap(o, index);
+  }
+  return 1;
+}
+
 static int define_own(JSVM *vm, JSObject *o, JSValue key, const JSPropDesc *d) {
   uint32_t index;
   bool is_index = js_key_is_index(key, &index);
+  JSValue *mslot = is_index ? mapped_slot(o, index) : NULL;
+  if (mslot) return define_mapped(vm, o, index, mslot, key, d);
   if (o->map->type == JS_TYPE_ArrayObject) {
     JSArrayObject *a = (JSArrayObject *)o;
     if (key.bits == vm->atom[JS_ATOM_length].bits) return define_array_length(vm, a, d);
@@ -424,6 +481,7 @@ static int set_on_receiver(JSVM *vm, JSValue key, JSValue v, JSValue receiver,
   JSObject *r = js_obj(receiver);
   JSPropDesc cur;
   int has = get_own(vm, r, key, &cur);
+  if (has < 0) return -1;
   JSPropDesc d = {0};
   d.value = v;
   d.has_value = true;
@@ -454,6 +512,14 @@ int js_set_with_receiver(JSVM *vm, JSValue obj, JSValue key, JSValue v,
   }
   for (;;) {
     JSObject *o = js_obj(obj);
+    // Typed arrays (10.4.5.5): numeric keys store into the receiver
+    // itself, or end the walk when invalid; valid ones found on another
+    // receiver's chain continue as OrdinarySet.
+    double ta_index;
+    if (o->map->type == JS_TYPE_TypedArray && js_typed_array_key(vm, o, key, &ta_index)) {
+      if (obj.bits == receiver.bits) return js_typed_array_set(vm, o, ta_index, v);
+      if (!js_typed_array_valid_index(o, ta_index)) return 1;
+    }
     // Fast path: own writable data property of the receiver itself.
     if (obj.bits == receiver.bits && !(o->map->flags & JS_MAP_DICT) &&
         !js_is_int32(key) && !js_is_double(key)) {
@@ -497,6 +563,10 @@ int js_set_index(JSVM *vm, JSValue obj, uint32_t i, JSValue v, bool strict) {
 int js_has_property(JSVM *vm, JSValue obj, JSValue key) {
   while (js_is_object(obj)) {
     JSPropDesc d;
+    double ta_index;
+    if (js_obj(obj)->map->type == JS_TYPE_TypedArray &&
+        js_typed_array_key(vm, js_obj(obj), key, &ta_index))
+      return js_typed_array_valid_index(js_obj(obj), ta_index);  // 10.4.5.2
     if (get_own(vm, js_obj(obj), key, &d)) return 1;
     obj = js_obj(obj)->map->proto;
   }
@@ -526,10 +596,14 @@ int js_delete_property(JSVM *vm, JSValue obj, JSValue key, bool strict) {
   JSObject *o = js_obj(obj);
   uint32_t index;
   bool ok;
-  if (js_key_is_index(key, &index)) {
+  double ta_index;
+  if (o->map->type == JS_TYPE_TypedArray && js_typed_array_key(vm, o, key, &ta_index)) {
+    ok = !js_typed_array_valid_index(o, ta_index);  // 10.4.5.6
+  } else if (js_key_is_index(key, &index)) {
     JSValue s = string_data(o);
     ok = !js_is_undefined(s) && index < js_string_length(s) ? false
                                                               : js_elem_delete(vm, o, index);
+    if (ok && mapped_slot(o, index)) unmap(o, index);
   } else if (o->map->type == JS_TYPE_ArrayObject &&
              key.bits == vm->atom[JS_ATOM_length].bits) {
     ok = false;
@@ -584,6 +658,7 @@ JSArrayStore *js_own_keys(JSVM *vm, JSValue obj, int flags) {
     JSValue s = string_data(o);
     uint32_t n = js_is_undefined(s) ? 0 : js_string_length(s);
     for (uint32_t i = 0; i < n; i++) out = js_store_push(vm, out, js_index_key(i));
+    if (o->map->type == JS_TYPE_TypedArray) out = js_typed_array_keys(vm, o, out);
     out = js_elem_keys(vm, o, out, en);
     if (o->map->type == JS_TYPE_ArrayObject && !en)
       out = js_store_push(vm, out, vm->atom[JS_ATOM_length]);

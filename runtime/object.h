@@ -190,6 +190,15 @@ typedef struct JSArrayObject {
   uint32_t length_readonly; /* length made non-writable */
 } JSArrayObject;
 
+/* An arguments object; a mapped one (sloppy functions with simple
+ * parameters) aliases its first elements to the parameters' context
+ * slots until a define or delete breaks the link (map entry -> hole). */
+typedef struct JSArgumentsObject {
+  JSObject base;
+  struct JSEnv *env;         /* mapped: the function's context, else NULL */
+  struct JSArrayStore *map;  /* mapped: context slot per index, or hole */
+} JSArgumentsObject;
+
 typedef struct JSPrimitiveObject {
   JSObject base;
   JSValue value;            /* [[BooleanData]] etc. */

@@ -10,7 +10,6 @@
 #include "ignition/interp.h"
 #include "ignition/runtime_calls.h"
 #include "runtime/dict.h"
-#include "runtime/regexp.h"
 
 #define RT(name) static JSValue rt_##name(JSVM *vm, JSValue *a, uint32_t n, IgnFrame *f)
 
@@ -477,7 +476,7 @@ RT(YieldStar) {
 
 #define NOT_YET(name, what) \
   RT(name) { return js_throw_syntax_error(vm, "%s are not supported yet", what); }
-RT(CreateRegExp) { return js_regexp_create(vm, a[0], a[1]); }
+NOT_YET(CreateRegExp, "regular expression literals")
 NOT_YET(ImportCall, "dynamic imports")
 
 /* {==== The table ====} */

@@ -863,8 +863,9 @@ void gen_closure_named(Gen *g, PrsNode *fn, JSValue name) {
 void gen_closure(Gen *g, PrsNode *fn) { gen_closure_named(g, fn, JS_UNDEFINED); }
 
 void gen_named_expr(Gen *g, PrsNode *value, PrsNode *target) {
-  if (PRS_IS(target, Ident) && is_anonymous_fn(value) &&
-      !(value->flags & PRS_FLAG_Parenthesized)) {
+  // (function () {}) is still an anonymous function definition (the
+  // parentheses are a cover grammar), so it takes the name too.
+  if (PRS_IS(target, Ident) && is_anonymous_fn(value)) {
     JSValue name = gen_atom_string(g, PRS_AS(target, Ident)->name);
     if (PRS_IS(value, Function)) gen_closure_named(g, value, name);
     else gen_class_named(g, PRS_AS(value, Class), name);

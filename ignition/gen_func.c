@@ -38,12 +38,15 @@ void gen_suspend(Gen *g, bool is_await) {
 }
 
 // yield* iterable: forward next/throw/return to the inner iterator until
-// it is done (ECMA-262 15.5.5); its results are yielded as they are.
-static void yield_star(Gen *g, PrsYield *y) {
+// it is done (ECMA-262 15.5.5); its results are yielded as they are. In
+// an async generator the iterator is async: each inner result is awaited
+// and its value is yielded through the request queue.
+static void yield_star(Gen *g, PrsYield *y, bool async) {
   int iter = gen_temp(g), args = gen_temps(g, 3), r = gen_temp(g);
   gen_expr(g, y->arg);
   GEN1(g, Star, iter);
-  GEN2(g, GetIterator, iter, gen_slot(g, IGN_SLOT_LOAD));
+  if (async) gen_call_runtime(g, IGN_RT_GetAsyncIterator, iter, 1);
+  else GEN2(g, GetIterator, iter, gen_slot(g, IGN_SLOT_LOAD));
   GEN1(g, Star, iter);
   GEN0(g, LdaZero);
   GEN1(g, Star, args + 1);        // mode: next
@@ -53,6 +56,14 @@ static void yield_star(Gen *g, PrsYield *y) {
   gen_bind(g, loop);
   GEN2(g, Mov, iter, args);
   gen_call_runtime(g, IGN_RT_YieldStar, args, 3);
+  if (async) {
+    gen_suspend(g, true);
+    int ok = gen_label(g);
+    GEN1(g, JumpIfJSReceiver, ok);
+    GEN1(g, Star, r);
+    gen_call_runtime(g, IGN_RT_ThrowIteratorResultNotObject, r, 1);
+    gen_bind(g, ok);
+  }
   GEN1(g, Star, r);
   GEN3(g, GetNamedProperty, r, gen_const(g, g->vm->atom[JS_ATOM_done]), gen_slot(g, IGN_SLOT_LOAD));
   GEN1(g, JumpIfToBooleanFalse, not_done);
@@ -65,7 +76,17 @@ static void yield_star(Gen *g, PrsYield *y) {
   GEN1(g, JumpIfFalse, end);  // end loads the value from t
   gen_call_runtime(g, IGN_RT_ThrowReturnBox, t, 1);
   gen_bind(g, not_done);
-  GEN1(g, Ldar, r);
+  if (async) {
+    // Settle the front request with the inner value.
+    int ya = gen_temps(g, 2);
+    GEN2(g, Mov, g->generator_reg, ya);
+    GEN3(g, GetNamedProperty, r, gen_const(g, g->vm->atom[JS_ATOM_value]), gen_slot(g, IGN_SLOT_LOAD));
+    GEN1(g, Star, ya + 1);
+    gen_call_runtime(g, IGN_RT_AsyncGeneratorYield, ya, 2);
+    gen_release(g, ya);
+  } else {
+    GEN1(g, Ldar, r);
+  }
   suspend(g, 1);
   GEN1(g, Star, args + 2);
   gen_call_runtime(g, IGN_RT_GeneratorResumeMode, g->generator_reg, 1);
@@ -79,8 +100,10 @@ static void yield_star(Gen *g, PrsYield *y) {
 // yield in an async generator: await the value, settle the front request
 // with it, suspend until the next request.
 static void async_yield(Gen *g, PrsYield *y) {
-  if (y->base.flags & PRS_FLAG_Delegate)
-    gen_error(g, &y->base, "yield* in async generators is not supported yet");
+  if (y->base.flags & PRS_FLAG_Delegate) {
+    yield_star(g, y, true);
+    return;
+  }
   if (y->arg) gen_expr(g, y->arg);
   else GEN0(g, LdaUndefined);
   gen_suspend(g, true);
@@ -98,7 +121,7 @@ void gen_yield(Gen *g, PrsYield *y) {
     return;
   }
   if (y->base.flags & PRS_FLAG_Delegate) {
-    yield_star(g, y);
+    yield_star(g, y, false);
     return;
   }
   int args = gen_temps(g, 2);

@@ -528,6 +528,8 @@ JSValue ign_new_closure(JSVM *vm, JSShared *shared, JSEnv *env, IgnFrame *f) {
     // Arrows see their creator's this and new.target.
     fn->this_value = f->fp[-(int32_t)f->code->nparams - 1];
     fn->new_target = f->base[0];
+    // super.x in an arrow is its enclosing method's.
+    fn->home_object = f->fn->home_object;
   }
   return js_val(fn);
 }

@@ -10,6 +10,7 @@
 #include "ignition/interp.h"
 #include "ignition/runtime_calls.h"
 #include "runtime/dict.h"
+#include "runtime/regexp.h"
 
 #define RT(name) static JSValue rt_##name(JSVM *vm, JSValue *a, uint32_t n, IgnFrame *f)
 
@@ -58,7 +59,7 @@ RT(DeclareGlobals) {
       return JS_EXCEPTION;
   }
   r->global_lexicals = js_val(lex);
-  ign_state(vm)->proto_epoch++;  // cached global lookups may be shadowed now
+  vm->proto_epoch++;  // cached global lookups may be shadowed now
   return JS_UNDEFINED;
 }
 
@@ -476,7 +477,7 @@ RT(YieldStar) {
 
 #define NOT_YET(name, what) \
   RT(name) { return js_throw_syntax_error(vm, "%s are not supported yet", what); }
-NOT_YET(CreateRegExp, "regular expression literals")
+RT(CreateRegExp) { return js_regexp_create(vm, a[0], a[1]); }
 NOT_YET(ImportCall, "dynamic imports")
 
 /* {==== The table ====} */

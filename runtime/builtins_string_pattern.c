@@ -12,14 +12,14 @@
  *    looked up (ES2025: "If regexp is an Object", which test262 checks
  *    with getters on String.prototype); ES2024 said "not nullish".
  *  - The paths that must create a RegExp (match, matchAll and search with
- *    a non-RegExp argument) construct %RegExp% (realm intrinsic RegExp);
- *    until the RegExp family sets it they throw a TypeError.
+ *    a non-RegExp argument) call RegExpCreate (js_regexp_create).
  *  - Match positions are code-unit indices below 2^30 (the longest
  *    string), so uint32_t holds them.
  */
 #include <stdlib.h>
 
 #include "runtime/builtins_string.h"
+#include "runtime/regexp.h"
 
 /* {==== GetSubstitution ====} */
 
@@ -116,19 +116,7 @@ static JSValue pattern_method(JSVM *vm, JSValue v, int sym) {
 // match, matchAll and search for an argument that is not a RegExp.
 static JSValue regexp_create_invoke(JSVM *vm, JSValue pattern, const char *flags,
                                     int sym, JSValue s) {
-  JSValue ctor = js_intrinsic(vm, RegExp);
-  if (!js_is_constructor(ctor))
-    return js_throw_type_error(vm, "RegExp not supported yet");
-  // RegExpInitialize's ToString(pattern) happens here, so that a RegExp
-  // object without @@match is read as its string form (as the spec does)
-  // rather than copied by the constructor.
-  JSValue p = vm->atom[JS_ATOM_empty];
-  if (!js_is_undefined(pattern)) {
-    p = js_to_string(vm, pattern);
-    if (js_is_exception(p)) return p;
-  }
-  JSValue args[2] = {p, flags ? js_atom(vm, flags) : JS_UNDEFINED};
-  JSValue rx = js_construct(vm, ctor, 2, args, ctor);
+  JSValue rx = js_regexp_create(vm, pattern, flags ? js_atom(vm, flags) : JS_UNDEFINED);
   if (js_is_exception(rx)) return rx;
   return js_invoke(vm, rx, vm->symbol[sym], 1, &s);
 }

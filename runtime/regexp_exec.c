@@ -1,0 +1,691 @@
+/*
+ * runtime/regexp_exec.c — the RegExp matcher: a backtracking interpreter
+ * of the bytecode of runtime/regexp.h, and the scan for the first
+ * position where a match starts.
+ *
+ * Invariants:
+ *  - No recursion: every choice point and every undo of a capture or
+ *    register is a record on an explicit stack of 32-bit words. A record
+ *    ends with its tag word (kind in the low 4 bits, an index above), so
+ *    the stack is popped from the top. Past RX_STACK_LIMIT words the
+ *    match fails with RangeError "Maximum call stack size exceeded".
+ *  - Captures and registers change only through set_cap/set_reg, which
+ *    log the old value, so backtracking restores exactly the state the
+ *    spec's continuation-passing matchers would see.
+ *  - A lookaround pushes a LOOK marker. When its body matches, the
+ *    choice points above the marker are discarded (a lookaround is
+ *    atomic) but the undo records stay, so backtracking past it still
+ *    restores what the body captured.
+ *  - The subject string is flat and not moved while matching: nothing
+ *    here allocates on the JS heap.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/regexp.h"
+
+/* The backtracking stack's limit in words (128 MB). */
+#define RX_STACK_LIMIT (32u << 20)
+
+enum { T_CHOICE, T_CAP, T_REG, T_STAR, T_LOOK };
+static const uint8_t record_words[] = {2, 2, 2, 3, 2};
+
+typedef struct Ctx {
+  const uint8_t *c8;     /* the subject: one of these */
+  const uint16_t *c16;
+  uint32_t len;
+  bool u;                /* characters are code points */
+  const uint32_t *code, *data;
+  int32_t *caps;
+  uint32_t ncaps;
+  int32_t *regs;
+  uint32_t *stack;
+  uint32_t sp, cap;
+  bool heap_stack;       /* stack is malloc'd (else the caller's buffer) */
+  bool overflow;
+} Ctx;
+
+/* {==== Characters ====} */
+
+static inline uint32_t unit(const Ctx *x, uint32_t i) {
+  return x->c8 ? x->c8[i] : x->c16[i];
+}
+
+static inline bool is_lead(uint32_t c) { return (c & 0xFC00) == 0xD800; }
+static inline bool is_trail(uint32_t c) { return (c & 0xFC00) == 0xDC00; }
+
+// The character at p (p < len) and its width in units.
+static inline uint32_t char_at(const Ctx *x, uint32_t p, uint32_t *w) {
+  uint32_t c = unit(x, p);
+  *w = 1;
+  if (x->u && is_lead(c) && p + 1 < x->len && is_trail(unit(x, p + 1))) {
+    *w = 2;
+    return 0x10000 + ((c - 0xD800) << 10) + (unit(x, p + 1) - 0xDC00);
+  }
+  return c;
+}
+
+// The character that ends at p (p > 0) and its width.
+static inline uint32_t char_before(const Ctx *x, uint32_t p, uint32_t *w) {
+  uint32_t c = unit(x, p - 1);
+  *w = 1;
+  if (x->u && is_trail(c) && p >= 2 && is_lead(unit(x, p - 2))) {
+    *w = 2;
+    return 0x10000 + ((unit(x, p - 2) - 0xD800) << 10) + (c - 0xDC00);
+  }
+  return c;
+}
+
+static inline bool is_line_terminator(uint32_t c) {
+  return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
+}
+
+static inline bool is_word(uint32_t c, bool ext) {
+  if (c < 128)
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  return ext && (c == 0x17F || c == 0x212A);
+}
+
+// Membership in class data: the bitmap below 256, else bisection.
+static bool class_has(const uint32_t *d, uint32_t c) {
+  if (c < 256) return (d[1 + c / 32] >> (c % 32)) & 1;
+  uint32_t lo = 0, hi = d[0];
+  const uint32_t *r = d + 9;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (r[2 * mid + 1] < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < d[0] && r[2 * lo] <= c;
+}
+
+// A one-character instruction at op against the character at (or,
+// backwards, before) pos: the new position, or -1.
+static int64_t match1(const Ctx *x, const uint32_t *op, uint32_t pos) {
+  uint32_t w = op[0], c, width;
+  if (w & RX_BACK) {
+    if (pos == 0) return -1;
+    c = char_before(x, pos, &width);
+  } else {
+    if (pos >= x->len) return -1;
+    c = char_at(x, pos, &width);
+  }
+  bool ok;
+  switch (w & 0xFF) {
+    case RX_OP_CHAR: ok = c == op[1]; break;
+    case RX_OP_CHAR2: ok = c == op[1] || c == op[2]; break;
+    case RX_OP_CLASS: ok = class_has(x->data + op[1], c); break;
+    case RX_OP_ANY: ok = !is_line_terminator(c); break;
+    case RX_OP_ANYALL: ok = true; break;
+    default: ok = false; break;  // not a one-character instruction
+  }
+  if (!ok) return -1;
+  return (w & RX_BACK) ? (int64_t)pos - width : (int64_t)pos + width;
+}
+
+// The words of the instruction at op.
+static uint32_t op_words(const uint32_t *op) {
+  static const uint8_t operands[] = {
+#define RX_OP_SIZE(name, n) n,
+      RX_OPCODES(RX_OP_SIZE)
+#undef RX_OP_SIZE
+  };
+  uint32_t k = op[0] & 0xFF;
+  if (k == RX_OP_STR || k == RX_OP_BACKREF) return 2 + op[1];
+  if (k == RX_OP_STAR) return 3 + op_words(op + 3);
+  return 1u + operands[k];
+}
+
+/* {==== The stack ====} */
+
+// Room for n more words; false (overflow noted) past the limit.
+static bool reserve(Ctx *x, uint32_t n) {
+  if (x->sp + n <= x->cap) return true;
+  if (x->sp + n > RX_STACK_LIMIT) {
+    x->overflow = true;
+    return false;
+  }
+  uint32_t cap = x->cap * 2;
+  while (cap < x->sp + n) cap *= 2;
+  if (cap > RX_STACK_LIMIT) cap = RX_STACK_LIMIT;
+  uint32_t *s = x->heap_stack ? realloc(x->stack, (size_t)cap * sizeof *s)
+                              : malloc((size_t)cap * sizeof *s);
+  if (!s) {
+    x->overflow = true;
+    return false;
+  }
+  if (!x->heap_stack) memcpy(s, x->stack, (size_t)x->sp * sizeof *s);
+  x->stack = s;
+  x->cap = cap;
+  x->heap_stack = true;
+  return true;
+}
+
+static inline bool push2(Ctx *x, uint32_t a, uint32_t kind, uint32_t index) {
+  if (x->sp + 2 > x->cap && !reserve(x, 2)) return false;
+  x->stack[x->sp++] = a;
+  x->stack[x->sp++] = kind | index << 4;
+  return true;
+}
+
+static inline bool push3(Ctx *x, uint32_t a, uint32_t b, uint32_t kind, uint32_t index) {
+  if (x->sp + 3 > x->cap && !reserve(x, 3)) return false;
+  x->stack[x->sp++] = a;
+  x->stack[x->sp++] = b;
+  x->stack[x->sp++] = kind | index << 4;
+  return true;
+}
+
+static inline bool set_cap(Ctx *x, uint32_t slot, int32_t v) {
+  if (x->caps[slot] == v) return true;
+  if (!push2(x, (uint32_t)x->caps[slot], T_CAP, slot)) return false;
+  x->caps[slot] = v;
+  return true;
+}
+
+static inline bool set_reg(Ctx *x, uint32_t r, int32_t v) {
+  if (x->regs[r] == v) return true;
+  if (!push2(x, (uint32_t)x->regs[r], T_REG, r)) return false;
+  x->regs[r] = v;
+  return true;
+}
+
+/* {==== Quantified single characters ====} */
+
+// Up to limit repetitions of a one-character instruction forwards over
+// code units (no u flag): the count taken, *p moved past them. The
+// common classes get a tight loop of their own.
+static uint32_t repeat_units(const Ctx *x, const uint32_t *op, uint32_t *p, uint32_t limit) {
+  uint32_t i = *p, end = x->len - i < limit ? x->len : i + limit;
+  switch (op[0] & 0xFF) {
+    case RX_OP_CLASS: {
+      const uint32_t *d = x->data + op[1];
+      if (x->c8) {
+        while (i < end && (d[1 + x->c8[i] / 32] >> (x->c8[i] % 32)) & 1) i++;
+      } else {
+        while (i < end && class_has(d, x->c16[i])) i++;
+      }
+      break;
+    }
+    case RX_OP_CHAR:
+      while (i < end && unit(x, i) == op[1]) i++;
+      break;
+    case RX_OP_ANY:
+      while (i < end && !is_line_terminator(unit(x, i))) i++;
+      break;
+    default:
+      while (i < end && match1(x, op, i) >= 0) i++;
+      break;
+  }
+  uint32_t n = i - *p;
+  *p = i;
+  return n;
+}
+
+// STAR at pc: take the minimum (lazy) or as many as allowed (greedy),
+// leaving one record to give characters back or take more. -1: fail.
+static int64_t star(Ctx *x, uint32_t pc, uint32_t pos) {
+  const uint32_t *op = x->code + pc;
+  uint32_t min = op[1], max = op[2], count = 0, p = pos, minpos = pos;
+  bool greedy = (op[0] & RX_GREEDY) != 0;
+  uint32_t limit = greedy ? max : min;
+  // Fast path: . with s (and no u) covers a whole block of units.
+  if ((op[3] & 0xFF) == RX_OP_ANYALL && !x->u) {
+    uint32_t room = (op[3] & RX_BACK) ? pos : x->len - pos;
+    count = room < limit ? room : limit;
+    p = (op[3] & RX_BACK) ? pos - count : pos + count;
+    if (count < min) return -1;
+    minpos = (op[3] & RX_BACK) ? pos - min : pos + min;
+  } else if (!x->u && !(op[3] & RX_BACK)) {
+    // Code units forwards: every character is one unit wide.
+    count = repeat_units(x, op + 3, &p, limit);
+    if (count < min) return -1;
+    minpos = pos + min;
+  } else {
+    while (count < limit) {
+      int64_t np = match1(x, op + 3, p);
+      if (np < 0) break;
+      p = (uint32_t)np;
+      if (++count == min) minpos = p;
+    }
+    if (count < min) return -1;
+  }
+  if (greedy ? count > min : count < max) {
+    if (!push3(x, greedy ? minpos : count, p, T_STAR, pc)) return -2;
+  }
+  return p;
+}
+
+// One character given back by a greedy STAR: the position before the
+// last character taken (after it, backwards), never past minpos.
+static uint32_t give_back(const Ctx *x, uint32_t p, uint32_t minpos, bool back) {
+  if (!back) {
+    if (x->u && p >= minpos + 2 && is_trail(unit(x, p - 1)) && is_lead(unit(x, p - 2)))
+      return p - 2;
+    return p - 1;
+  }
+  if (x->u && p + 2 <= minpos && is_lead(unit(x, p)) && is_trail(unit(x, p + 1))) return p + 2;
+  return p + 1;
+}
+
+// Backtrack into a STAR record at the top of the stack: true with the
+// position to resume at, false when it is exhausted (and popped).
+static bool star_retry(Ctx *x, uint32_t pc, uint32_t *pos) {
+  const uint32_t *op = x->code + pc;
+  uint32_t *rec = x->stack + x->sp - 3;
+  uint32_t p = rec[1];
+  if (op[0] & RX_GREEDY) {
+    uint32_t minpos = rec[0];
+    const uint32_t *next = op + op_words(op);
+    bool back = (op[0] & RX_BACK) != 0;
+    // Skip positions where a literal that follows cannot match.
+    bool lit = !x->u && !back && (next[0] & (0xFF | RX_BACK)) == RX_OP_CHAR;
+    do {
+      if (p == minpos) {
+        x->sp -= 3;
+        return false;
+      }
+      p = give_back(x, p, minpos, back);
+    } while (lit && unit(x, p) != next[1] && p != minpos);
+    if (lit && unit(x, p) != next[1]) {
+      x->sp -= 3;
+      return false;
+    }
+    if (p == minpos) x->sp -= 3;
+    else rec[1] = p;
+    *pos = p;
+    return true;
+  }
+  // Lazy: take one more character, if allowed and possible.
+  uint32_t count = rec[0];
+  int64_t np = count < op[2] ? match1(x, op + 3, p) : -1;
+  if (np < 0) {
+    x->sp -= 3;
+    return false;
+  }
+  if (++count >= op[2]) {
+    x->sp -= 3;
+  } else {
+    rec[0] = count;
+    rec[1] = (uint32_t)np;
+  }
+  *pos = (uint32_t)np;
+  return true;
+}
+
+/* {==== Backtracking and lookarounds ====} */
+
+// Pop records until one resumes matching: true with pc and pos set,
+// false when the stack is empty (no match from this start).
+static bool backtrack(Ctx *x, uint32_t *pc, uint32_t *pos) {
+  while (x->sp) {
+    uint32_t tag = x->stack[x->sp - 1], idx = tag >> 4;
+    switch (tag & 15) {
+      case T_CHOICE:
+        *pos = x->stack[x->sp - 2];
+        *pc = idx;
+        x->sp -= 2;
+        return true;
+      case T_CAP:
+        x->caps[idx] = (int32_t)x->stack[x->sp - 2];
+        x->sp -= 2;
+        break;
+      case T_REG:
+        x->regs[idx] = (int32_t)x->stack[x->sp - 2];
+        x->sp -= 2;
+        break;
+      case T_STAR:
+        if (star_retry(x, idx, pos)) {
+          *pc = idx + op_words(x->code + idx);
+          return true;
+        }
+        break;
+      case T_LOOK:
+        // The body failed: a negative lookaround succeeds here.
+        x->sp -= 2;
+        if (x->code[idx] & RX_NEG) {
+          *pos = x->stack[x->sp];
+          *pc = x->code[idx + 1];
+          return true;
+        }
+        break;
+      default:
+        return false;  // not a record kind: cannot happen
+    }
+  }
+  return false;
+}
+
+// The word index just past the innermost LOOK marker (its record is the
+// two words before it).
+static uint32_t find_look(const Ctx *x) {
+  uint32_t i = x->sp;
+  while (i && (x->stack[i - 1] & 15) != T_LOOK) i -= record_words[x->stack[i - 1] & 15];
+  return i;
+}
+
+// LOOKEND: the body matched. A positive lookaround keeps the body's
+// undo records but drops its choice points and the marker, then goes on
+// from the saved position (true). A negative one fails (false): its
+// body's effects are undone and the marker popped.
+static bool look_end(Ctx *x, uint32_t *pc, uint32_t *pos) {
+  uint32_t i = find_look(x), look_pc = x->stack[i - 1] >> 4, saved = x->stack[i - 2];
+  if (x->code[look_pc] & RX_NEG) {
+    while (x->sp > i) {
+      uint32_t tag = x->stack[x->sp - 1];
+      if ((tag & 15) == T_CAP) x->caps[tag >> 4] = (int32_t)x->stack[x->sp - 2];
+      if ((tag & 15) == T_REG) x->regs[tag >> 4] = (int32_t)x->stack[x->sp - 2];
+      x->sp -= record_words[tag & 15];
+    }
+    x->sp -= 2;
+    return false;
+  }
+  // Copy the undo records above sp (newest first), then back down over
+  // the marker in their original order.
+  if (!reserve(x, x->sp - i)) return false;
+  uint32_t top = x->sp, t = top;
+  for (uint32_t j = top; j > i;) {
+    uint32_t tag = x->stack[j - 1], n = record_words[tag & 15];
+    if ((tag & 15) == T_CAP || (tag & 15) == T_REG) {
+      x->stack[t++] = x->stack[j - 2];
+      x->stack[t++] = tag;
+    }
+    j -= n;
+  }
+  uint32_t d = i - 2;
+  for (uint32_t k = t; k > top; k -= 2) {
+    x->stack[d++] = x->stack[k - 2];
+    x->stack[d++] = x->stack[k - 1];
+  }
+  x->sp = d;
+  *pos = saved;
+  *pc += 1;
+  return true;
+}
+
+/* {==== Backreferences ====} */
+
+// Compare n characters of the capture at st with the subject at p (or
+// ending at p, backwards) without case: the end position or -1.
+static int64_t backref_icase(const Ctx *x, uint32_t st, uint32_t en, uint32_t p, bool back) {
+  uint32_t wa, wb;
+  if (!back) {
+    for (uint32_t i = st; i < en; i += wa, p += wb) {
+      if (p >= x->len) return -1;
+      uint32_t a = char_at(x, i, &wa), b = char_at(x, p, &wb);
+      if (a != b && rx_canon(a, x->u) != rx_canon(b, x->u)) return -1;
+    }
+    return p;
+  }
+  for (uint32_t i = en; i > st; i -= wa, p -= wb) {
+    if (p == 0) return -1;
+    uint32_t a = char_before(x, i, &wa), b = char_before(x, p, &wb);
+    if (a != b && rx_canon(a, x->u) != rx_canon(b, x->u)) return -1;
+  }
+  return p;
+}
+
+// BACKREF at op: the new position, or -1.
+static int64_t backref(const Ctx *x, const uint32_t *op, uint32_t pos) {
+  int32_t st = -1, en = -1;
+  // Of several groups of one name at most one has participated.
+  for (uint32_t i = 0; i < op[1] && st < 0; i++) {
+    uint32_t g = op[2 + i];
+    if (x->caps[2 * g] >= 0 && x->caps[2 * g + 1] >= 0) {
+      st = x->caps[2 * g];
+      en = x->caps[2 * g + 1];
+    }
+  }
+  if (st < 0) return pos;  // an undefined group matches empty
+  bool back = (op[0] & RX_BACK) != 0;
+  if (op[0] & RX_ICASE) return backref_icase(x, (uint32_t)st, (uint32_t)en, pos, back);
+  uint32_t n = (uint32_t)(en - st);
+  if (back ? pos < n : (uint64_t)pos + n > x->len) return -1;
+  uint32_t from = back ? pos - n : pos;
+  for (uint32_t i = 0; i < n; i++)
+    if (unit(x, (uint32_t)st + i) != unit(x, from + i)) return -1;
+  // With code points, the match must not end (or start) inside a pair.
+  uint32_t a = back ? from : from + n;
+  if (x->u && a > 0 && a < x->len && is_trail(unit(x, a)) && is_lead(unit(x, a - 1))) return -1;
+  return back ? from : from + n;
+}
+
+/* {==== The interpreter ====} */
+
+// LOOP at pc: enter the body or leave, pushing the alternative.
+static bool loop_head(Ctx *x, uint32_t *pc, uint32_t pos) {
+  const uint32_t *op = x->code + *pc;
+  uint32_t cnt = op[1] == RX_NONE ? 0 : (uint32_t)x->regs[op[1]];
+  uint32_t min = op[2], max = op[3], exit = op[4], body = *pc + 5;
+  if (cnt >= max) {
+    *pc = exit;
+  } else if (cnt < min) {
+    *pc = body;
+  } else if (op[0] & RX_GREEDY) {
+    // Another iteration first; leaving is the fallback.
+    if (!push2(x, pos, T_CHOICE, exit)) return false;
+    *pc = body;
+  } else {
+    if (!push2(x, pos, T_CHOICE, body)) return false;
+    *pc = exit;
+  }
+  return true;
+}
+
+// LOOPEND at pc: refuse an empty iteration once the minimum is met
+// (RepeatMatcher's step 2.b), else count it and go round. -1: fail.
+static int loop_tail(Ctx *x, uint32_t *pc, uint32_t pos) {
+  const uint32_t *op = x->code + *pc;
+  uint32_t cnt = op[1] == RX_NONE ? 0 : (uint32_t)x->regs[op[1]];
+  if (op[2] != RX_NONE && (int32_t)pos == x->regs[op[2]] && cnt >= op[3]) return -1;
+  if (op[1] != RX_NONE && !set_reg(x, op[1], (int32_t)(cnt + 1))) return 0;
+  *pc = op[4];
+  return 1;
+}
+
+static bool assertion(const Ctx *x, uint32_t w, uint32_t pos) {
+  bool multi = (w & RX_MULTI) != 0;
+  switch (w & 0xFF) {
+    case RX_OP_BOL: return pos == 0 || (multi && is_line_terminator(unit(x, pos - 1)));
+    case RX_OP_EOL: return pos == x->len || (multi && is_line_terminator(unit(x, pos)));
+    default: {
+      bool ext = (w & RX_EXTWORD) != 0;
+      bool a = pos > 0 && is_word(unit(x, pos - 1), ext);
+      bool b = pos < x->len && is_word(unit(x, pos), ext);
+      return (a != b) != ((w & RX_NEG) != 0);
+    }
+  }
+}
+
+// STR at op against the subject at pos (forward or backward).
+static int64_t match_str(const Ctx *x, const uint32_t *op, uint32_t pos) {
+  uint32_t n = op[1];
+  if (op[0] & RX_BACK) {
+    if (pos < n) return -1;
+    pos -= n;
+  } else if ((uint64_t)pos + n > x->len) {
+    return -1;
+  }
+  for (uint32_t i = 0; i < n; i++)
+    if (unit(x, pos + i) != op[2 + i]) return -1;
+  return (op[0] & RX_BACK) ? pos : pos + n;
+}
+
+// One attempt at a match starting at start: 1, 0, or -1 on overflow.
+static int run(Ctx *x, uint32_t start) {
+  const uint32_t *code = x->code;
+  uint32_t pc = 0, pos = start;
+  int64_t np;
+  x->sp = 0;
+  for (uint32_t i = 0; i < 2 * x->ncaps; i++) x->caps[i] = -1;
+  for (;;) {
+    uint32_t w = code[pc];
+    switch (w & 0xFF) {
+      case RX_OP_MATCH:
+        x->caps[0] = (int32_t)start;
+        x->caps[1] = (int32_t)pos;
+        return 1;
+      case RX_OP_CHAR:
+        // The common case inline: a code unit, forwards.
+        if (!(w & RX_BACK) && !x->u) {
+          if (pos >= x->len || unit(x, pos) != code[pc + 1]) goto fail;
+          pos++;
+          pc += 2;
+          continue;
+        }
+        if ((np = match1(x, code + pc, pos)) < 0) goto fail;
+        pos = (uint32_t)np;
+        pc += 2;
+        continue;
+      case RX_OP_CLASS:
+        if (!(w & RX_BACK) && !x->u) {
+          if (pos >= x->len || !class_has(x->data + code[pc + 1], unit(x, pos))) goto fail;
+          pos++;
+          pc += 2;
+          continue;
+        }
+        // fall through
+      case RX_OP_CHAR2: case RX_OP_ANY: case RX_OP_ANYALL:
+        if ((np = match1(x, code + pc, pos)) < 0) goto fail;
+        pos = (uint32_t)np;
+        pc += op_words(code + pc);
+        continue;
+      case RX_OP_STR:
+        if ((np = match_str(x, code + pc, pos)) < 0) goto fail;
+        pos = (uint32_t)np;
+        pc += 2 + code[pc + 1];
+        continue;
+      case RX_OP_BOL: case RX_OP_EOL: case RX_OP_WORDB:
+        if (!assertion(x, w, pos)) goto fail;
+        pc++;
+        continue;
+      case RX_OP_BACKREF:
+        if ((np = backref(x, code + pc, pos)) < 0) goto fail;
+        pos = (uint32_t)np;
+        pc += 2 + code[pc + 1];
+        continue;
+      case RX_OP_JMP:
+        pc = code[pc + 1];
+        continue;
+      case RX_OP_SPLIT:
+        if (!push2(x, pos, T_CHOICE, code[pc + 1])) return -1;
+        pc += 2;
+        continue;
+      case RX_OP_SAVE:
+        if (!set_cap(x, code[pc + 1], (int32_t)pos)) return -1;
+        pc += 2;
+        continue;
+      case RX_OP_RESET:
+        for (uint32_t s = code[pc + 1]; s < code[pc + 2]; s++)
+          if (!set_cap(x, s, -1)) return -1;
+        pc += 3;
+        continue;
+      case RX_OP_SETREG:
+        if (!set_reg(x, code[pc + 1], (int32_t)code[pc + 2])) return -1;
+        pc += 3;
+        continue;
+      case RX_OP_POSREG:
+        if (!set_reg(x, code[pc + 1], (int32_t)pos)) return -1;
+        pc += 2;
+        continue;
+      case RX_OP_LOOP:
+        if (!loop_head(x, &pc, pos)) return -1;
+        continue;
+      case RX_OP_LOOPEND: {
+        int r = loop_tail(x, &pc, pos);
+        if (r == 0) return -1;
+        if (r < 0) goto fail;
+        continue;
+      }
+      case RX_OP_STAR:
+        np = star(x, pc, pos);
+        if (np == -2) return -1;
+        if (np < 0) goto fail;
+        pos = (uint32_t)np;
+        pc += op_words(code + pc);
+        continue;
+      case RX_OP_LOOK:
+        if (!push2(x, pos, T_LOOK, pc)) return -1;
+        pc += 2;
+        continue;
+      case RX_OP_LOOKEND:
+        if (look_end(x, &pc, &pos)) continue;
+        if (x->overflow) return -1;
+        goto fail;
+      default:
+        return 0;  // not an opcode: cannot happen
+    }
+  fail:
+    if (!backtrack(x, &pc, &pos)) return 0;
+  }
+}
+
+/* {==== The scan ====} */
+
+// The next position at or after i where a match may start (len + 1 when
+// none): the program's first-character hints.
+static uint32_t next_start(const Ctx *x, const RxProgram *prog, uint32_t i) {
+  if (prog->info & RX_INFO_FIRST_CHAR) {
+    uint32_t c = prog->first_char;
+    if (x->c8) {
+      if (c > 255) return x->len + 1;
+      const uint8_t *hit = memchr(x->c8 + i, (int)c, x->len - i);
+      return hit ? (uint32_t)(hit - x->c8) : x->len + 1;
+    }
+    for (; i < x->len; i++)
+      if (x->c16[i] == c) return i;
+    return x->len + 1;
+  }
+  if (prog->info & RX_INFO_FIRST_SET) {
+    for (; i < x->len; i++) {
+      uint32_t c = unit(x, i);
+      if (c < 256 ? (prog->first_map[c / 32] >> (c % 32)) & 1 : prog->first_high) return i;
+    }
+    return x->len + 1;
+  }
+  return i;
+}
+
+int rx_exec(JSVM *vm, const RxProgram *prog, const JSString *s, uint32_t start,
+            bool sticky, int32_t *caps) {
+  uint32_t local_stack[512];
+  int32_t local_regs[64];
+  Ctx x;
+  memset(&x, 0, sizeof x);
+  x.len = s->length;
+  if (s->flags & JS_STR_TWO_BYTE) x.c16 = s->u.c16;
+  else x.c8 = s->u.c8;
+  x.u = (prog->flags & (RX_FLAG_U | RX_FLAG_V)) != 0;
+  x.code = prog->code;
+  x.data = prog->code + prog->data_off;
+  x.caps = caps;
+  x.ncaps = prog->ncaps;
+  x.regs = prog->nregs <= 64 ? local_regs : calloc(prog->nregs, sizeof *x.regs);
+  if (!x.regs) abort();
+  memset(x.regs, 0, prog->nregs * sizeof *x.regs);
+  x.stack = local_stack;
+  x.cap = 512;
+  // With code points, a start inside a pair means the pair (as V8 does).
+  if (x.u && start > 0 && start < x.len && is_trail(unit(&x, start)) && is_lead(unit(&x, start - 1)))
+    start--;
+  bool anchored = (prog->info & RX_INFO_ANCHORED) != 0;
+  if (anchored && start > 0) start = x.len + 1;
+  int r = 0;
+  for (uint32_t i = start; i <= x.len;) {
+    uint32_t from = i;
+    if (!sticky && !anchored) {
+      i = next_start(&x, prog, i);
+      // Never start inside a pair that the scan stepped over.
+      while (x.u && i > from && i < x.len && is_trail(unit(&x, i)) && is_lead(unit(&x, i - 1)))
+        i = next_start(&x, prog, i + 1);
+      if (i > x.len) break;
+    }
+    r = run(&x, i);
+    if (r || sticky || anchored || i >= x.len) break;
+    i += (x.u && is_lead(unit(&x, i)) && i + 1 < x.len && is_trail(unit(&x, i + 1))) ? 2 : 1;
+  }
+  if (r < 0) js_throw_range_error(vm, "Maximum call stack size exceeded");
+  if (x.heap_stack) free(x.stack);
+  if (x.regs != local_regs) free(x.regs);
+  return r;
+}

@@ -67,7 +67,7 @@ static inline uint32_t rd_unsigned(const uint8_t *p, int scale) {
     fp = f->fp;                                \
     code = f->code;                            \
     consts = code->constants;                  \
-    fb = ign_feedback(vm, f->fn);              \
+    fb = code->feedback ? code->feedback : ign_feedback(vm, f->fn); \
   } while (0)
 
 #ifdef IGN_COMPUTED_GOTO
@@ -171,7 +171,7 @@ static inline int num_compare(IgnOpcode op, double x, double y) {
 }
 
 // A named-property load through the inline cache; false on a miss.
-static inline bool ic_load(IgnIC *ic, JSValue o, JSValue *out) {
+static inline bool ic_load(JSVM *vm, IgnIC *ic, JSValue o, JSValue *out) {
   if (!js_is_heap(o) || ic->n == 0) return false;
   JSObject *obj = js_heap(o);
   JSMap *m = obj->map;
@@ -181,8 +181,9 @@ static inline bool ic_load(IgnIC *ic, JSValue o, JSValue *out) {
     switch (ic->kind[i]) {
       case IGN_ICK_FIELD: v = *js_object_slot(obj, ic->data[i]); break;
       case IGN_ICK_PROTO_FIELD: {
+        // Valid while no prototype changed shape (vm->proto_epoch).
         JSObject *h = ic->extra[i];
-        if (h->map != ic->holder_map[i]) return false;
+        if (h->map != ic->holder_map[i] || ic->epoch != vm->proto_epoch) return false;
         v = *js_object_slot(h, ic->data[i]);
         break;
       }
@@ -198,8 +199,23 @@ static inline bool ic_load(IgnIC *ic, JSValue o, JSValue *out) {
   return false;
 }
 
+// The getter an accessor entry of the cache names for o, or undefined.
+static inline JSValue ic_getter(JSVM *vm, IgnIC *ic, JSValue o) {
+  if (!js_is_heap(o) || ic->n == 0) return JS_UNDEFINED;
+  JSMap *m = ((JSObject *)js_heap(o))->map;
+  for (uint32_t i = 0; i < ic->n; i++) {
+    if (ic->map[i] != m || ic->kind[i] != IGN_ICK_GETTER) continue;
+    JSObject *h = ic->extra[i] ? ic->extra[i] : js_heap(o);
+    if (ic->extra[i] && (h->map != ic->holder_map[i] || ic->epoch != vm->proto_epoch))
+      return JS_UNDEFINED;
+    JSValue acc = *js_object_slot(h, ic->data[i]);
+    return ((JSAccessor *)js_heap(acc))->getter;
+  }
+  return JS_UNDEFINED;
+}
+
 // A named-property store through the inline cache; false on a miss.
-static inline bool ic_store(IgnState *st, IgnIC *ic, JSValue o, JSValue v) {
+static inline bool ic_store(JSVM *vm, IgnIC *ic, JSValue o, JSValue v) {
   if (!js_is_heap(o) || ic->n == 0) return false;
   JSObject *obj = js_heap(o);
   JSMap *m = obj->map;
@@ -211,7 +227,7 @@ static inline bool ic_store(IgnState *st, IgnIC *ic, JSValue o, JSValue v) {
       ori_write_barrier(obj, slot, v);
       return true;
     }
-    if (ic->kind[i] != IGN_ICK_TRANSITION || ic->epoch != st->proto_epoch) return false;
+    if (ic->kind[i] != IGN_ICK_TRANSITION || ic->epoch != vm->proto_epoch) return false;
     JSMap *target = ic->extra[i];
     uint32_t slot = ic->data[i];
     // The new slot must already have room (in-object or out-of-line).
@@ -279,6 +295,12 @@ JSValue ign_execute(JSVM *vm) {
   const uint8_t *pc, *insn;
   JSValue acc = JS_UNDEFINED;
   int scale = 1;
+  // A call in progress (do_call): set by the call bytecodes and by
+  // property loads that run a getter.
+  JSValue callee, self, new_target, *argv;
+  int argc;
+  uint32_t call_flags;
+  const uint8_t *next_pc;
 #ifdef IGN_COMPUTED_GOTO
   static const void *const dispatch_table[] = {
 #define IGN_BYTECODE(name, acc_, a, b, c, d) &&L_##name,
@@ -342,7 +364,7 @@ dispatch_prefixed:
     IgnIC *ic = IC(1);
     JSObject *g = js_obj(vm->realm->global);
     if (ic->state == IGN_IC_MONO && ic->map[0] == (JSMap *)g->props &&
-        ic->epoch == st->proto_epoch) {
+        ic->epoch == vm->proto_epoch) {
       JSDictEntry *e = ic->extra[0];
       if (e->key.bits == CONST(0).bits) {
         acc = e->value;
@@ -414,7 +436,20 @@ dispatch_prefixed:
   IGN_CASE(GetNamedProperty) {
     // GetNamedProperty <obj> <name> <slot>: acc = obj.name.
     JSValue o = REG(0);
-    if (ic_load(IC(2), o, &acc)) IGN_NEXT();
+    if (ic_load(vm, IC(2), o, &acc)) IGN_NEXT();
+    // A getter found through the cache runs as a call from here (no C
+    // recursion), returning into acc.
+    JSValue getter = ic_getter(vm, IC(2), o);
+    if (js_is_function(getter)) {
+      callee = getter;
+      self = o;
+      argv = NULL;
+      argc = 0;
+      new_target = JS_UNDEFINED;
+      call_flags = 0;
+      next_pc = pc + 1 + NOPS * scale;
+      goto do_call;
+    }
     IGN_SAVE_STATE();
     IGN_RESULT(ign_get_named(vm, o, CONST(1), IC(2)));
   }
@@ -428,7 +463,7 @@ dispatch_prefixed:
   IGN_CASE(SetNamedProperty) {
     // SetNamedProperty <obj> <name> <slot>: obj.name = acc.
     JSValue o = REG(0);
-    if (ic_store(st, IC(2), o, acc)) IGN_NEXT();
+    if (ic_store(vm, IC(2), o, acc)) IGN_NEXT();
     IGN_SAVE_STATE();
     IGN_CHECK(ign_set_named(vm, o, CONST(1), acc, IC(2), code->strict));
     IGN_NEXT();
@@ -444,7 +479,7 @@ dispatch_prefixed:
   IGN_CASE(DefineNamedOwnProperty) {
     // DefineNamedOwnProperty <obj> <name> <slot>: define obj.name = acc.
     JSValue o = REG(0);
-    if (ic_store(st, IC(2), o, acc)) IGN_NEXT();
+    if (ic_store(vm, IC(2), o, acc)) IGN_NEXT();
     IGN_SAVE_STATE();
     IGN_CHECK(ign_define_named(vm, o, CONST(1), acc, IC(2)));
     IGN_NEXT();
@@ -629,8 +664,13 @@ dispatch_prefixed:
 #undef COMPARE_HANDLER
   IGN_CASE(TestEqualStrict) {
     JSValue l_ = REG(0);
-    if (l_.bits == acc.bits && !js_is_double(acc)) {
-      acc = JS_TRUE;  // same immediate, int32 or object (NaN is a double)
+    if (js_is_number(l_) && js_is_number(acc)) {
+      acc = js_from_bool(js_number_value(l_) == js_number_value(acc));
+      IGN_NEXT();
+    }
+    // Besides numbers, only strings compare by content.
+    if (!js_is_string(l_) || !js_is_string(acc)) {
+      acc = js_from_bool(l_.bits == acc.bits);
       IGN_NEXT();
     }
     acc = js_from_bool(js_strict_equals(vm, l_, acc));
@@ -641,10 +681,6 @@ dispatch_prefixed:
   IGN_CASE(TestUndetectable) { acc = js_from_bool(js_is_nullish(acc)); IGN_NEXT(); }
 
   /* {==== Calls ====} */
-  {
-    JSValue callee, self, new_target, *argv;
-    int argc;
-    uint32_t call_flags;
   IGN_CASE(CallProperty) {
     // CallProperty <fn> <args> <count> <slot>: args[0] is the receiver.
     callee = REG(0);
@@ -654,6 +690,7 @@ dispatch_prefixed:
     argc = (int)OPU(2) - 1;
     new_target = JS_UNDEFINED;
     call_flags = 0;
+    next_pc = pc + 1 + NOPS * scale;
     goto do_call;
   }
   IGN_CASE(CallUndefinedReceiver) {
@@ -664,6 +701,7 @@ dispatch_prefixed:
     self = JS_UNDEFINED;
     new_target = JS_UNDEFINED;
     call_flags = 0;
+    next_pc = pc + 1 + NOPS * scale;
     goto do_call;
   }
   IGN_CASE(CallWithSpread) {
@@ -678,6 +716,7 @@ dispatch_prefixed:
     argc = (int)OPU(2);
     new_target = acc;
     call_flags = IGN_FRAME_CONSTRUCT;
+    next_pc = pc + 1 + NOPS * scale;
     goto do_call;
   }
   IGN_CASE(ConstructWithSpread) {
@@ -688,7 +727,7 @@ dispatch_prefixed:
   do_call : {
     // JS functions run in this loop; everything else through js_call.
     IGN_SAVE_STATE();
-    f->ret_pc = pc + 1 + 4 * scale;
+    f->ret_pc = next_pc;
     if (js_is_function(callee)) {
       JSFunction *fn = js_fn(callee);
       uint32_t sf = fn->shared->flags;
@@ -714,7 +753,6 @@ dispatch_prefixed:
     if (js_is_exception(r)) goto exception;
     acc = r;
     IGN_JUMP_TO(f->ret_pc);
-  }
   }
   IGN_CASE(CallRuntime) {
     // CallRuntime <id> <args> <count>.
@@ -906,20 +944,20 @@ do_return : {
   // [[Construct]]: objects are returned as they are; anything else gives
   // the receiver (derived constructors allow only undefined).
   if ((f->flags & IGN_FRAME_CONSTRUCT) && !js_is_object(acc)) {
-    JSValue self = THIS_SLOT;
+    JSValue receiver = THIS_SLOT;
     if (f->fn->shared->flags & JS_FN_DERIVED) {
       IGN_SAVE_STATE();
       if (!js_is_undefined(acc)) {
         js_throw_type_error(vm, "Derived constructors may only return object or undefined");
         goto exception;
       }
-      if (js_is_hole(self)) {
+      if (js_is_hole(receiver)) {
         js_throw_reference_error(vm, "Must call super constructor in derived class before "
                                      "accessing 'this' or returning from derived constructor");
         goto exception;
       }
     }
-    acc = self;
+    acc = receiver;
   }
   goto do_leave;
 }

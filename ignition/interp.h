@@ -46,6 +46,7 @@ enum {
   IGN_ICK_PROTO_FIELD,      /* field of the prototype (holder) */
   IGN_ICK_TRANSITION,       /* store that adds a property: map -> target */
   IGN_ICK_ARRAY_LENGTH,
+  IGN_ICK_GETTER,           /* accessor in slot data (own, or of holder) */
 };
 #define IGN_IC_WAYS 4
 typedef struct IgnIC {
@@ -92,7 +93,6 @@ typedef struct IgnState {
   IgnCode *throw_code;
   uint32_t throw_offset;
   bool has_throw_site;
-  uint32_t proto_epoch;
   /* a resumption in progress (ign_resume -> ign_execute) */
   bool resuming;
   uint8_t resume_mode;

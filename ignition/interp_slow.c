@@ -135,7 +135,8 @@ JSValue ign_unary(JSVM *vm, IgnOpcode op, JSValue v) {
 
 static void ic_add(IgnIC *ic, JSMap *map, uint8_t kind, uint32_t data, void *extra) {
   if (ic->state == IGN_IC_MEGA) return;
-  JSMap *hm = kind == IGN_ICK_PROTO_FIELD ? ((JSObject *)extra)->map : NULL;
+  JSMap *hm = extra && (kind == IGN_ICK_PROTO_FIELD || kind == IGN_ICK_GETTER)
+                  ? ((JSObject *)extra)->map : NULL;
   for (uint32_t i = 0; i < ic->n; i++)
     if (ic->map[i] == map) {
       ic->kind[i] = kind;
@@ -170,18 +171,29 @@ static void ic_learn_load(JSVM *vm, IgnIC *ic, JSValue obj, JSValue key) {
   if (m->flags & JS_MAP_DICT) return;
   int i = js_map_lookup(m, key);
   if (i >= 0) {
-    if (!(m->descs[i].attrs & JS_ATTR_ACCESSOR))
-      ic_add(ic, m, IGN_ICK_FIELD, m->descs[i].slot, NULL);
+    bool acc = m->descs[i].attrs & JS_ATTR_ACCESSOR;
+    ic_add(ic, m, acc ? IGN_ICK_GETTER : IGN_ICK_FIELD, m->descs[i].slot, NULL);
     return;
   }
-  // One level up: a method on the prototype (the common case).
-  if (m->type == JS_TYPE_ArrayObject || m->type == JS_TYPE_Object || m->type == JS_TYPE_Function) {
-    if (!js_is_object(m->proto)) return;
-    JSObject *h = js_obj(m->proto);
-    if (h->map->flags & JS_MAP_DICT) return;
-    int j = js_map_lookup(h->map, key);
-    if (j >= 0 && !(h->map->descs[j].attrs & JS_ATTR_ACCESSOR))
-      ic_add(ic, m, IGN_ICK_PROTO_FIELD, h->map->descs[j].slot, h);
+  // Inherited: the first prototype holding it (up to 4 levels), cached
+  // against the prototype epoch and the holder's map.
+  JSValue p = m->proto;
+  for (int depth = 0; depth < 4 && js_is_object(p); depth++) {
+    JSObject *h = js_obj(p);
+    if (h->map->type == JS_TYPE_Proxy) return;
+    if (!(h->map->flags & JS_MAP_DICT)) {
+      int j = js_map_lookup(h->map, key);
+      if (j >= 0) {
+        bool acc = h->map->descs[j].attrs & JS_ATTR_ACCESSOR;
+        if (ic->n && ic->epoch != vm->proto_epoch) ic->n = 0;  // stale ways
+        ic_add(ic, m, acc ? IGN_ICK_GETTER : IGN_ICK_PROTO_FIELD, h->map->descs[j].slot, h);
+        ic->epoch = vm->proto_epoch;
+        return;
+      }
+    } else if (js_dict_find((JSDict *)h->props, key)) {
+      return;
+    }
+    p = h->map->proto;
   }
 }
 
@@ -214,7 +226,7 @@ bool ign_set_named(JSVM *vm, JSValue obj, JSValue key, JSValue v, IgnIC *ic, boo
              after->descs[before->nprops].key.bits == key.bits) {
     // Adding the property moved the object along a transition.
     ic_add(ic, before, IGN_ICK_TRANSITION, before->nprops, after);
-    ic->epoch = ign_state(vm)->proto_epoch;
+    ic->epoch = vm->proto_epoch;
   }
   return true;
 }
@@ -226,7 +238,7 @@ bool ign_define_named(JSVM *vm, JSValue obj, JSValue key, JSValue v, IgnIC *ic) 
   if (ic && !(before->flags & JS_MAP_DICT) && after->back == before &&
       after->nprops == before->nprops + 1 && after->descs[before->nprops].key.bits == key.bits) {
     ic_add(ic, before, IGN_ICK_TRANSITION, before->nprops, after);
-    ic->epoch = ign_state(vm)->proto_epoch;
+    ic->epoch = vm->proto_epoch;
   }
   return true;
 }
@@ -268,7 +280,7 @@ JSValue ign_load_global(JSVM *vm, JSValue name, IgnIC *ic, bool inside_typeof) {
     if (ge && !(ge->attrs & JS_ATTR_ACCESSOR)) {
       ic->map[0] = (JSMap *)g->props;
       ic->extra[0] = ge;
-      ic->epoch = ign_state(vm)->proto_epoch;
+      ic->epoch = vm->proto_epoch;
       ic->state = IGN_IC_MONO;
     }
   }

@@ -13,7 +13,6 @@
 #include "runtime/dict.h"
 #include "runtime/elements.h"
 #include "runtime/map.h"
-#include "runtime/typedarray.h"
 
 /* {==== Allocation ====} */
 
@@ -231,6 +230,9 @@ JSValue js_get_str(JSVM *vm, JSValue obj, const char *name) {
 // Store a named property's value with attributes, adding it if absent.
 static void put_named(JSVM *vm, JSObject *o, JSValue key, JSValue v, uint32_t attrs) {
   JSMap *map = o->map;
+  // A prototype changing shape invalidates caches of inherited lookups.
+  bool proto = map->flags & JS_MAP_PROTOTYPE;
+  if (proto) vm->proto_epoch++;
   if (!(map->flags & JS_MAP_DICT)) {
     int i = js_map_lookup(map, key);
     if (i >= 0 && map->descs[i].attrs == attrs) {
@@ -253,6 +255,7 @@ static void put_named(JSVM *vm, JSObject *o, JSValue key, JSValue v, uint32_t at
         }
       }
       o->map = child;
+      if (proto) child->flags |= JS_MAP_PROTOTYPE;
       JSValue *p = js_object_slot(o, slot);
       *p = v;
       ori_write_barrier(o, p, v);
@@ -365,6 +368,9 @@ static int define_mapped(JSVM *vm, JSObject *o, uint32_t index, JSValue *slot,
 }
 
 static int define_own(JSVM *vm, JSObject *o, JSValue key, const JSPropDesc *d) {
+  double ta_index;
+  if (o->map->type == JS_TYPE_TypedArray && js_typed_array_key(vm, o, key, &ta_index))
+    return js_typed_array_define_own(vm, o, ta_index, d);  // 10.4.5.3
   uint32_t index;
   bool is_index = js_key_is_index(key, &index);
   JSValue *mslot = is_index ? mapped_slot(o, index) : NULL;
@@ -581,6 +587,7 @@ static bool delete_named(JSVM *vm, JSObject *o, JSValue key) {
   if (!slot) return true;
   if (!(attrs & JS_ATTR_CONFIGURABLE)) return false;
   JSMap *map = o->map;
+  if (map->flags & JS_MAP_PROTOTYPE) vm->proto_epoch++;
   if (!(map->flags & JS_MAP_DICT) && map->back && map->nprops > 0 &&
       map->descs[map->nprops - 1].key.bits == key.bits) {
     *slot = JS_UNDEFINED;
@@ -678,6 +685,7 @@ JSValue js_get_prototype_of(JSVM *vm, JSValue obj) {
 int js_set_prototype_of(JSVM *vm, JSValue obj, JSValue proto) {
   JSObject *o = js_obj(obj);
   if (o->map->proto.bits == proto.bits) return 1;
+  vm->proto_epoch++;
   if (o->map->flags & JS_MAP_NOT_EXTENSIBLE) return 0;
   // Immutable prototype exotic: Object.prototype.
   if (obj.bits == js_intrinsic(vm, ObjectPrototype).bits) return 0;

@@ -106,6 +106,9 @@ struct JSVM {
   FILE *out, *err;
   bool expose_gc;
   bool proto_elements;               /* some prototype has indexed properties */
+  uint32_t proto_epoch;              /* bumped when a prototype changes shape:
+                                        inline caches of inherited properties
+                                        and of transitions check it */
   JSValue script_name;               /* the main script's name */
 };
 

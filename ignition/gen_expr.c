@@ -243,7 +243,9 @@ static void object_prop(Gen *g, int obj, PrsNode *n) {
 
 static void object_lit(Gen *g, PrsObject *o) {
   int obj = gen_temp(g);
-  GEN0(g, CreateEmptyObjectLiteral);
+  // Size the object for its literal's properties: no out-of-line store.
+  if (o->props.len > JS_DEFAULT_INLINE_SLOTS) GEN1(g, CreateObjectLiteral, (int32_t)o->props.len);
+  else GEN0(g, CreateEmptyObjectLiteral);
   GEN1(g, Star, obj);
   for (uint32_t i = 0; i < o->props.len; i++) object_prop(g, obj, o->props.items[i]);
   GEN1(g, Ldar, obj);

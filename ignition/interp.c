@@ -767,6 +767,12 @@ dispatch_prefixed:
     acc = ign_new_closure(vm, js_heap(CONST(0)), CURRENT_ENV, f);
     IGN_NEXT();
   }
+  IGN_CASE(CreateObjectLiteral) {
+    uint32_t n = OPU(0);
+    JSMap *m = js_map_root(vm, js_intrinsic(vm, ObjectPrototype), n > 64 ? 64 : n);
+    acc = js_val(js_new_object_of(vm, m));
+    IGN_NEXT();
+  }
   IGN_CASE(CreateEmptyObjectLiteral) {
     acc = js_new_object(vm);
     IGN_NEXT();

@@ -16,7 +16,7 @@
 /* Objects with more named properties than this go to dictionary mode. */
 #define JS_MAX_FAST_PROPERTIES 128
 /* In-object slots of an ordinary object's root map. */
-#define JS_DEFAULT_INLINE 4
+#define JS_DEFAULT_INLINE JS_DEFAULT_INLINE_SLOTS
 
 /* js_map_root: the root map of plain objects with prototype proto
  * (cached per prototype) and the given number of in-object slots. */

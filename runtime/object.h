@@ -184,6 +184,9 @@ static inline JSValue *js_inline_slots(JSObject *o) {
   return (JSValue *)((char *)o + o->map->inline_start);
 }
 
+/* In-object slots of a plain object's root map (map.h's JS_DEFAULT_INLINE). */
+#define JS_DEFAULT_INLINE_SLOTS 4
+
 typedef struct JSArrayObject {
   JSObject base;
   uint32_t length;          /* the length property */

@@ -118,7 +118,10 @@ int js_arr_create(JSVM *vm, JSValue o, double i, JSValue v) {
     // An extensible Array with plain elements and a writable length:
     // defining an element can neither fail nor meet an odd attribute
     // (a dense element is always writable, enumerable, configurable).
-    if (!a->length_readonly && !(ob->map->flags & JS_MAP_NOT_EXTENSIBLE) &&
+    // Prototypes take the core's path, which keeps the interpreter's
+    // note of prototypes with elements up to date.
+    if (!a->length_readonly &&
+        !(ob->map->flags & (JS_MAP_NOT_EXTENSIBLE | JS_MAP_PROTOTYPE)) &&
         (!ob->elements || js_elements_dense(ob))) {
       uint32_t k = (uint32_t)i;
       js_elem_put(vm, ob, k, v);

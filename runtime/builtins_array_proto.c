@@ -428,7 +428,10 @@ static JSValue array_unshift(JSVM *vm, JSValue self, int argc, JSValue *argv,
   JSArrayObject *fa = fast_array(self, &s);
   // Only a packed store: holes must move as holes, and a sparse write far
   // past the store would change its form under the loop.
+  // It also writes indices the array never had: not on a prototype,
+  // whose element bookkeeping belongs to the core's define path.
   if (fa && argc > 0 && (double)fa->length + argc < JS_MAX_ARRAY_LENGTH &&
+      !(fa->base.map->flags & JS_MAP_PROTOTYPE) &&
       fa->length + (uint32_t)argc <= 1u << 24 && fast_packed(s, fa->length))
     return unshift_fast(vm, fa, argc, argv);
   double len;

@@ -43,7 +43,7 @@ int jsvm_check(const JsvmOptions *opt, const char *filename,
 static void report_uncaught(JSVM *vm, JSValue exc) {
   IgnLocation loc;
   fflush(stdout);
-  if (ign_error_location(vm, &loc)) {
+  if (ign_error_location(vm, exc, &loc)) {
     fprintf(stderr, "%s:%u\n%.*s\n", loc.file, loc.line, (int)loc.line_len, loc.line_text);
     for (uint32_t i = 1; i < loc.col; i++) fputc(' ', stderr);
     fputs("^\n\n", stderr);

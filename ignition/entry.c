@@ -236,9 +236,9 @@ void ign_record_throw(JSVM *vm, IgnFrame *f) {
   st->has_throw_site = true;
 }
 
-bool ign_error_location(JSVM *vm, IgnLocation *loc) {
+bool ign_error_location(JSVM *vm, JSValue exception, IgnLocation *loc) {
   IgnState *st = ign_state(vm);
-  if (!st || !st->has_throw_site || st->throw_value.bits != vm->exception.bits) return false;
+  if (!st || !st->has_throw_site || st->throw_value.bits != exception.bits) return false;
   IgnCode *code = st->throw_code;
   IgnScript *s = code->script;
   ign_position_of(code, st->throw_offset, &loc->line, &loc->col);

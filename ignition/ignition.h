@@ -40,15 +40,15 @@ JSValue ign_call(JSVM *vm, JSValue fn, JSValue self, int argc, JSValue *argv,
  * JS frames (the empty string outside JS). */
 JSValue ign_stack_string(JSVM *vm);
 
-/* ign_error_location: where the innermost JS frame is, for uncaught
- * exception reports: file, line, column and the source line. False when
- * no JS frame is active. */
+/* ign_error_location: where exception was thrown (the innermost JS frame
+ * at the throw), for uncaught exception reports: file, line, column and
+ * the source line. False when it was not thrown from JS code. */
 typedef struct IgnLocation {
   const char *file;
   uint32_t line, col;
   const char *line_text;
   uint32_t line_len;
 } IgnLocation;
-bool ign_error_location(JSVM *vm, IgnLocation *loc);
+bool ign_error_location(JSVM *vm, JSValue exception, IgnLocation *loc);
 
 #endif

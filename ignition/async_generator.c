@@ -101,6 +101,44 @@ static void await_return(JSVM *vm, JSGenerator *g, JSValue value) {
   js_promise_then_native(vm, p, on_f, on_r);
 }
 
+static JSValue yield_return_settled(JSVM *vm, JSValue value, int mode) {
+  JSGenerator *g = js_heap(js_fn(vm->callee)->home_object);
+  g->state = IGN_GEN_SUSPENDED;
+  g->raw = 0;
+  JSValue r = ign_resume(vm, g, value, mode);
+  if (g->state == IGN_GEN_DONE) g->state = IGN_GEN_RUNNING;
+  after_resume(vm, g, r);
+  return JS_UNDEFINED;
+}
+
+static JSValue yield_return_fulfilled(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  return yield_return_settled(vm, js_arg(0), IGN_RESUME_RETURN);
+}
+
+static JSValue yield_return_rejected(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  return yield_return_settled(vm, js_arg(0), IGN_RESUME_THROW);
+}
+
+// return(v) reaching a suspended yield: await v, then resume the body
+// with a return of the result (or a throw of the rejection).
+static void return_at_yield(JSVM *vm, JSGenerator *g, JSValue value) {
+  g->state = IGN_GEN_RUNNING;
+  JSValue p = js_promise_resolve(vm, value);
+  if (js_is_exception(p)) {
+    JSValue e = js_take_exception(vm);
+    g->state = IGN_GEN_SUSPENDED;
+    JSValue r = ign_resume(vm, g, e, IGN_RESUME_THROW);
+    if (g->state == IGN_GEN_DONE) g->state = IGN_GEN_RUNNING;
+    after_resume(vm, g, r);
+    return;
+  }
+  JSValue on_f = js_new_native(vm, "", yield_return_fulfilled, 1, 0);
+  JSValue on_r = js_new_native(vm, "", yield_return_rejected, 1, 0);
+  js_fn(on_f)->home_object = js_val(g);
+  js_fn(on_r)->home_object = js_val(g);
+  js_promise_then_native(vm, p, on_f, on_r);
+}
+
 // AsyncGeneratorResumeNext: serve requests while the body is not running.
 static void resume_next(JSVM *vm, JSGenerator *g) {
   while (!queue_empty(g)) {
@@ -115,6 +153,11 @@ static void resume_next(JSVM *vm, JSGenerator *g) {
       }
       complete(vm, g, mode == IGN_RESUME_THROW, mode == IGN_RESUME_THROW ? value : JS_UNDEFINED, true);
       continue;
+    }
+    if (mode == IGN_RESUME_RETURN && g->state == IGN_GEN_SUSPENDED && !(g->raw & 1)) {
+      // A return at a yield awaits its value first (27.6.3.8 step 9).
+      return_at_yield(vm, g, value);
+      return;
     }
     g->raw = 0;
     JSValue r = ign_resume(vm, g, value, mode);
@@ -192,8 +235,9 @@ static JSValue continuation(JSVM *vm, JSValue result, JSValue promise) {
   JSValue wrapper = js_promise_resolve(vm, value);
   if (js_is_exception(wrapper)) goto reject;
   JSValue on_f = js_new_native(vm, "", unwrap_value, 1, js_to_boolean(done));
-  js_promise_resolve_fn(vm, promise, js_promise_then_derived(vm, wrapper, on_f, JS_UNDEFINED));
-  return promise;
+  // The derived promise is the result (PerformPromiseThen with the
+  // capability): resolving another promise with it would cost two ticks.
+  return js_promise_then_derived(vm, wrapper, on_f, JS_UNDEFINED);
 reject:
   js_promise_reject_fn(vm, promise, js_take_exception(vm));
   return promise;

@@ -82,7 +82,8 @@ typedef struct Gen {
   int generator_reg;        /* generator object, or -1 */
   int new_target_reg;       /* register holding new.target, or -1 */
   int completion_reg;
-  int optional_nil;         /* label a ?. short-circuits to, or -1 */       /* scripts and eval: the completion value */
+  int optional_nil;         /* label a ?. short-circuits to, or -1 */
+  bool value_unused;        /* the next Update's value is discarded */       /* scripts and eval: the completion value */
   /* suspend points of a generator: resume labels */
   int *resume_labels;
   uint32_t nresumes, cap_resumes;
@@ -158,6 +159,11 @@ void gen_statement(Gen *g, PrsNode *n);
 void gen_statements(Gen *g, PrsList *l);
 void gen_expr(Gen *g, PrsNode *n);            /* result in acc */
 void gen_expr_to(Gen *g, PrsNode *n, int reg); /* result in reg */
+/* gen_effect: evaluate n for its effects only (its value is dropped). */
+void gen_effect(Gen *g, PrsNode *n);
+/* gen_operand_register: a register variable usable in place as the left
+ * operand of a binary operator, or -1. */
+int gen_operand_register(Gen *g, PrsNode *left, PrsNode *right);
 /* gen_test: jump to false_label when n is falsy (else fall through). */
 void gen_test(Gen *g, PrsNode *n, int false_label, bool jump_if);
 /* Assignment targets and binding patterns: the value is in acc. */

@@ -310,6 +310,42 @@ static bool small_int(PrsNode *n, int32_t *v) {
   return true;
 }
 
+// Whether evaluating n may assign the register variable v (only syntactic
+// assignments can: a register variable is never captured).
+static bool assigns(PrsNode *n, PrsVar *v) {
+  if (!n) return false;
+  if (PRS_IS(n, Assign) && PRS_IS(PRS_AS(n, Assign)->target, Ident) &&
+      PRS_AS(PRS_AS(n, Assign)->target, Ident)->var == v)
+    return true;
+  if (PRS_IS(n, Update) && PRS_IS(PRS_AS(n, Update)->arg, Ident) &&
+      PRS_AS(PRS_AS(n, Update)->arg, Ident)->var == v)
+    return true;
+  if (PRS_IS(n, Function) || PRS_IS(n, Class)) return false;
+  // Destructuring can assign too: be conservative about patterns.
+  if (PRS_IS_PATTERN(n)) return true;
+  for (const PrsField *f = prs_kind_info[n->kind].fields(); f->name; f++) {
+    char *p = (char *)n + f->offset;
+    if (f->kind == PRS_FIELD_NODE && assigns(*(PrsNode **)p, v)) return true;
+    if (f->kind == PRS_FIELD_LIST) {
+      PrsList *l = (PrsList *)p;
+      for (uint32_t i = 0; i < l->len; i++)
+        if (assigns(l->items[i], v)) return true;
+    }
+  }
+  return false;
+}
+
+// A left operand that is a register variable can be used in place when
+// the right operand cannot assign it (V8's register optimizer does the
+// same): saves a Mov. -1 when a temporary is needed.
+int gen_operand_register(Gen *g, PrsNode *left, PrsNode *right) {
+  if (!PRS_IS(left, Ident) || (left->flags & PRS_FLAG_HoleCheck)) return -1;
+  PrsVar *v = PRS_AS(left, Ident)->var;
+  if (!v || v->location != PRS_LOC_REGISTER) return -1;
+  if (assigns(right, v)) return -1;
+  return gen_var_operand(g, v);
+}
+
 // acc = left OP right for arithmetic, bitwise and comparison operators.
 static void binary(Gen *g, PrsBinary *b) {
   PrsOp op = (PrsOp)b->base.op;
@@ -329,14 +365,18 @@ static void binary(Gen *g, PrsBinary *b) {
     gen_emit(g, smi_opcode(code), imm, gen_slot(g, IGN_SLOT_BINARY), 0, 0);
     return;
   }
-  int l = gen_temp(g);
-  gen_expr_to(g, b->left, l);
+  int first = (int)g->next_temp;
+  int l = gen_operand_register(g, b->left, b->right);
+  if (l < 0) {
+    l = gen_temp(g);
+    gen_expr_to(g, b->left, l);
+  }
   gen_expr(g, b->right);
   gen_expr_pos(g, &b->base);
   bool compare = code >= IGN_TestEqual && code <= IGN_TestIn;
   gen_emit(g, code, l, gen_slot(g, compare ? IGN_SLOT_COMPARE : IGN_SLOT_BINARY), 0, 0);
   if (op == PRS_OP_Ne || op == PRS_OP_StrictNe) GEN0(g, LogicalNot);
-  gen_release(g, l);
+  gen_release(g, first);
 }
 
 static void logical(Gen *g, PrsLogical *l) {
@@ -742,7 +782,10 @@ static void update(Gen *g, PrsUpdate *u) {
   gen_ref_prepare(g, u->arg, &r);
   gen_ref_load(g, &r);
   bool inc = u->base.op == PRS_OP_Inc;
-  if (u->base.flags & PRS_FLAG_Prefix) {
+  // x++ whose value nobody reads is ++x.
+  bool unused = g->value_unused;
+  g->value_unused = false;
+  if ((u->base.flags & PRS_FLAG_Prefix) || unused) {
     gen_emit(g, inc ? IGN_Inc : IGN_Dec, gen_slot(g, IGN_SLOT_BINARY), 0, 0, 0);
     gen_ref_store(g, &r);
   } else {
@@ -907,6 +950,12 @@ static void regex(Gen *g, PrsRegex *r) {
 }
 
 /* {==== Dispatch ====} */
+
+void gen_effect(Gen *g, PrsNode *n) {
+  g->value_unused = PRS_IS(n, Update);
+  gen_expr(g, n);
+  g->value_unused = false;
+}
 
 void gen_expr(Gen *g, PrsNode *n) {
   switch ((PrsKind)n->kind) {

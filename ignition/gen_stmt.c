@@ -260,7 +260,7 @@ static void for_stmt(Gen *g, PrsFor *f) {
   // Closures made in this iteration keep its bindings: the next one
   // works on a copy of the loop's context.
   if (scope_ctl.context_reg >= 0) gen_call_runtime(g, IGN_RT_CloneContext, 0, 0);
-  if (f->update) gen_expr(g, f->update);
+  if (f->update) gen_effect(g, f->update);
   loop_back(g, head, &c);
   gen_bind(g, c.break_label);
   pop_control(g, &c);
@@ -595,8 +595,12 @@ static void try_stmt(Gen *g, PrsTry *t) {
 
 static void expr_stmt(Gen *g, PrsExprStmt *s) {
   gen_stmt_pos(g, &s->base);
-  gen_expr(g, s->expr);
-  if (g->completion_reg >= 0) GEN1(g, Star, g->completion_reg);
+  if (g->completion_reg >= 0) {
+    gen_expr(g, s->expr);
+    GEN1(g, Star, g->completion_reg);
+  } else {
+    gen_effect(g, s->expr);
+  }
 }
 
 static void function_decl(Gen *g, PrsNode *n) {

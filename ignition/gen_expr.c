@@ -673,8 +673,9 @@ void gen_ref_prepare(Gen *g, PrsNode *t, Ref *r) {
   } else if (PRS_IS(t, Index)) {
     r->kind = REF_KEYED;
     r->key = gen_temp(g);
+    // The key is converted by the access itself, after the base is checked
+    // (a null base throws before the key's toString runs).
     gen_expr(g, PRS_AS(t, Index)->index);
-    GEN0(g, ToName);
     GEN1(g, Star, r->key);
   } else {
     r->kind = REF_PRIVATE;

@@ -203,11 +203,23 @@ JSValue ign_get_named(JSVM *vm, JSValue obj, JSValue key, IgnIC *ic) {
   return v;
 }
 
+// A null or undefined base throws before the key is converted.
+static JSValue nullish_base(JSVM *vm, JSValue obj, JSValue key, const char *what) {
+  JSValue ks = js_is_string(key) || js_is_number(key) ? js_to_string(vm, key) : JS_UNDEFINED;
+  char *k = js_is_string(ks) ? js_string_utf8(vm, ks, NULL) : NULL;
+  if (k) js_throw_type_error(vm, "Cannot %s properties of %s (%s '%s')", what,
+                             js_is_null(obj) ? "null" : "undefined",
+                             *what == 'r' ? "reading" : "setting", k);
+  else js_throw_type_error(vm, "Cannot %s properties of %s", what, js_is_null(obj) ? "null" : "undefined");
+  free(k);
+  return JS_EXCEPTION;
+}
+
 JSValue ign_get_keyed(JSVM *vm, JSValue obj, JSValue key, IgnIC *ic) {
   (void)ic;
+  if (js_is_nullish(obj)) return nullish_base(vm, obj, key, "read");
   JSValue k = js_to_property_key(vm, key);
   if (js_is_exception(k)) return k;
-  if (js_is_nullish(obj)) return js_get(vm, obj, k);  // throws the TypeError
   return js_get(vm, obj, k);
 }
 
@@ -244,6 +256,7 @@ bool ign_define_named(JSVM *vm, JSValue obj, JSValue key, JSValue v, IgnIC *ic) 
 }
 
 bool ign_set_keyed(JSVM *vm, JSValue obj, JSValue key, JSValue v, bool strict) {
+  if (js_is_nullish(obj)) return !js_is_exception(nullish_base(vm, obj, key, "set"));
   JSValue k = js_to_property_key(vm, key);
   if (js_is_exception(k)) return false;
   return js_set(vm, obj, k, v, strict) >= 0;

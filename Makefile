@@ -1,6 +1,6 @@
 # Thin wrapper around tools/setup and CMake (the way neovim's Makefile is).
 #   make            set up (once), configure and build  -> build/bin/jsvm
-#   make run        build, then check and print samples/hello.js with jsvm
+#   make run        build, then run samples/hello.js with jsvm
 #   make test       build, then run the whole test suite through ctest
 #   make bench      build, then run the benchmark suite (bench/run)
 #   make asan       the tests in an ASan+UBSan build (build-asan/)
@@ -23,11 +23,9 @@ all: setup
 setup:
 	@tools/setup
 
-# Until the interpreter lands, running a program stops after the checks;
-# so `run` shows what the front end makes of the sample.
+# `run` builds and runs the sample program.
 run: all
-	$(JSVM) --check samples/hello.js
-	$(JSVM) --print-ast samples/hello.js
+	$(JSVM) samples/hello.js
 
 test: all
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

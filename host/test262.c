@@ -7,7 +7,7 @@
  *   $262.gc()               a no-op until orinoco can collect on demand
  *   $262.evalScript(src)    ParseScript + ScriptEvaluation in this realm
  *   $262.createRealm()      throws: one realm per VM for now
- *   $262.detachArrayBuffer  throws: no ArrayBuffer yet
+ *   $262.detachArrayBuffer(buf)  DetachArrayBuffer(buf)
  *
  * Left out on purpose: $262.agent (no threads/SharedArrayBuffer; tests
  * that need it are marked and fail cleanly on the missing property) and
@@ -19,6 +19,7 @@
 #include "ignition/ignition.h"
 #include "parser/parser.h"
 #include "runtime/runtime.h"
+#include "runtime/typedarray.h"
 
 // $262.gc(): test262 only calls it from WeakRef/FinalizationRegistry tests;
 // until the collector has an entry point for a full collection there is
@@ -62,11 +63,13 @@ static JSValue t262_create_realm(JSVM *vm, JSValue self, int argc, JSValue *argv
   return js_throw_type_error(vm, "$262.createRealm is not supported yet");
 }
 
-// $262.detachArrayBuffer(buffer): DetachArrayBuffer needs ArrayBuffer.
+// $262.detachArrayBuffer(buffer): DetachArrayBuffer (runtime/typedarray.h);
+// a TypeError for anything but a (non-shared) ArrayBuffer.
 static JSValue t262_detach_array_buffer(JSVM *vm, JSValue self, int argc,
                                         JSValue *argv, JSValue nt) {
-  (void)self, (void)argc, (void)argv, (void)nt;
-  return js_throw_type_error(vm, "$262.detachArrayBuffer is not supported yet");
+  (void)self, (void)nt;
+  if (!js_array_buffer_detach(vm, js_arg(0))) return JS_EXCEPTION;
+  return JS_NULL;
 }
 
 void host_install_test262(JSVM *vm) {

@@ -14,6 +14,7 @@
 #include "ignition/runtime_calls.h"
 #include "runtime/elements.h"
 #include "runtime/map.h"
+#include "runtime/typedarray.h"
 
 /* Operand counts, for the instruction length: IGN_NOPS_<Name>. */
 enum {
@@ -249,6 +250,7 @@ static inline bool fast_element(JSValue o, JSValue key, JSValue *out) {
   if (!js_is_int32(key) || !js_is_heap(o)) return false;
   JSObject *obj = js_heap(o);
   JSType t = (JSType)obj->map->type;
+  if (t == JS_TYPE_TypedArray) return js_typed_array_fast_get(obj, js_int32(key), out);
   if ((t != JS_TYPE_ArrayObject && t != JS_TYPE_Object) || !js_elements_dense(obj)) return false;
   JSArrayStore *s = (JSArrayStore *)obj->elements;
   int32_t i = js_int32(key);
@@ -264,6 +266,7 @@ static inline bool fast_store_element(JSVM *vm, JSValue o, JSValue key, JSValue 
   if (!js_is_int32(key) || !js_is_heap(o)) return false;
   JSObject *obj = js_heap(o);
   JSType t = (JSType)obj->map->type;
+  if (t == JS_TYPE_TypedArray) return js_typed_array_fast_set(obj, js_int32(key), v);
   if ((t != JS_TYPE_ArrayObject && t != JS_TYPE_Object) || !js_elements_dense(obj)) return false;
   JSArrayStore *s = (JSArrayStore *)obj->elements;
   int32_t i = js_int32(key);

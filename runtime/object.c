@@ -13,6 +13,7 @@
 #include "runtime/dict.h"
 #include "runtime/elements.h"
 #include "runtime/map.h"
+#include "runtime/typedarray.h"
 
 /* {==== Allocation ====} */
 

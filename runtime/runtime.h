@@ -425,6 +425,7 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(collections)               \
   X(generator)                 \
   X(eval)                      \
+  X(date)                      \
   X(typedarray)                \
   /* end of families */
 #define JS_DECLARE_INIT(f) void js_init_##f(JSVM *vm);

@@ -14,7 +14,6 @@
 #include "ignition/runtime_calls.h"
 #include "runtime/elements.h"
 #include "runtime/map.h"
-#include "runtime/typedarray.h"
 
 /* Operand counts, for the instruction length: IGN_NOPS_<Name>. */
 enum {
@@ -115,6 +114,26 @@ static inline uint32_t rd_unsigned(const uint8_t *p, int scale) {
   } while (0)
 
 /* {==== Helpers the handlers share ====} */
+
+// Operand kinds for arithmetic and compare feedback beyond the fast
+// paths: strings, or anything else.
+static inline uint16_t feedback_kind(JSValue a, JSValue b) {
+  if (js_is_string(a) || js_is_string(b)) return IGN_FB_STRING;
+  if (js_is_number(a) && js_is_number(b)) return IGN_FB_NUMBER;
+  return IGN_FB_ANY;
+}
+
+// Call-target feedback: the one function seen, or megamorphic.
+static inline void call_feedback(IgnIC *ic, JSValue callee) {
+  void *target = js_is_heap(callee) ? js_heap(callee) : NULL;
+  if (ic->state == IGN_IC_UNINIT) {
+    ic->extra[0] = target;
+    ic->state = IGN_IC_MONO;
+  } else if (ic->state == IGN_IC_MONO && ic->extra[0] != target) {
+    ic->state = IGN_IC_MEGA;
+  }
+  ic->count++;
+}
 
 static inline bool both_int32(JSValue a, JSValue b) { return js_is_int32(a) && js_is_int32(b); }
 
@@ -250,7 +269,6 @@ static inline bool fast_element(JSValue o, JSValue key, JSValue *out) {
   if (!js_is_int32(key) || !js_is_heap(o)) return false;
   JSObject *obj = js_heap(o);
   JSType t = (JSType)obj->map->type;
-  if (t == JS_TYPE_TypedArray) return js_typed_array_fast_get(obj, js_int32(key), out);
   if ((t != JS_TYPE_ArrayObject && t != JS_TYPE_Object) || !js_elements_dense(obj)) return false;
   JSArrayStore *s = (JSArrayStore *)obj->elements;
   int32_t i = js_int32(key);
@@ -266,7 +284,6 @@ static inline bool fast_store_element(JSVM *vm, JSValue o, JSValue key, JSValue 
   if (!js_is_int32(key) || !js_is_heap(o)) return false;
   JSObject *obj = js_heap(o);
   JSType t = (JSType)obj->map->type;
-  if (t == JS_TYPE_TypedArray) return js_typed_array_fast_set(obj, js_int32(key), v);
   if ((t != JS_TYPE_ArrayObject && t != JS_TYPE_Object) || !js_elements_dense(obj)) return false;
   JSArrayStore *s = (JSArrayStore *)obj->elements;
   int32_t i = js_int32(key);
@@ -535,15 +552,19 @@ dispatch_prefixed:
 #define BINARY_HANDLER(name)                                              \
   IGN_CASE(name) {                                                        \
     JSValue l_ = REG(0), r_;                                              \
+    IgnIC *fb_ = IC(1);                                                   \
     if (both_int32(l_, acc) &&                                            \
         int_arith(IGN_##name, js_int32(l_), js_int32(acc), &r_)) {        \
+      fb_->bits |= IGN_FB_INT32;                                          \
       acc = r_;                                                           \
       IGN_NEXT();                                                         \
     }                                                                     \
     if (num_arith(IGN_##name, l_, acc, &r_)) {                            \
+      fb_->bits |= IGN_FB_NUMBER;                                         \
       acc = r_;                                                           \
       IGN_NEXT();                                                         \
     }                                                                     \
+    fb_->bits |= feedback_kind(l_, acc);                                  \
     IGN_SAVE_STATE();                                                     \
     IGN_RESULT(ign_binary(vm, IGN_##name, l_, acc));                      \
   }
@@ -564,14 +585,18 @@ dispatch_prefixed:
   IGN_CASE(name) {                                                        \
     JSValue r_;                                                           \
     int32_t imm_ = OPS(0);                                                \
+    IgnIC *fb_ = IC(1);                                                   \
     if (js_is_int32(acc) && int_arith(IGN_##name, js_int32(acc), imm_, &r_)) { \
+      fb_->bits |= IGN_FB_INT32;                                          \
       acc = r_;                                                           \
       IGN_NEXT();                                                         \
     }                                                                     \
     if (num_arith(IGN_##name, acc, js_from_int32(imm_), &r_)) {           \
+      fb_->bits |= IGN_FB_NUMBER;                                         \
       acc = r_;                                                           \
       IGN_NEXT();                                                         \
     }                                                                     \
+    fb_->bits |= feedback_kind(acc, acc);                                 \
     IGN_SAVE_STATE();                                                     \
     IGN_RESULT(ign_binary(vm, IGN_##op, acc, js_from_int32(imm_)));       \
   }
@@ -647,13 +672,16 @@ dispatch_prefixed:
 #define COMPARE_HANDLER(name)                                             \
   IGN_CASE(name) {                                                        \
     JSValue l_ = REG(0);                                                  \
+    IgnIC *fb_ = IC(1);                                                   \
     if (js_is_number(l_) && js_is_number(acc)) {                          \
       int r_ = num_compare(IGN_##name, js_number_value(l_), js_number_value(acc)); \
       if (r_ >= 0) {                                                      \
+        fb_->bits |= both_int32(l_, acc) ? IGN_FB_INT32 : IGN_FB_NUMBER;  \
         acc = js_from_bool(r_);                                           \
         IGN_NEXT();                                                       \
       }                                                                   \
     }                                                                     \
+    fb_->bits |= feedback_kind(l_, acc);                                  \
     IGN_SAVE_STATE();                                                     \
     IGN_RESULT(ign_compare(vm, IGN_##name, l_, acc));                     \
   }
@@ -694,6 +722,7 @@ dispatch_prefixed:
     new_target = JS_UNDEFINED;
     call_flags = 0;
     next_pc = pc + 1 + NOPS * scale;
+    call_feedback(IC(3), callee);
     goto do_call;
   }
   IGN_CASE(CallUndefinedReceiver) {
@@ -705,6 +734,7 @@ dispatch_prefixed:
     new_target = JS_UNDEFINED;
     call_flags = 0;
     next_pc = pc + 1 + NOPS * scale;
+    call_feedback(IC(3), callee);
     goto do_call;
   }
   IGN_CASE(CallWithSpread) {
@@ -720,6 +750,7 @@ dispatch_prefixed:
     new_target = acc;
     call_flags = IGN_FRAME_CONSTRUCT;
     next_pc = pc + 1 + NOPS * scale;
+    call_feedback(IC(3), callee);
     goto do_call;
   }
   IGN_CASE(ConstructWithSpread) {

@@ -17,6 +17,7 @@
  */
 #include "runtime/builtins_array.h"
 #include "runtime/iterator.h"
+#include "runtime/typedarray.h"
 
 /* {==== every, some, forEach, map, filter ====} */
 
@@ -557,11 +558,21 @@ static JSValue array_iterator_next(JSVM *vm, JSValue self, int argc, JSValue *ar
   // The length is re-read at every step: the array may change between.
   JSValue a = it->target;
   if (js_is_undefined(a)) return js_create_iter_result(vm, JS_UNDEFINED, true);
-  // Typed arrays report their length through the prototype's getter
-  // (their family owns the out-of-bounds check).
   double len;
   JSValue v = JS_UNDEFINED;
-  if (!js_length_of_array_like(vm, a, &len)) goto abrupt;
+  if (js_is_typed_array(a)) {
+    // Step b: a typed array's length comes from its buffer witness; a
+    // detached or shrunk-past view is a TypeError, not an early end.
+    const JSTypedArray *t = js_typed_array(a);
+    if (js_ta_out_of_bounds(t)) {
+      js_throw_type_error(vm, "Cannot perform %%ArrayIteratorPrototype%%.next on "
+                              "a detached or out-of-bounds TypedArray");
+      goto abrupt;
+    }
+    len = (double)js_ta_length(t);
+  } else if (!js_length_of_array_like(vm, a, &len)) {
+    goto abrupt;
+  }
   double index = (double)it->index;
   if (index >= len) {
     // Exhausted for good: later growth of the array is not seen.

@@ -4,15 +4,24 @@
     tests/test262/run.py [options] [PATH-OR-GLOB ...]
 
 Modes (--mode):
-  parse  (default) each case runs `jsvm --check [--module] [--use-strict] FILE`.
+  run    (default) execution, per test262's INTERPRETING.md: ["use strict";]
+         + harness (assert.js, sta.js, doneprintHandle.js for async, then
+         includes:) + the test, fed to `jsvm --expose-test262 -` on stdin.
+         Pass = exit 0 (async: "Test262:AsyncTestComplete" printed, no
+         "Test262:AsyncTestFailure"); negative tests must end in an uncaught
+         error of their type (phase parse: a SyntaxError before anything
+         runs).  Module tests, resolution negatives and CanBlockIsFalse
+         tests are skipped.  List: expected/run.txt.
+  parse  each case runs `jsvm --check [--module] [--use-strict] FILE`.
          Exit 0 = parsed, exit 1 with "SyntaxError" on stderr = rejected.
          Anything else (other exit status, signal, timeout) is a crash.
-  run    sketch for later: harness prelude + test, `jsvm [--use-strict] FILE`.
+         List: expected/parse.txt.
 
 Each test file becomes one case per mode it must run in (sloppy/strict/module);
 a case id is `<path relative to test/> [sloppy|strict|module]`.  The run fails
 (exit 1) when a case fails that is not in tests/test262/expected/<mode>.txt, or
-when a listed case passes.  See README.md next to this file.
+when a listed case passes.  --table prints pass rates per directory,
+--failure-summary the most frequent failure reasons.  See README.md here.
 """
 
 import argparse
@@ -21,6 +30,7 @@ import glob
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -291,54 +301,137 @@ def mode_parse(case, ctx):
     return "crash", _describe_exit(rc, err.replace(case.path, case.rel))
 
 
-def mode_run(case, ctx):
-    """Sketch of execution mode, for when the engine can run code.
+# Execution mode (test262's INTERPRETING.md).  The program goes to jsvm on
+# stdin (`jsvm --expose-test262 -`): no temporary files, and the harness
+# prelude is built once per (variant, includes) combination.
 
-    Script tests get the harness prepended (and '"use strict";' before it for
-    the strict variant) in a temporary file; raw tests run untouched.  The
-    engine must provide print() and $262.  Module tests are skipped for now:
-    their relative imports need the file to stay in place.
+# Flags whose tests this host does not run: jsvm's main agent can block
+# (like d8's and node's main thread), so [[CanBlock]] is true.
+RUN_SKIP_FLAGS = {"CanBlockIsFalse": "needs [[CanBlock]] false (the main agent can block)"}
+
+_UNCAUGHT_NAME_RE = re.compile(r"^(?:Uncaught )?([A-Za-z_$][\w$]*)")
+_UNCAUGHT_OBJECT_RE = re.compile(r"""^Uncaught ([A-Za-z_$][\w$]*) \{ message: (['"`])(.*)\2 \}$""")
+
+
+def error_line(err):
+    """The uncaught error's first line in jsvm's (node's) report.
+
+    The report may start with the throw site: "file:line[:col]", the source
+    line, a caret line and a blank line; the error itself (its stack, or
+    "Uncaught <inspected value>") follows.
     """
+    lines = err.splitlines()
+    start = 0
+    for i, line in enumerate(lines[:4]):
+        if re.match(r"^\s*\^+\s*$", line):
+            start = i + 1
+            break
+    for i in range(start, len(lines)):
+        line = lines[i].strip()
+        if not line:
+            continue
+        if line.startswith("Uncaught "):
+            # util.inspect breaks long objects over lines: join them, and
+            # show a thrown {message} object (Test262Error) as "Name: text".
+            j = i + 1
+            while j < len(lines) and lines[j][:1] in (" ", "\t", "}", "]"):
+                line += " " + lines[j].strip()
+                j += 1
+            m = _UNCAUGHT_OBJECT_RE.match(line)
+            if m:
+                line = "%s: %s" % (m.group(1), m.group(3))
+        return line[:300]
+    return ""
+
+
+def error_name(line):
+    """The constructor name of an uncaught error from its first line."""
+    m = _UNCAUGHT_NAME_RE.match(line)
+    return m.group(1) if m else ""
+
+
+def _prelude(ctx, variant, includes):
+    key = (variant, tuple(includes))
+    with ctx.lock:
+        text = ctx.preludes.get(key)
+    if text is None:
+        parts = [b'"use strict";\n'] if variant == "strict" else []
+        for inc in includes:
+            parts.append(ctx.harness_bytes(inc))
+            parts.append(b"\n")
+        text = b"".join(parts)
+        with ctx.lock:
+            ctx.preludes[key] = text
+    return text
+
+
+def run_program(case, ctx):
+    """The bytes jsvm runs for a case: the test alone for raw tests, else
+    ["use strict";] assert.js sta.js [doneprintHandle.js] includes test."""
+    meta = case.meta
+    flags = as_list(meta.get("flags"))
+    with open(case.path, "rb") as f:
+        body = f.read()
+    if "raw" in flags:
+        return body
+    includes = ["assert.js", "sta.js"]
+    if "async" in flags:
+        includes.append("doneprintHandle.js")
+    includes += [x for x in as_list(meta.get("includes")) if x not in includes]
+    return _prelude(ctx, case.variant, includes) + body
+
+
+def mode_run(case, ctx):
+    """Execute one case; judge it by its negative:/async metadata."""
     meta = case.meta
     flags = as_list(meta.get("flags"))
     if case.variant == "module":
-        return "skip", "run mode: modules not supported yet"
-    if "raw" in flags:
-        path = case.path
-    else:
-        includes = ["assert.js", "sta.js"]
-        if "async" in flags:
-            includes.append("doneprintHandle.js")
-        includes += [x for x in as_list(meta.get("includes")) if x not in includes]
-        parts = ['"use strict";\n'] if case.variant == "strict" else []
-        for inc in includes:
-            parts.append(ctx.harness_text(inc))
-        with open(case.path, encoding="utf-8", errors="replace") as f:
-            parts.append(f.read())
-        fd, path = tempfile.mkstemp(suffix=".js", dir=ctx.tmpdir)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write("\n".join(parts))
+        return "skip", "module: not supported yet"
+    for flag, why in RUN_SKIP_FLAGS.items():
+        if flag in flags:
+            return "skip", "%s: %s" % (flag, why)
+    neg = meta.get("negative") if isinstance(meta.get("negative"), dict) else None
+    phase = neg.get("phase") if neg else None
+    if phase == "resolution":
+        return "skip", "module: resolution-phase negative"
+    program = run_program(case, ctx)
+    cmd = [ctx.jsvm, "--expose-test262", "-"]
     try:
-        rc, out, err = _spawn([ctx.jsvm, path], ctx.timeout, capture_stdout=True)
-    finally:
-        if path != case.path:
-            os.unlink(path)
-    if rc is None:
+        p = subprocess.run(cmd, input=program, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=ctx.timeout)
+    except subprocess.TimeoutExpired:
         return "timeout", "timeout after %gs" % ctx.timeout
+    except OSError as e:
+        return "crash", "cannot execute: %s" % e
+    rc = p.returncode
+    out = p.stdout.decode("utf-8", "replace")
+    err = p.stderr.decode("utf-8", "replace")
     if rc < 0 or rc > 1:
         return "crash", _describe_exit(rc, err)
-    neg = meta.get("negative")
-    if isinstance(neg, dict):
+    line = error_line(err) if rc else ""
+    if neg:
         etype = neg.get("type", "")
-        if rc == 1 and etype in err:
+        if rc == 0:
+            return "fail", "expected %s (%s phase), but the test completed" % (etype, phase)
+        got = error_name(line)
+        if phase in ("parse", "early"):
+            # Before anything runs: no output, no stack (a SyntaxError thrown
+            # at run time has "    at" frames), and not an unsupported-
+            # feature stand-in from the bytecode generator.
+            early = (got == etype and not out.strip() and "\n    at " not in err
+                     and "not supported yet" not in line)
+            if early:
+                return "pass", ""
+            return "fail", "expected %s at parse time, got: %s" % (etype, line or "exit 1")
+        if got == etype:
             return "pass", ""
-        return "fail", "expected %s (%s)" % (etype, neg.get("phase")) + (
-            "" if rc == 0 else ", got " + _first_line(err))
+        return "fail", "expected %s at run time, got: %s" % (etype, line or "exit 1")
     if rc != 0:
-        return "fail", _first_line(err) or "exit 1"
+        return "fail", line or "exit 1 (no message)"
     if "async" in flags:
-        if "Test262:AsyncTestFailure" in out:
-            return "fail", _first_line(out[out.find("Test262:AsyncTestFailure"):])
+        i = out.find("Test262:AsyncTestFailure")
+        if i >= 0:
+            return "fail", _first_line(out[i:])
         if "Test262:AsyncTestComplete" not in out:
             return "fail", "async test did not print Test262:AsyncTestComplete"
     return "pass", ""
@@ -356,7 +449,22 @@ LIST_HEADER = """\
 # Lines starting with '#' are comments; keep the list sorted.
 # Regenerate with: tests/test262/run.py --mode {mode} --update-expected
 # A listed case that passes fails the run: remove it from the list.
+# A trailing "# flaky..." comment exempts a case from that (its result
+# varies between runs: crashes by SIGSEGV/SIGBUS and timeouts are marked
+# so when the list is regenerated); --update-expected keeps such entries.
 """
+
+
+def _varies(case):
+    """Whether a failure is of a kind whose outcome varies between runs: a
+    crash by SIGSEGV/SIGBUS (a memory error) or a timeout (machine load)."""
+    return case.status == "timeout" or (
+        case.status == "crash" and case.detail in ("killed by SIGSEGV", "killed by SIGBUS"))
+
+
+def is_flaky(comment):
+    """Whether an expected-list entry's comment marks it as flaky."""
+    return comment.lstrip("# ").lower().startswith("flaky")
 
 
 def read_expected(path):
@@ -481,6 +589,87 @@ def print_table(stats, out):
         label = "  " * k.count("/") + k
         out.write("%-*s %s   %s\n" % (width, label, _cell(stats[k]["parse"]), _cell(stats[k]["reject"])))
 
+
+def run_stats(cases, skipped, depth):
+    """Per directory: [passed, cases] and the number of skipped cases/files."""
+    stats = {}
+    for c in cases:
+        for key in dir_keys(c.rel, depth) + ["TOTAL"]:
+            s = stats.setdefault(key, {"run": [0, 0], "skipped": 0})
+            s["run"][1] += 1
+            s["run"][0] += c.status == "pass"
+    for sk in skipped:
+        rel = sk[0].rsplit(" [", 1)[0]
+        for key in dir_keys(rel, depth) + ["TOTAL"]:
+            stats.setdefault(key, {"run": [0, 0], "skipped": 0})["skipped"] += 1
+    return stats
+
+
+def print_run_table(stats, out):
+    """The execution-mode table: pass rate of the cases that ran."""
+    if "TOTAL" not in stats:
+        return
+    keys = sorted((k for k in stats if k != "TOTAL"), key=lambda k: k.split("/"))
+    width = max([len(k) + 2 * k.count("/") for k in keys] + [24]) + 2
+    out.write("\n%-*s %20s %9s\n" % (width, "directory", "passed (run)", "skipped"))
+    out.write("-" * (width + 31) + "\n")
+    for k in keys + ["TOTAL"]:
+        if k == "TOTAL":
+            out.write("-" * (width + 31) + "\n")
+        label = "  " * k.count("/") + k
+        out.write("%-*s %s %9s\n" % (width, label, _cell(stats[k]["run"]),
+                                      stats[k]["skipped"] or ""))
+
+
+# Failure reasons are grouped after normalizing what varies from test to
+# test but not from cause to cause: values shown by assert.js between « »,
+# source positions, numbers, and the test-specific message prefix before
+# assert.js's own text.
+_NORMALIZE = [
+    (re.compile(r"«[^»]*(»|$)"), "«…»"),
+    (re.compile(r" \(\d+:\d+\)"), ""),
+    (re.compile(r"(?<![\w$.])\d+(\.\d+)?(?![\w$])"), "N"),
+    (re.compile(r"^((?:Test262:AsyncTestFailure:)?Test262Error: )(?:Test262Error: )?.*?(Expected SameValue|Expected a |Expected \[|Actual \[|"
+                r"Expected true but got|Expected \w+ but got|Expected the )"), r"\1\2"),
+]
+
+
+def failure_reason(case):
+    """A grouping key for a failed case's detail (its error's first line)."""
+    if case.status in ("timeout", "crash"):
+        text = case.detail if case.status == "crash" else "timeout"
+        return "%s: %s" % (case.status, re.sub(r"^exit (\d+): .*", r"exit \1", text))
+    text = case.detail or "(no message)"
+    for rx, rep in _NORMALIZE:
+        text = rx.sub(rep, text)
+    return text[:160]
+
+
+def failure_groups(cases):
+    """[(reason, [cases])] for the failed cases, most frequent first."""
+    groups = {}
+    for c in cases:
+        if c.status != "pass":
+            groups.setdefault(failure_reason(c), []).append(c)
+    return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+def print_failure_summary(cases, limit, out):
+    """The top failure reasons with counts and the directories they hit."""
+    groups = failure_groups(cases)
+    total = sum(len(g) for _, g in groups)
+    out.write("\nTop failure reasons (%d failed cases, %d distinct reasons):\n" % (total, len(groups)))
+    out.write("%7s  %s\n" % ("cases", "reason  [where: top directories]  e.g. one case"))
+    for reason, group in groups[:limit if limit > 0 else len(groups)]:
+        where = {}
+        for c in group:
+            key = "/".join(c.rel.split("/")[:-1][:2])
+            where[key] = where.get(key, 0) + 1
+        top = sorted(where.items(), key=lambda kv: -kv[1])[:3]
+        example = next(c for c in group if c.rel.startswith(top[0][0] + "/"))
+        out.write("%7d  %s\n         [%s]  e.g. %s\n" % (
+            len(group), reason, ", ".join("%s %d" % kv for kv in top), example.id))
+
 # --------------------------------------------------------------------------
 # Main
 # --------------------------------------------------------------------------
@@ -491,16 +680,53 @@ class Context:
         self.jsvm = args.jsvm
         self.timeout = args.timeout
         self.harness_dir = os.path.join(test262, "harness")
-        self.tmpdir = None
         self._harness = {}
-        self._lock = threading.Lock()
+        self.preludes = {}        # (variant, includes) -> prelude bytes
+        self.lock = threading.Lock()
 
-    def harness_text(self, name):
-        with self._lock:
+    def harness_bytes(self, name):
+        with self.lock:
             if name not in self._harness:
-                with open(os.path.join(self.harness_dir, name), encoding="utf-8") as f:
+                with open(os.path.join(self.harness_dir, name), "rb") as f:
                     self._harness[name] = f.read()
             return self._harness[name]
+
+
+def snapshot_binary(jsvm):
+    """A private copy of the engine binary for the whole run, or None if it
+    does not start.  The build tree is shared: a rebuild in the middle of a
+    run would otherwise make cases fail to execute (or mix two engines).
+    A copy caught mid-link fails `--version`; try again a few times."""
+    for attempt in range(5):
+        tmp = tempfile.mkdtemp(prefix="jsvm-test262-")
+        copy = os.path.join(tmp, "jsvm")
+        try:
+            shutil.copy2(jsvm, copy)
+            ok = subprocess.run([copy, "--version"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, timeout=30).returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            ok = False
+        if ok:
+            return copy
+        shutil.rmtree(tmp, ignore_errors=True)
+        time.sleep(2)
+    return None
+
+
+def _limit_children():
+    """Resource limits that jsvm children inherit: no core files from
+    crashing cases, and an address-space cap so that a runaway test fails
+    alone instead of pushing the machine into swap (jsvm reserves a 1 GB
+    stack for its worker thread, so the cap stays well above that)."""
+    try:
+        import resource
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = 8 << 30
+        if hard == resource.RLIM_INFINITY or hard > cap:
+            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, ValueError, OSError):
+        pass
 
 
 def _cpu_count():
@@ -515,7 +741,10 @@ def parse_args(argv):
         description="Run test262 against jsvm and compare with the expected-failure list.")
     ap.add_argument("paths", nargs="*", metavar="PATH",
                     help="paths or globs relative to test/ (default: %s)" % ", ".join(DEFAULT_DIRS))
-    ap.add_argument("--mode", choices=sorted(MODES), default="parse")
+    ap.add_argument("--mode", choices=sorted(MODES), default="run",
+                    help="run: execute the tests (default); parse: jsvm --check only")
+    ap.add_argument("--only", action="append", default=[], metavar="DIR",
+                    help="only tests under DIR (relative to test/; repeatable; same as a PATH)")
     ap.add_argument("--jsvm", default=DEFAULT_JSVM, help="engine binary (default: %(default)s)")
     ap.add_argument("--test262", default=DEFAULT_TEST262, help="test262 checkout (default: %(default)s)")
     ap.add_argument("-j", "--jobs", type=int, default=_cpu_count(),
@@ -526,33 +755,28 @@ def parse_args(argv):
     ap.add_argument("--expected", help="expected-failure list (default: expected/<mode>.txt here)")
     ap.add_argument("--update-expected", action="store_true",
                     help="rewrite the expected-failure list from this run and exit 0")
-    ap.add_argument("--json", metavar="FILE", help="write full results as JSON")
+    ap.add_argument("--json", metavar="FILE", help="write full results as JSON ('-': stdout)")
     ap.add_argument("--depth", type=int, default=2, help="directory depth of the table (default: 2)")
-    ap.add_argument("--no-table", action="store_true", help="do not print the per-directory table")
+    ap.add_argument("--table", action="store_true", help="print the per-directory pass-rate table")
+    ap.add_argument("--no-table", action="store_true", help=argparse.SUPPRESS)  # the old default
+    ap.add_argument("--failure-summary", nargs="?", type=int, const=30, default=None, metavar="N",
+                    help="print the N most frequent failure reasons (default N: 30)")
     ap.add_argument("--max-list", type=int, default=200,
                     help="print at most N ids per category of problems (0 = all; default: 200)")
+    ap.add_argument("--from-json", metavar="FILE",
+                    help="report on an earlier --json run instead of running (no jsvm needed)")
     ap.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     return ap.parse_args(argv)
 
 
-def main(argv=None):
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    out = sys.stdout
-    test262 = os.path.abspath(args.test262)
-    test_dir = os.path.join(test262, "test")
-    if not os.path.isdir(test_dir):
-        print("test262 not found at %s, skipped" % test262)
-        return SKIP_RETURN_CODE
-    if not (os.path.isfile(args.jsvm) and os.access(args.jsvm, os.X_OK)):
-        print("run.py: jsvm binary not found or not executable: %s" % args.jsvm, file=sys.stderr)
-        return 2
-    expected_path = args.expected or os.path.join(HERE, "expected", args.mode + ".txt")
+def execute(args, test262, test_dir):
+    """Discover and run the cases -> (cases, skipped, in_scope, seconds),
+    or an exit status when interrupted."""
     mode_fn = MODES[args.mode]
-
     t0 = time.monotonic()
-    rels = find_tests(test_dir, args.paths)
+    rels = find_tests(test_dir, args.paths + args.only)
     proposals = set() if args.include_proposals else load_proposals(os.path.join(test262, "features.txt"))
-    cases, skipped = [], []          # skipped: (rel or case id, reason)
+    cases, skipped = [], []          # skipped: (rel or case id, reason, detail)
     in_scope = set()                 # files selected (incl. skipped), for the expected list
     for rel in rels:
         path = os.path.join(test_dir, rel)
@@ -566,8 +790,12 @@ def main(argv=None):
     t_scan = time.monotonic() - t0
 
     ctx = Context(args, test262)
+    ctx.jsvm = snapshot_binary(args.jsvm)
+    if ctx.jsvm is None:
+        print("run.py: %s does not run (jsvm --version fails)" % args.jsvm, file=sys.stderr)
+        return 2
     if args.mode == "run":
-        ctx.tmpdir = tempfile.mkdtemp(prefix="jsvm-test262-")
+        _limit_children()
     progress = Progress(len(cases), not args.quiet)
     if not args.quiet:
         sys.stderr.write("test262: %d files, %d cases (%d files skipped), mode %s, -j %d, scan %.1fs\n"
@@ -590,17 +818,54 @@ def main(argv=None):
         print("interrupted", file=sys.stderr)
         return 130
     finally:
-        if ctx.tmpdir:
-            try:
-                os.rmdir(ctx.tmpdir)
-            except OSError:
-                pass
+        if ctx.jsvm != args.jsvm:
+            shutil.rmtree(os.path.dirname(ctx.jsvm), ignore_errors=True)
     progress.finish()
-    t_run = time.monotonic() - t1
+    return cases, skipped, in_scope, time.monotonic() - t1
+
+
+def load_results(path, test_dir):
+    """Cases and skips from an earlier --json file (for --from-json)."""
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    cases, in_scope = [], set()
+    for x in data["cases"]:
+        c = Case(x["file"], os.path.join(test_dir, x["file"]), x["variant"], x["expect"], {})
+        c.status, c.detail = x["status"], x["detail"]
+        cases.append(c)
+        in_scope.add(c.rel)
+    skipped = [(x["id"], x["reason"], x["detail"]) for x in data.get("skipped", [])]
+    for sk in skipped:
+        in_scope.add(sk[0].rsplit(" [", 1)[0])
+    return cases, skipped, in_scope, data.get("seconds", 0.0), data.get("mode", "run")
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    # With --json - the JSON owns stdout; the human-readable report moves.
+    out = sys.stderr if args.json == "-" else sys.stdout
+    test262 = os.path.abspath(args.test262)
+    test_dir = os.path.join(test262, "test")
+    if not os.path.isdir(test_dir):
+        print("test262 not found at %s, skipped" % test262)
+        return SKIP_RETURN_CODE
+    if not args.from_json and not (os.path.isfile(args.jsvm) and os.access(args.jsvm, os.X_OK)):
+        print("run.py: jsvm binary not found or not executable: %s" % args.jsvm, file=sys.stderr)
+        return 2
+
+    t0 = time.monotonic()
+    if args.from_json:
+        cases, skipped, in_scope, t_run, args.mode = load_results(args.from_json, test_dir)
+    else:
+        result = execute(args, test262, test_dir)
+        if isinstance(result, int):
+            return result
+        cases, skipped, in_scope, t_run = result
+    expected_path = args.expected or os.path.join(HERE, "expected", args.mode + ".txt")
 
     for c in cases:
         if c.status == "skip":
-            skipped.append((c.id, "mode", c.detail))
+            skipped.append((c.id, c.detail.split(":", 1)[0], c.detail))
     cases = [c for c in cases if c.status != "skip"]
 
     # Compare with the expected-failure list.
@@ -610,8 +875,11 @@ def main(argv=None):
     for c in cases:
         c.listed = c.id in listed
         if c.status == "pass":
-            c.verdict = "unexpected-pass" if c.listed else "pass"
-            if c.listed:
+            if c.listed and is_flaky(listed[c.id]):
+                c.verdict = "pass"       # flaky: passing now and then is no news
+            else:
+                c.verdict = "unexpected-pass" if c.listed else "pass"
+            if c.verdict == "unexpected-pass":
                 unexpected_passes.append(c)
         elif c.listed:
             c.verdict = "expected-failure"
@@ -635,7 +903,10 @@ def main(argv=None):
     count = {s: sum(c.status == s for c in cases) for s in ("fail", "crash", "timeout")}
 
     if args.json:
-        stats = directory_stats(cases, max(args.depth, 2))
+        if args.mode == "run":
+            stats = run_stats(cases, skipped, max(args.depth, 2))
+        else:
+            stats = directory_stats(cases, max(args.depth, 2))
         data = {
             "mode": args.mode, "jsvm": os.path.abspath(args.jsvm), "test262": test262,
             "seconds": round(time.monotonic() - t0, 2),
@@ -646,15 +917,25 @@ def main(argv=None):
             "directories": stats,
             "cases": [{"id": c.id, "file": c.rel, "variant": c.variant, "expect": c.expect,
                        "status": c.status, "detail": c.detail, "listed": c.listed,
-                       "verdict": c.verdict} for c in cases],
+                       "verdict": c.verdict,
+                       "reason": failure_reason(c) if c.status != "pass" else None}
+                      for c in cases],
             "skipped": [{"id": s[0], "reason": s[1], "detail": s[2]} for s in skipped],
         }
-        with open(args.json, "w", encoding="utf-8") as f:
-            json.dump(data, f, separators=(",", ":"))
-            f.write("\n")
+        if args.json == "-":
+            json.dump(data, sys.stdout, separators=(",", ":"))
+            sys.stdout.write("\n")
+        else:
+            with open(args.json, "w", encoding="utf-8") as f:
+                json.dump(data, f, separators=(",", ":"))
+                f.write("\n")
 
-    if not args.no_table:
+    if args.table and args.mode == "run":
+        print_run_table(run_stats(cases, skipped, args.depth), out)
+    elif args.table:
         print_table(directory_stats(cases, args.depth), out)
+    if args.failure_summary is not None:
+        print_failure_summary(cases, args.failure_summary, out)
 
     def show(title, items, fmt):
         if not items:
@@ -673,7 +954,10 @@ def main(argv=None):
                 if cid.rsplit(" [", 1)[0] not in ran_files and cid not in stale}
         for c in cases:
             if c.status != "pass":
-                keep[c.id] = listed.get(c.id, "")
+                keep[c.id] = listed.get(c.id, "") or (
+                    "# flaky: %s" % c.detail if _varies(c) else "")
+            elif is_flaky(listed.get(c.id, "")):
+                keep[c.id] = listed[c.id]
         if not any(l.strip() for l in header):
             header = LIST_HEADER.format(mode=args.mode).splitlines()
         write_expected(expected_path, header, keep)

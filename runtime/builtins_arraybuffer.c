@@ -115,6 +115,8 @@ static JSValue buffer_resize(JSVM *vm, JSValue self, int argc, JSValue *argv,
   if (!this_buffer(vm, self, shared, name)) return JS_EXCEPTION;
   double len;
   if (!js_ta_to_index(vm, js_arg(0), "Invalid array buffer length%.0s", &len)) return JS_EXCEPTION;
+  // The conversion ran user code: detached is checked now (step 5), then
+  // the range; a growable SharedArrayBuffer never shrinks.
   JSArrayBuffer *b = js_array_buffer(self);
   if (b->flags & JS_AB_DETACHED)
     return js_throw_type_error(vm, "Cannot perform %s on a detached ArrayBuffer", name);
@@ -312,6 +314,7 @@ static uint8_t *view_address(JSVM *vm, JSTypedArray *v, double index, uint32_t s
                         detached ? "a detached ArrayBuffer" : "an out of bounds DataView");
     return NULL;
   }
+  // GetViewByteLength: a length-tracking view ends where the buffer does.
   if (index + size > (double)js_ta_length(v)) {
     js_throw_range_error(vm, "Offset is outside the bounds of the DataView");
     return NULL;
@@ -355,6 +358,7 @@ static JSValue data_view_set(JSVM *vm, JSValue self, int argc, JSValue *argv,
   uint32_t size = js_ta_element_size(kind);
   uint8_t *p = view_address(vm, js_typed_array(self), index, size, name);
   if (!p) return JS_EXCEPTION;
+  // Encode in the host order, then flip for big-endian.
   uint8_t tmp[8];
   js_ta_store(kind, tmp, num);
   if (!little) reverse_bytes(tmp, size);
@@ -367,6 +371,8 @@ static JSValue data_view_set(JSVM *vm, JSValue self, int argc, JSValue *argv,
 // A class's prototype (ordinary, %Object.prototype% parent), constructor
 // and instance map, recorded in the internals store.
 static JSValue install_class(JSVM *vm, int cls, JSNative fn, int length, int magic) {
+  // The constructor's magic is its class, so one native serves both
+  // buffer kinds; the map gets two in-object slots for expandos.
   JSArrayStore *st = js_heap(js_intrinsic(vm, TypedArrayInternals));
   JSValue proto = js_new_object(vm);
   JSValue ctor = js_new_native_ctor(vm, js_ta_class_name[cls], fn, length, proto);
@@ -425,6 +431,7 @@ static void install_data_view(JSVM *vm) {
   getter_magic(vm, proto, "byteLength", data_view_getter, 1);
   getter_magic(vm, proto, "byteOffset", data_view_getter, 2);
   // The spec lists them as getX then setX, in the table's order.
+  // Uint8Clamped has no DataView accessor (the table has no such entry).
   for (int k = 0; k < JS_TA_KIND_COUNT; k++) {
     if (k == JS_TA_Uint8Clamped) continue;
     // "DataView.prototype.getInt8" -> "getInt8".

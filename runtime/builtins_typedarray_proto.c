@@ -170,6 +170,7 @@ static JSValue ta_reduce(JSVM *vm, JSValue self, int argc, JSValue *argv,
   uint64_t len;
   if (!js_typed_array_validate(vm, self, right ? PROTO "reduceRight" : PROTO "reduce", &len))
     return JS_EXCEPTION;
+  // initialValue's presence is argc, not undefined-ness (step 5).
   JSValue fn = js_arg(0);
   if (!js_is_callable(fn)) return js_throw_not_callable(vm, fn);
   if (len == 0 && argc < 2) return js_throw_type_error(vm, "Reduce of empty array with no initial value");
@@ -232,20 +233,20 @@ static JSValue ta_search(JSVM *vm, JSValue self, int argc, JSValue *argv,
   JSValue search = js_arg(0);
   double cur = (double)js_ta_length(t);  // after the conversion
   // A BigInt array's elements never equal a non-BigInt value.
-  bool numeric = js_is_number(search) && !js_ta_kind_is_bigint(t->kind);
-  double x = numeric ? js_number_value(search) : 0;
+  if (!js_is_number(search) || js_ta_kind_is_bigint(t->kind)) {
+    // Nothing present can match; includes(undefined) still finds the
+    // indices that the conversion cut off (their Get is undefined).
+    bool lost = what == S_INCLUDES && js_is_undefined(search) && fmax(k, cur) < (double)len;
+    return lost ? JS_TRUE : not_found;
+  }
+  double x = js_number_value(search);
   if (what == S_LAST_INDEX_OF) {
-    for (; k >= 0; k--)
-      if (numeric && k < cur && load_double(t, (uint64_t)k) == x) return js_from_number(k);
+    // Indices at or past the current length are absent: skipped.
+    for (k = fmin(k, cur - 1); k >= 0; k--)
+      if (load_double(t, (uint64_t)k) == x) return js_from_number(k);
     return not_found;
   }
-  for (; k < (double)len; k++) {
-    if (k >= cur) {
-      // Absent: indexOf skips it, includes sees undefined.
-      if (what == S_INCLUDES && js_is_undefined(search)) return JS_TRUE;
-      continue;
-    }
-    if (!numeric) continue;
+  for (; k < cur && k < (double)len; k++) {
     double y = load_double(t, (uint64_t)k);
     if (y == x || (what == S_INCLUDES && x != x && y != y))
       return what == S_INCLUDES ? JS_TRUE : js_from_number(k);
@@ -257,6 +258,8 @@ static JSValue ta_search(JSVM *vm, JSValue self, int argc, JSValue *argv,
 static JSValue ta_at(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue new_target) {
   uint64_t len;
   if (!js_typed_array_validate(vm, self, PROTO "at", &len)) return JS_EXCEPTION;
+  // Relative to the validated length; the Get re-checks the index (the
+  // conversion may have shrunk the buffer).
   double rel;
   if (!js_to_integer_or_infinity(vm, js_arg(0), &rel)) return JS_EXCEPTION;
   double k = rel >= 0 ? rel : (double)len + rel;
@@ -277,6 +280,7 @@ static void append_number(JSStrBuf *sb, JSValue v) {
 static JSValue ta_join(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue new_target) {
   uint64_t len;
   if (!js_typed_array_validate(vm, self, PROTO "join", &len)) return JS_EXCEPTION;
+  // Elements are Numbers: their ToString is js_dtoa, no user code.
   JSValue sep = js_arg(0);
   sep = js_is_undefined(sep) ? js_atom(vm, ",") : js_to_string(vm, sep);
   if (js_is_exception(sep)) return sep;
@@ -331,6 +335,8 @@ static JSValue ta_iterator(JSVM *vm, JSValue self, int argc, JSValue *argv,
   int kind = js_native_magic(vm);
   uint64_t len;
   if (!js_typed_array_validate(vm, self, names[kind], &len)) return JS_EXCEPTION;
+  // CreateArrayIterator: %ArrayIteratorPrototype%'s next serves arrays
+  // and typed arrays alike.
   return js_new_iterator(vm, JS_ITER_ARRAY, self, (JSIterKind)kind);
 }
 
@@ -453,6 +459,8 @@ static JSValue set_from_typed_array(JSVM *vm, JSTypedArray *t, double offset, JS
 
 // SetTypedArrayFromArrayLike (§23.2.3.26.2).
 static JSValue set_from_array_like(JSVM *vm, JSValue target, double offset, JSValue source) {
+  // Steps 1-7 in order: target bounds, ToObject, LengthOfArrayLike (a
+  // getter may run), then the range checks against the earlier length.
   JSTypedArray *t = js_typed_array(target);
   if (js_ta_out_of_bounds(t))
     return detached(vm, PROTO "set");

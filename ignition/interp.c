@@ -14,6 +14,7 @@
 #include "ignition/runtime_calls.h"
 #include "runtime/elements.h"
 #include "runtime/map.h"
+#include "runtime/typedarray.h"
 
 /* Operand counts, for the instruction length: IGN_NOPS_<Name>. */
 enum {
@@ -179,6 +180,17 @@ static inline bool num_arith(IgnOpcode op, JSValue a, JSValue b, JSValue *out) {
   }
 }
 
+static inline int int_compare(IgnOpcode op, int32_t x, int32_t y) {
+  switch ((unsigned)op) {
+    case IGN_TestLessThan: return x < y;
+    case IGN_TestGreaterThan: return x > y;
+    case IGN_TestLessThanOrEqual: return x <= y;
+    case IGN_TestGreaterThanOrEqual: return x >= y;
+    case IGN_TestEqual: return x == y;
+    default: return -1;
+  }
+}
+
 static inline int num_compare(IgnOpcode op, double x, double y) {
   switch ((unsigned)op) {
     case IGN_TestLessThan: return x < y;
@@ -269,6 +281,7 @@ static inline bool fast_element(JSValue o, JSValue key, JSValue *out) {
   if (!js_is_int32(key) || !js_is_heap(o)) return false;
   JSObject *obj = js_heap(o);
   JSType t = (JSType)obj->map->type;
+  if (t == JS_TYPE_TypedArray) return js_typed_array_fast_get(obj, js_int32(key), out);
   if ((t != JS_TYPE_ArrayObject && t != JS_TYPE_Object) || !js_elements_dense(obj)) return false;
   JSArrayStore *s = (JSArrayStore *)obj->elements;
   int32_t i = js_int32(key);
@@ -284,6 +297,7 @@ static inline bool fast_store_element(JSVM *vm, JSValue o, JSValue key, JSValue 
   if (!js_is_int32(key) || !js_is_heap(o)) return false;
   JSObject *obj = js_heap(o);
   JSType t = (JSType)obj->map->type;
+  if (t == JS_TYPE_TypedArray) return js_typed_array_fast_set(obj, js_int32(key), v);
   if ((t != JS_TYPE_ArrayObject && t != JS_TYPE_Object) || !js_elements_dense(obj)) return false;
   JSArrayStore *s = (JSArrayStore *)obj->elements;
   int32_t i = js_int32(key);
@@ -673,6 +687,14 @@ dispatch_prefixed:
   IGN_CASE(name) {                                                        \
     JSValue l_ = REG(0);                                                  \
     IgnIC *fb_ = IC(1);                                                   \
+    if (both_int32(l_, acc)) {                                            \
+      int r_ = int_compare(IGN_##name, js_int32(l_), js_int32(acc));      \
+      if (r_ >= 0) {                                                      \
+        fb_->bits |= IGN_FB_INT32;                                        \
+        acc = js_from_bool(r_);                                           \
+        IGN_NEXT();                                                       \
+      }                                                                   \
+    }                                                                     \
     if (js_is_number(l_) && js_is_number(acc)) {                          \
       int r_ = num_compare(IGN_##name, js_number_value(l_), js_number_value(acc)); \
       if (r_ >= 0) {                                                      \

@@ -74,8 +74,10 @@ static inline void ori_write_barrier(void *obj, JSValue *slot, JSValue v) {
 #define ORI_STORE(obj, field, v)                      \
   do {                                                \
     JSValue ori_v_ = (v);                             \
-    (obj)->field = ori_v_;                            \
-    ori_write_barrier((obj), &(obj)->field, ori_v_);  \
+    /* the field is evaluated once (it may be v[i++]) */ \
+    JSValue *ori_p_ = &(obj)->field;                  \
+    *ori_p_ = ori_v_;                                 \
+    ori_write_barrier((obj), ori_p_, ori_v_);         \
   } while (0)
 
 /* ORI_STORE_SLOT: store into a JSValue slot of obj given by address (an

@@ -30,8 +30,21 @@ JSMap *js_new_map(JSVM *vm, JSType type, JSValue proto, uint32_t size,
   m->proto = proto;  // raw store: m is fresh
   if (type == JS_TYPE_Function || type == JS_TYPE_BoundFunction)
     m->flags |= JS_MAP_CALLABLE;
-  if (js_is_object(proto)) js_obj(proto)->map->flags |= JS_MAP_PROTOTYPE;
+  js_note_prototype(vm, proto);
   return m;
+}
+
+void js_note_prototype(JSVM *vm, JSValue proto) {
+  if (!js_is_object(proto)) return;
+  JSObject *p = js_obj(proto);
+  p->map->flags |= JS_MAP_PROTOTYPE;
+  // Elements (or indices answered by an exotic object) on a prototype:
+  // stores that fill holes can no longer skip the chain (see the
+  // interpreter's element fast path).
+  JSType t = (JSType)p->map->type;
+  if (p->elements || t == JS_TYPE_TypedArray || t == JS_TYPE_Proxy ||
+      t == JS_TYPE_Arguments || t == JS_TYPE_Primitive)
+    vm->proto_elements = true;
 }
 
 /* {==== Root maps, cached per prototype ====} */

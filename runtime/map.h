@@ -21,6 +21,9 @@
 /* js_map_root: the root map of plain objects with prototype proto
  * (cached per prototype) and the given number of in-object slots. */
 JSMap *js_map_root(JSVM *vm, JSValue proto, uint32_t inline_count);
+/* js_note_prototype: proto is used as a prototype (flags its map; notes
+ * prototypes with indexed properties for the element fast paths). */
+void js_note_prototype(JSVM *vm, JSValue proto);
 /* js_map_lookup: index of key's descriptor in a fast map, or -1. */
 int js_map_lookup(const JSMap *map, JSValue key);
 /* js_map_add: the child of map that adds key with attrs (shared). */

@@ -271,6 +271,8 @@ static void put_named(JSVM *vm, JSObject *o, JSValue key, JSValue v, uint32_t at
 static void put_property(JSVM *vm, JSObject *o, JSValue key, JSValue v, uint32_t attrs) {
   uint32_t index;
   if (js_key_is_index(key, &index)) {
+    // An element on a prototype: hole-filling stores must look up the chain.
+    if (o->map->flags & JS_MAP_PROTOTYPE) vm->proto_elements = true;
     js_elem_define(vm, o, index, v, attrs);
     if (o->map->type == JS_TYPE_ArrayObject) {
       JSArrayObject *a = (JSArrayObject *)o;
@@ -695,12 +697,13 @@ int js_set_prototype_of(JSVM *vm, JSValue obj, JSValue proto) {
   if (o->map->type == JS_TYPE_Object && o->map->nprops == 0 &&
       !(o->map->flags & JS_MAP_DICT)) {
     o->map = js_map_root(vm, proto, o->map->inline_count);
+    js_note_prototype(vm, proto);
     return 1;
   }
   // Otherwise the object gets a map of its own with the new prototype.
   if (!(o->map->flags & JS_MAP_DICT)) js_object_normalize(vm, o);
   ORI_STORE(o->map, proto, proto);
-  if (js_is_object(proto)) js_obj(proto)->map->flags |= JS_MAP_PROTOTYPE;
+  js_note_prototype(vm, proto);
   return 1;
 }
 

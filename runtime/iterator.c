@@ -22,8 +22,8 @@ static_assert(JS_ITER_BRAND_COUNT <= sizeof(((JSRealm *)0)->iterator_map) /
 /* {==== Iterator objects ====} */
 
 // The prototype of each brand's objects, in JSIterBrand order. Wrapper
-// and helper iterators inherit straight from %IteratorPrototype% until
-// the Iterator helpers family gives them prototypes of their own.
+// and helper prototypes are made by the iterator_helpers family
+// (runtime/builtins_iterator_helpers.c) before any such object exists.
 static const int brand_proto[JS_ITER_BRAND_COUNT] = {
     [JS_ITER_ARRAY] = JS_INTRINSIC_ArrayIteratorPrototype,
     [JS_ITER_STRING] = JS_INTRINSIC_StringIteratorPrototype,
@@ -31,8 +31,8 @@ static const int brand_proto[JS_ITER_BRAND_COUNT] = {
     [JS_ITER_SET] = JS_INTRINSIC_SetIteratorPrototype,
     [JS_ITER_REGEXP_STRING] = JS_INTRINSIC_RegExpStringIteratorPrototype,
     [JS_ITER_FOR_IN] = JS_INTRINSIC_IteratorPrototype,
-    [JS_ITER_WRAP] = JS_INTRINSIC_IteratorPrototype,
-    [JS_ITER_HELPER] = JS_INTRINSIC_IteratorPrototype,
+    [JS_ITER_WRAP] = JS_INTRINSIC_WrapForValidIteratorPrototype,
+    [JS_ITER_HELPER] = JS_INTRINSIC_IteratorHelperPrototype,
 };
 
 // The spec's names for the receiver check's message.
@@ -176,6 +176,29 @@ JSValue js_iterator_next(JSVM *vm, JSIterRecord *rec, int argc, JSValue *argv) {
     return throw_not_object(vm, r);
   }
   return r;
+}
+
+bool js_get_iterator_direct(JSVM *vm, JSValue obj, JSIterRecord *rec) {
+  // next is read once and not checked (a non-callable one throws when
+  // it is first called, as the spec orders it).
+  JSValue next = js_get(vm, obj, vm->atom[JS_ATOM_next]);
+  if (js_is_exception(next)) return false;
+  rec->iterator = obj;
+  rec->next = next;
+  rec->done = false;
+  return true;
+}
+
+int js_iterator_step(JSVM *vm, JSIterRecord *rec) {
+  JSValue r = js_iterator_next(vm, rec, 0, NULL);
+  if (js_is_exception(r)) return -1;
+  // IteratorComplete only: the value is never read.
+  JSValue done = js_get(vm, r, vm->atom[JS_ATOM_done]);
+  if (js_is_exception(done) || js_to_boolean(done)) {
+    rec->done = true;
+    return js_is_exception(done) ? -1 : 0;
+  }
+  return 1;
 }
 
 int js_iterator_step_value(JSVM *vm, JSIterRecord *rec, JSValue *value) {

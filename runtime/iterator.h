@@ -86,6 +86,10 @@ bool js_get_iterator(JSVM *vm, JSValue obj, JSIterRecord *rec);
 bool js_get_iterator_from_method(JSVM *vm, JSValue obj, JSValue method,
                                  JSIterRecord *rec);
 
+/* js_get_iterator_direct: GetIteratorDirect(obj) (obj an object): reads
+ * obj.next once; false when that Get throws. */
+bool js_get_iterator_direct(JSVM *vm, JSValue obj, JSIterRecord *rec);
+
 /* js_iterator_next: IteratorNext(rec [, value]) (pass argc 0 or 1): the
  * result object, or JS_EXCEPTION (rec->done is set on any failure,
  * including a non-object result). */
@@ -95,6 +99,11 @@ JSValue js_iterator_next(JSVM *vm, JSIterRecord *rec, int argc, JSValue *argv);
  * when the iterator is done, -1 on exception. rec->done is set whenever
  * the result is not 1, so that callers know not to close it. */
 int js_iterator_step_value(JSVM *vm, JSIterRecord *rec, JSValue *value);
+
+/* js_iterator_step: IteratorStep(rec) without reading the value: 1 when
+ * the result is not done, 0 when done, -1 on exception (rec->done set
+ * whenever the result is not 1, as for js_iterator_step_value). */
+int js_iterator_step(JSVM *vm, JSIterRecord *rec);
 
 /* js_iterator_close: IteratorClose(rec, completion). With throwing, the
  * completion is the pending exception: return() is still called, any

@@ -419,6 +419,7 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(json)                      \
   X(console)                   \
   X(iterator)                  \
+  X(iterator_helpers)          \
   X(array)                     \
   X(regexp)                    \
   X(promise)                   \

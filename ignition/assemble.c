@@ -138,10 +138,10 @@ void ign_assemble(Gen *g, IgnCode *code) {
   code->strict = g->strict;
   code->nconstants = g->nconsts;
   code->constants = malloc((g->nconsts + 1) * sizeof(JSValue));
-  memcpy(code->constants, g->consts, g->nconsts * sizeof(JSValue));
+  if (g->nconsts) memcpy(code->constants, g->consts, g->nconsts * sizeof(JSValue));
   code->nslots = g->nslots;
   code->slot_kinds = malloc(g->nslots + 1);
-  memcpy(code->slot_kinds, g->slots, g->nslots);
+  if (g->nslots) memcpy(code->slot_kinds, g->slots, g->nslots);
   free(scale);
   free(offset);
 }

@@ -223,6 +223,14 @@ JSValue ign_get_keyed(JSVM *vm, JSValue obj, JSValue key, IgnIC *ic) {
   return js_get(vm, obj, k);
 }
 
+// Whether a proxy sits on map's prototype chain: its set trap must see
+// every store that reaches it, so no transition is cached past it.
+static bool chain_has_proxy(const JSMap *map) {
+  for (JSValue p = map->proto; js_is_object(p); p = js_obj(p)->map->proto)
+    if (js_obj(p)->map->type == JS_TYPE_Proxy) return true;
+  return false;
+}
+
 bool ign_set_named(JSVM *vm, JSValue obj, JSValue key, JSValue v, IgnIC *ic, bool strict) {
   JSMap *before = js_is_object(obj) ? js_obj(obj)->map : NULL;
   if (js_set(vm, obj, key, v, strict) < 0) return false;
@@ -235,7 +243,7 @@ bool ign_set_named(JSVM *vm, JSValue obj, JSValue key, JSValue v, IgnIC *ic, boo
     if (i >= 0 && (a & JS_ATTR_WRITABLE) && !(a & JS_ATTR_ACCESSOR))
       ic_add(ic, before, IGN_ICK_FIELD, after->descs[i].slot, NULL);
   } else if (after->back == before && after->nprops == before->nprops + 1 &&
-             after->descs[before->nprops].key.bits == key.bits) {
+             after->descs[before->nprops].key.bits == key.bits && !chain_has_proxy(before)) {
     // Adding the property moved the object along a transition.
     ic_add(ic, before, IGN_ICK_TRANSITION, before->nprops, after);
     ic->epoch = vm->proto_epoch;
@@ -435,7 +443,13 @@ JSValue ign_for_in_enumerate(JSVM *vm, JSValue obj) {
   if (js_is_exception(o)) return o;
   JSDict *seen = js_dict_new(vm, 16);
   JSArrayStore *keys = js_new_store(vm, 8);
-  for (JSValue p = o; js_is_object(p); p = js_obj(p)->map->proto) {
+  // The walk uses [[GetPrototypeOf]] (a proxy's trap runs; its map has
+  // no prototype of its own). Only proxies can make it endless: past
+  // 100000 of them it ends as V8 ends it.
+  uint32_t proxies = 0;
+  for (JSValue p = o; js_is_object(p);) {
+    if (js_obj(p)->map->type == JS_TYPE_Proxy && ++proxies > 100000)
+      return js_throw_range_error(vm, "Maximum call stack size exceeded");
     JSArrayStore *own = js_own_keys(vm, p, JS_KEYS_STRINGS);
     if (!own) return JS_EXCEPTION;
     for (uint32_t i = 0; i < own->used; i++) {
@@ -447,6 +461,8 @@ JSValue ign_for_in_enumerate(JSVM *vm, JSValue obj) {
       if (r < 0) return JS_EXCEPTION;
       if (r && (d.attrs & JS_ATTR_ENUMERABLE)) keys = js_store_push(vm, keys, k);
     }
+    p = js_get_prototype_of(vm, p);
+    if (js_is_exception(p)) return p;
   }
   JSArrayStore *e = js_new_store(vm, 3);
   e->v[0] = o;  // fresh store: raw stores

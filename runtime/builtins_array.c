@@ -12,8 +12,8 @@
  * only when that element is an own, plain (writable, enumerable,
  * configurable) data property of a plain object or Array, which is the
  * one case where [[Get]]/[[Set]]/[[HasProperty]] can run no user code
- * and have no other effect. Proxy receivers are not handled yet (IsArray
- * sees only Array exotic objects).
+ * and have no other effect. Proxies never take a fast path (their maps
+ * are not plain); IsArray looks through them (runtime/proxy.h).
  */
 #include <stdlib.h>
 
@@ -21,6 +21,7 @@
 #include "runtime/dict.h"
 #include "runtime/elements.h"
 #include "runtime/iterator.h"
+#include "runtime/proxy.h"
 
 /* {==== Fast-path tests ====} */
 
@@ -238,8 +239,8 @@ bool js_arr_relative(JSVM *vm, JSValue v, double len, double dflt, double *out) 
 }
 
 int js_arr_is_array(JSVM *vm, JSValue v) {
-  // vm is for the proxy case (a revoked proxy throws a TypeError).
-  (void)vm;
+  // A proxy answers for its target; a revoked one throws a TypeError.
+  if (js_is_proxy(v)) return js_proxy_is_array(vm, v);
   return js_is_array(v);
 }
 

@@ -24,17 +24,17 @@
 #include "runtime/inspect.h"
 #include "runtime/map.h"
 #include "runtime/numconv.h"
+#include "runtime/proxy.h"
 #include "runtime/runtime.h"
 
 /* {==== Shared helpers ====} */
 
-// IsArray (§7.2.2). Proxies are not modelled here yet: a proxy for an
-// array is treated as an ordinary object until the Proxy family exposes
-// its target.
+// IsArray (§7.2.2): 1, 0, or -1 when v is (or wraps) a revoked proxy.
 // (JSON needs IsArray in three places: the reviver walk, the replacer
-// list and serialization; keeping one helper makes the proxy case a
-// one-line change when proxies exist.)
-static bool is_array(JSValue v) { return js_is_array(v); }
+// list and serialization.)
+static int is_array(JSVM *vm, JSValue v) {
+  return js_is_proxy(v) ? js_proxy_is_array(vm, v) : js_is_array(v);
+}
 
 // The property key for index i (any integer up to 2^53 - 1).
 static JSValue index_key(JSVM *vm, double i) {
@@ -582,7 +582,9 @@ static JSValue member_record(JSArrayStore *recs, JSValue key) {
 // Walk the children of an object or array, reviving each; recs are the
 // children's parse records while the value is still the one parsed.
 static bool internalize_children(JSVM *vm, JSValue val, JSValue reviver, JSArrayStore *recs) {
-  if (is_array(val)) {
+  int arr = is_array(vm, val);
+  if (arr < 0) return false;
+  if (arr) {
     double len;
     if (!js_length_of_array_like(vm, val, &len)) return false;
     // The length is read once (a reviver that grows the array does not
@@ -1082,7 +1084,9 @@ static int serialize_property(Stringifier *s, JSValue holder, JSValue key) {
     return -1;
   } else if (js_is_object(value) && !js_is_callable(value)) {
     // Functions are skipped like undefined; other objects recurse.
-    return is_array(value) ? serialize_array(s, value, key) : serialize_object(s, value, key);
+    int arr = is_array(vm, value);
+    if (arr < 0) return -1;
+    return arr ? serialize_array(s, value, key) : serialize_object(s, value, key);
   } else {
     return 0;  // undefined, symbols, functions
   }
@@ -1162,9 +1166,13 @@ static JSValue json_stringify(JSVM *vm, JSValue self, int argc, JSValue *argv, J
     // Step 4: a function replaces values; an array lists the keys to
     // keep; anything else is ignored.
     s.replacer = replacer;
-  } else if (is_array(replacer)) {
-    s.props = property_list(vm, replacer);
-    if (!s.props) return JS_EXCEPTION;
+  } else {
+    int arr = is_array(vm, replacer);
+    if (arr < 0) return JS_EXCEPTION;
+    if (arr) {
+      s.props = property_list(vm, replacer);
+      if (!s.props) return JS_EXCEPTION;
+    }
   }
   if (!set_gap(&s, js_arg(2))) return JS_EXCEPTION;
   s.stack = js_new_store(vm, 16);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ignition/ignition.h"
+#include "runtime/proxy.h"
 #include "runtime/runtime.h"
 
 // A short description of a value for "x is not a function" messages.
@@ -81,6 +82,8 @@ JSValue js_call(JSVM *vm, JSValue fn, JSValue self, int argc, JSValue *argv) {
     free(all);
     return r;
   }
+  // A callable proxy runs its apply trap (a non-callable one has no [[Call]]).
+  if (t == JS_TYPE_Proxy && js_is_callable(fn)) return js_proxy_call(vm, fn, self, argc, argv);
   return js_throw_not_callable(vm, fn);
 }
 
@@ -105,6 +108,7 @@ JSValue js_construct(JSVM *vm, JSValue fn, int argc, JSValue *argv, JSValue new_
     free(all);
     return r;
   }
+  if (t == JS_TYPE_Proxy) return js_proxy_construct(vm, fn, argc, argv, new_target);
   return js_throw_type_error(vm, "not a constructor");
 }
 

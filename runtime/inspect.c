@@ -29,6 +29,7 @@
 #include "runtime/inspect.h"
 #include "runtime/iterator.h"
 #include "runtime/numconv.h"
+#include "runtime/proxy.h"
 #include "runtime/runtime.h"
 #if __has_include("runtime/promise.h")
 #include "runtime/promise.h"
@@ -1837,6 +1838,12 @@ static JSValue custom_inspect(Ctx *c, JSValue v, int recurse) {
 // as a back reference, or by formatRaw.
 static JSValue formatValue(Ctx *c, JSValue v, int recurse) {
   if (!js_is_object(v)) return formatPrimitive(c, v);
+  // A proxy shows its target, read without running any trap (node's
+  // showProxy: false); a revoked one shows as <Revoked Proxy>.
+  while (js_is_proxy(v)) {
+    v = ((JSProxyObject *)js_heap(v))->target;
+    if (js_is_null(v)) return lit(c->vm, "<Revoked Proxy>");
+  }
   if (c->opt.custom_inspect) {
     JSValue custom = custom_inspect(c, v, recurse);
     if (!js_is_undefined(custom)) return custom;

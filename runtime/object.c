@@ -13,6 +13,7 @@
 #include "runtime/dict.h"
 #include "runtime/elements.h"
 #include "runtime/map.h"
+#include "runtime/proxy.h"
 #include "runtime/typedarray.h"
 
 /* {==== Allocation ====} */
@@ -151,11 +152,13 @@ static int get_own(JSVM *vm, JSObject *o, JSValue key, JSPropDesc *d) {
 
 int js_get_own_property(JSVM *vm, JSValue obj, JSValue key, JSPropDesc *d) {
   JSPropDesc tmp;
+  if (js_is_proxy(obj)) return js_proxy_get_own_property(vm, obj, key, d ? d : &tmp);
   return get_own(vm, js_obj(obj), key, d ? d : &tmp);
 }
 
 int js_has_own_property(JSVM *vm, JSValue obj, JSValue key) {
   JSPropDesc d;
+  if (js_is_proxy(obj)) return js_proxy_get_own_property(vm, obj, key, &d);
   return get_own(vm, js_obj(obj), key, &d);
 }
 
@@ -192,6 +195,8 @@ JSValue js_get_with_receiver(JSVM *vm, JSValue obj, JSValue key, JSValue receive
   for (;;) {
     JSObject *o = js_obj(obj);
     JSPropDesc d;
+    // A proxy anywhere on the chain takes over with its get trap.
+    if (o->map->type == JS_TYPE_Proxy) return js_proxy_get(vm, obj, key, receiver);
     // A typed array's numeric keys never reach its prototypes (10.4.5.4).
     double ta_index;
     if (o->map->type == JS_TYPE_TypedArray && js_typed_array_key(vm, o, key, &ta_index))
@@ -432,6 +437,7 @@ static int define_array_length(JSVM *vm, JSArrayObject *a, const JSPropDesc *d) 
 
 int js_define_own_property(JSVM *vm, JSValue obj, JSValue key,
                            const JSPropDesc *desc, bool throw_on_fail) {
+  if (js_is_proxy(obj)) return js_proxy_define_own_property(vm, obj, key, desc, throw_on_fail);
   JSObject *o = js_obj(obj);
   int r = define_own(vm, o, key, desc);
   if (r == 0 && throw_on_fail) {
@@ -459,6 +465,7 @@ int js_define_value(JSVM *vm, JSValue obj, JSValue key, JSValue v, int attrs) {
   d.value = v;
   d.attrs = (uint8_t)attrs;
   d.has_value = d.has_writable = d.has_enumerable = d.has_configurable = true;
+  if (o->map->type == JS_TYPE_Proxy) return js_proxy_define_own_property(vm, obj, key, &d, false);
   return define_own(vm, o, key, &d);
 }
 
@@ -489,7 +496,10 @@ static int set_on_receiver(JSVM *vm, JSValue key, JSValue v, JSValue receiver,
     return set_refused(vm, key, strict, "Cannot create property '%s' on primitive");
   JSObject *r = js_obj(receiver);
   JSPropDesc cur;
-  int has = get_own(vm, r, key, &cur);
+  // A proxy receiver sees its getOwnPropertyDescriptor and defineProperty
+  // traps (OrdinarySetWithOwnDescriptor step 2).
+  bool proxy = r->map->type == JS_TYPE_Proxy;
+  int has = proxy ? js_proxy_get_own_property(vm, receiver, key, &cur) : get_own(vm, r, key, &cur);
   if (has < 0) return -1;
   JSPropDesc d = {0};
   d.value = v;
@@ -501,7 +511,8 @@ static int set_on_receiver(JSVM *vm, JSValue key, JSValue v, JSValue receiver,
     d.attrs = JS_ATTR_DEFAULT;
     d.has_writable = d.has_enumerable = d.has_configurable = true;
   }
-  int ok = define_own(vm, r, key, &d);
+  int ok = proxy ? js_proxy_define_own_property(vm, receiver, key, &d, false)
+                 : define_own(vm, r, key, &d);
   if (ok == 0) return set_refused(vm, key, strict, "Cannot add property %s, object is not extensible");
   return ok;
 }
@@ -521,6 +532,8 @@ int js_set_with_receiver(JSVM *vm, JSValue obj, JSValue key, JSValue v,
   }
   for (;;) {
     JSObject *o = js_obj(obj);
+    // A proxy anywhere on the chain takes over with its set trap.
+    if (o->map->type == JS_TYPE_Proxy) return js_proxy_set(vm, obj, key, v, receiver, strict);
     // Typed arrays (10.4.5.5): numeric keys store into the receiver
     // itself, or end the walk when invalid; valid ones found on another
     // receiver's chain continue as OrdinarySet.
@@ -573,6 +586,8 @@ int js_has_property(JSVM *vm, JSValue obj, JSValue key) {
   while (js_is_object(obj)) {
     JSPropDesc d;
     double ta_index;
+    // A proxy anywhere on the chain takes over with its has trap.
+    if (js_is_proxy(obj)) return js_proxy_has(vm, obj, key);
     if (js_obj(obj)->map->type == JS_TYPE_TypedArray &&
         js_typed_array_key(vm, js_obj(obj), key, &ta_index))
       return js_typed_array_valid_index(js_obj(obj), ta_index);  // 10.4.5.2
@@ -603,6 +618,7 @@ static bool delete_named(JSVM *vm, JSObject *o, JSValue key) {
 }
 
 int js_delete_property(JSVM *vm, JSValue obj, JSValue key, bool strict) {
+  if (js_is_proxy(obj)) return js_proxy_delete(vm, obj, key, strict);
   JSObject *o = js_obj(obj);
   uint32_t index;
   bool ok;
@@ -661,6 +677,7 @@ static JSArrayStore *named_keys(JSVM *vm, JSObject *o, JSArrayStore *out,
 }
 
 JSArrayStore *js_own_keys(JSVM *vm, JSValue obj, int flags) {
+  if (js_is_proxy(obj)) return js_proxy_own_keys(vm, obj, flags);
   JSObject *o = js_obj(obj);
   JSArrayStore *out = js_new_store(vm, 8);
   bool en = flags & JS_KEYS_ENUMERABLE_ONLY;
@@ -681,18 +698,20 @@ JSArrayStore *js_own_keys(JSVM *vm, JSValue obj, int flags) {
 /* {==== Prototypes and extensibility ====} */
 
 JSValue js_get_prototype_of(JSVM *vm, JSValue obj) {
-  (void)vm;
+  if (js_is_proxy(obj)) return js_proxy_get_prototype_of(vm, obj);
   return js_obj(obj)->map->proto;
 }
 
 int js_set_prototype_of(JSVM *vm, JSValue obj, JSValue proto) {
+  if (js_is_proxy(obj)) return js_proxy_set_prototype_of(vm, obj, proto);
   JSObject *o = js_obj(obj);
   if (o->map->proto.bits == proto.bits) return 1;
   vm->proto_epoch++;
   if (o->map->flags & JS_MAP_NOT_EXTENSIBLE) return 0;
   // Immutable prototype exotic: Object.prototype.
   if (obj.bits == js_intrinsic(vm, ObjectPrototype).bits) return 0;
-  for (JSValue p = proto; js_is_object(p); p = js_obj(p)->map->proto)
+  // A proxy ends the cycle check (OrdinarySetPrototypeOf step 8.c.i).
+  for (JSValue p = proto; js_is_object(p) && !js_is_proxy(p); p = js_obj(p)->map->proto)
     if (p.bits == obj.bits) return 0;  // would make a cycle
   if (o->map->type == JS_TYPE_Object && o->map->nprops == 0 &&
       !(o->map->flags & JS_MAP_DICT)) {
@@ -708,6 +727,7 @@ int js_set_prototype_of(JSVM *vm, JSValue obj, JSValue proto) {
 }
 
 int js_prevent_extensions(JSVM *vm, JSValue obj) {
+  if (js_is_proxy(obj)) return js_proxy_prevent_extensions(vm, obj);
   JSObject *o = js_obj(obj);
   if (o->map->flags & JS_MAP_NOT_EXTENSIBLE) return 1;
   if (!(o->map->flags & JS_MAP_DICT)) js_object_normalize(vm, o);
@@ -728,7 +748,7 @@ int js_prevent_extensions(JSVM *vm, JSValue obj) {
 }
 
 int js_is_extensible(JSVM *vm, JSValue obj) {
-  (void)vm;
+  if (js_is_proxy(obj)) return js_proxy_is_extensible(vm, obj);
   return !(js_obj(obj)->map->flags & JS_MAP_NOT_EXTENSIBLE);
 }
 
@@ -824,8 +844,18 @@ int js_ordinary_has_instance(JSVM *vm, JSValue c, JSValue v) {
     js_throw_type_error(vm, "Function has non-object prototype in instanceof check");
     return -1;
   }
-  for (JSValue p = js_obj(v)->map->proto; js_is_object(p); p = js_obj(p)->map->proto)
+  // [[GetPrototypeOf]] at each step: a proxy on the chain sees its trap.
+  // Only proxies can make the chain endless; past 100000 of them it
+  // ends as V8 ends it.
+  uint32_t proxies = 0;
+  for (JSValue p = js_get_prototype_of(vm, v); !js_is_null(p); p = js_get_prototype_of(vm, p)) {
+    if (js_is_exception(p)) return -1;
     if (p.bits == proto.bits) return 1;
+    if (js_is_proxy(p) && ++proxies > 100000) {
+      js_throw_range_error(vm, "Maximum call stack size exceeded");
+      return -1;
+    }
+  }
   return 0;
 }
 

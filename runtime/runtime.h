@@ -428,6 +428,7 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(eval)                      \
   X(date)                      \
   X(typedarray)                \
+  X(proxy)                     \
   /* end of families */
 #define JS_DECLARE_INIT(f) void js_init_##f(JSVM *vm);
 JS_BUILTIN_FAMILIES(JS_DECLARE_INIT)

@@ -294,6 +294,7 @@ int js_regexp_match(JSVM *vm, JSValue r, JSValue s, RxMatch *m) {
   if (found < 0) return -1;
   // lastIndex: past the match (g or y), or back to 0 after a failure.
   if ((global || sticky) && set_last_index(vm, r, found ? m->caps[1] : 0) < 0) return -1;
+  if (found) js_regexp_legacy_update(vm, r, s, m->caps, m->ncaps);
   return found;
 }
 
@@ -347,6 +348,7 @@ int64_t js_regexp_all_matches(JSVM *vm, JSValue r, JSValue s, RxMatch *m) {
     li = caps[1];
     if (caps[0] == caps[1]) li = js_regexp_advance(flat, li, unicode);
   }
+  if (count > 0) js_regexp_legacy_update(vm, r, s, buf + (count - 1) * w, m->ncaps);
   if (caps != local) free(caps);
   // The last exec failed: it set lastIndex to 0.
   ORI_STORE_SLOT(js_obj(r), &js_inline_slots(js_obj(r))[0], js_from_int32(0));
@@ -529,6 +531,119 @@ static JSValue get_species(JSVM *vm, JSValue self, int argc, JSValue *argv, JSVa
   return self;
 }
 
+/* {==== Legacy static properties (Annex B proposal) ====} */
+
+/* RegExp.$1-$9, input ($_), lastMatch ($&), lastParen ($+), leftContext
+ * ($`) and rightContext ($'): the last successful match of a RegExp made
+ * by %RegExp% itself, kept in realm intrinsic RegExpLegacy, a store of
+ * LEGACY_WORDS values: the input, the matched subject (JS_HOLE once a
+ * subclass instance matched: the getters then throw), the group count,
+ * groups 0-9 and the last group as start/end int32 pairs (-1: none). */
+enum { L_INPUT, L_SUBJECT, L_NCAPS, L_CAPS, L_LAST = L_CAPS + 20, LEGACY_WORDS = L_LAST + 2 };
+
+static JSArrayStore *legacy(JSVM *vm) {
+  JSValue v = js_intrinsic(vm, RegExpLegacy);
+  if (js_is_heap(v)) return js_heap(v);
+  JSArrayStore *st = js_new_store(vm, LEGACY_WORDS);
+  // Fresh store: raw stores. Before any match everything reads "".
+  for (uint32_t i = 0; i < LEGACY_WORDS; i++) st->v[i] = js_from_int32(0);
+  st->v[L_INPUT] = st->v[L_SUBJECT] = vm->atom[JS_ATOM_empty];
+  st->v[L_NCAPS] = js_from_int32(1);
+  for (uint32_t i = L_CAPS + 2; i < L_LAST; i++) st->v[i] = js_from_int32(-1);
+  js_intrinsic(vm, RegExpLegacy) = js_val(st);
+  return st;
+}
+
+void js_regexp_legacy_update(JSVM *vm, JSValue r, JSValue s, const int32_t *caps, uint32_t ncaps) {
+  JSArrayStore *st = legacy(vm);
+  if (!js_regexp(r)->legacy) {
+    // UpdateLegacyRegExpStaticProperties only for %RegExp%'s own objects.
+    ORI_STORE_SLOT(st, &st->v[L_INPUT], JS_HOLE);
+    ORI_STORE_SLOT(st, &st->v[L_SUBJECT], JS_HOLE);
+    return;
+  }
+  ORI_STORE_SLOT(st, &st->v[L_INPUT], s);
+  ORI_STORE_SLOT(st, &st->v[L_SUBJECT], s);
+  st->v[L_NCAPS] = js_from_int32((int32_t)ncaps);
+  for (uint32_t i = 0; i < 20; i++)
+    st->v[L_CAPS + i] = js_from_int32(i < 2 * ncaps ? caps[i] : -1);
+  st->v[L_LAST] = js_from_int32(caps[2 * ncaps - 2]);
+  st->v[L_LAST + 1] = js_from_int32(caps[2 * ncaps - 1]);
+}
+
+// The getters: magic 1-9 for $1-$9, or one of these.
+enum { LEG_INPUT = 10, LEG_LAST_MATCH, LEG_LAST_PAREN, LEG_LEFT, LEG_RIGHT };
+
+// The substring of the subject between two stored positions ("" when
+// the group did not participate).
+static JSValue legacy_slice(JSVM *vm, JSArrayStore *st, uint32_t at) {
+  int32_t a = js_int32(st->v[at]), b = js_int32(st->v[at + 1]);
+  if (a < 0) return vm->atom[JS_ATOM_empty];
+  return js_string_substring(vm, st->v[L_SUBJECT], (uint32_t)a, (uint32_t)b);
+}
+
+static JSValue legacy_get(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  int which = js_native_magic(vm);
+  if (!js_same_bits(self, js_intrinsic(vm, RegExp)))
+    return js_throw_type_error(vm, "RegExp legacy static property accessed on a different receiver");
+  JSArrayStore *st = legacy(vm);
+  JSValue subject = st->v[L_SUBJECT];
+  if (which == LEG_INPUT ? js_is_hole(st->v[L_INPUT]) : js_is_hole(subject))
+    return js_throw_type_error(vm, "RegExp legacy static properties are not available");
+  int32_t start = js_int32(st->v[L_CAPS]), end = js_int32(st->v[L_CAPS + 1]);
+  switch (which) {
+    case LEG_INPUT: return st->v[L_INPUT];
+    case LEG_LAST_MATCH: return legacy_slice(vm, st, L_CAPS);
+    case LEG_LAST_PAREN:
+      return js_int32(st->v[L_NCAPS]) > 1 ? legacy_slice(vm, st, L_LAST) : vm->atom[JS_ATOM_empty];
+    case LEG_LEFT: return js_string_substring(vm, subject, 0, (uint32_t)start);
+    case LEG_RIGHT:
+      return js_string_substring(vm, subject, (uint32_t)end, js_string_length(subject));
+    default:
+      return legacy_slice(vm, st, L_CAPS + 2 * (uint32_t)which);
+  }
+}
+
+// RegExp.input = v (and $_): the input alone changes.
+static JSValue legacy_set_input(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  if (!js_same_bits(self, js_intrinsic(vm, RegExp)))
+    return js_throw_type_error(vm, "RegExp legacy static property set on a different receiver");
+  JSValue s = js_to_string(vm, js_arg(0));
+  if (js_is_exception(s)) return s;
+  JSArrayStore *st = legacy(vm);
+  ORI_STORE_SLOT(st, &st->v[L_INPUT], s);
+  return JS_UNDEFINED;
+}
+
+static void def_legacy(JSVM *vm, JSValue ctor, const char *name, int which) {
+  char buf[40];
+  snprintf(buf, sizeof buf, "get %s", name);
+  JSPropDesc d = {0};
+  d.has_get = d.has_set = d.has_enumerable = d.has_configurable = true;
+  d.attrs = JS_ATTR_CONFIGURABLE;
+  d.get = js_new_native(vm, buf, legacy_get, 0, which);
+  d.set = JS_UNDEFINED;
+  if (which == LEG_INPUT) {
+    snprintf(buf, sizeof buf, "set %s", name);
+    d.set = js_new_native(vm, buf, legacy_set_input, 1, 0);
+  }
+  js_define_own_property(vm, ctor, js_to_property_key(vm, js_atom(vm, name)), &d, false);
+}
+
+static void init_legacy(JSVM *vm, JSValue ctor) {
+  static const struct { const char *name; int which; } props[] = {
+      {"input", LEG_INPUT}, {"$_", LEG_INPUT}, {"lastMatch", LEG_LAST_MATCH},
+      {"$&", LEG_LAST_MATCH}, {"lastParen", LEG_LAST_PAREN}, {"$+", LEG_LAST_PAREN},
+      {"leftContext", LEG_LEFT}, {"$`", LEG_LEFT}, {"rightContext", LEG_RIGHT},
+      {"$'", LEG_RIGHT}};
+  for (size_t i = 0; i < sizeof props / sizeof *props; i++)
+    def_legacy(vm, ctor, props[i].name, props[i].which);
+  for (int k = 1; k <= 9; k++) {
+    char name[3] = {'$', (char)('0' + k), 0};
+    def_legacy(vm, ctor, name, k);
+  }
+}
+
 /* {==== The installer ====} */
 
 static void def_flag_getter(JSVM *vm, JSValue proto, const char *name, int bit) {
@@ -562,4 +677,5 @@ void js_init_regexp(JSVM *vm) {
   js_def_method(vm, proto, "test", proto_test, 1);
   js_def_method(vm, proto, "toString", proto_to_string, 0);
   js_init_regexp_symbols(vm, ctor, proto);
+  init_legacy(vm, ctor);
 }

@@ -389,6 +389,7 @@ static JSValue split_fast(JSVM *vm, JSValue splitter, JSValue s, JSValue a, uint
     if (!push_slice(vm, a, s, p, q)) result = JS_EXCEPTION;
     if (js_is_exception(result) || ++count == lim) goto done;
     p = q = (uint32_t)c[1];
+    js_regexp_legacy_update(vm, splitter, s, c, n);
     if (!push_captures(vm, a, s, c, n, &count, lim)) result = JS_EXCEPTION;
     if (js_is_exception(result) || count == lim) goto done;
   }

@@ -123,6 +123,11 @@ JSValue js_regexp_exec(JSVM *vm, JSValue r, JSValue s);
 /* js_regexp_advance: AdvanceStringIndex(s, index, unicode) for the flat
  * string s. */
 double js_regexp_advance(const JSString *s, double index, bool unicode);
+/* js_regexp_legacy_update: record a successful match of r on s for the
+ * legacy static properties (RegExp.$1 and friends); a match by an object
+ * that is not %RegExp%'s own makes them unavailable instead. */
+void js_regexp_legacy_update(JSVM *vm, JSValue r, JSValue s, const int32_t *caps,
+                             uint32_t ncaps);
 /* js_init_regexp_symbols: the Symbol-keyed methods of RegExp.prototype,
  * %RegExpStringIteratorPrototype% and RegExp.escape
  * (builtins_regexp_symbol.c); called by js_init_regexp. */
@@ -136,6 +141,9 @@ enum {
   RX_INFO_FIRST_CHAR = 2,   /* every match starts with unit first_char */
   RX_INFO_FIRST_SET = 4,    /* every match starts with a unit in first_map
                                (units >= 256 only if first_high) */
+  RX_INFO_LEADING_STAR = 8, /* the code starts with an unbounded greedy
+                               STAR: a failed attempt at i also fails at
+                               every start up to where that STAR stopped */
 };
 
 typedef struct RxProgram {

@@ -159,7 +159,7 @@ static uint32_t emit_class(Comp *C, const RxSet *s) {
     uint32_t hi = s->r[2 * i + 1] < 255 ? s->r[2 * i + 1] : 255;
     for (uint32_t c = s->r[2 * i]; c <= hi; c++) d[1 + c / 32] |= 1u << (c % 32);
   }
-  memcpy(d + 9, s->r, (size_t)s->n * 2 * sizeof *d);
+  if (s->n) memcpy(d + 9, s->r, (size_t)s->n * 2 * sizeof *d);
   C->dlen += 9 + 2 * s->n;
   return off;
 }
@@ -411,8 +411,21 @@ static bool first_units(const Comp *C, const RxNode *n, RxSet *s, bool *unknown)
   return true;
 }
 
+// RX_INFO_LEADING_STAR: the pattern is X* Y with X one character and X*
+// greedy, unbounded and outside any group. What Y does from a position
+// p depends only on p (it starts with every group undefined), and a
+// start inside the run of X that a failed attempt took tries Y at a
+// subset of the same positions, so those starts can be skipped.
+static bool leading_star(const RxNode *root) {
+  if (root->kind != RXN_SEQ) return false;
+  const RxNode *star = root->kid;
+  return star->kind == RXN_REPEAT && star->max == RX_INFINITY && (star->flags & RXN_GREEDY) &&
+         single_char(star->kid) && star->cap_hi == star->cap_lo;
+}
+
 // Fill the program's start-position hints.
 static void start_info(const Comp *C, const RxNode *root, RxProgram *prog) {
+  if (leading_star(root)) prog->info |= RX_INFO_LEADING_STAR;
   const RxNode *lead = root->kind == RXN_SEQ ? root->kid : root;
   if (lead && lead->kind == RXN_BOL && !(lead->flags & RXN_MULTI)) prog->info |= RX_INFO_ANCHORED;
   RxSet s;

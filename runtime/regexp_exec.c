@@ -43,6 +43,7 @@ typedef struct Ctx {
   uint32_t sp, cap;
   bool heap_stack;       /* stack is malloc'd (else the caller's buffer) */
   bool overflow;
+  uint32_t star_end;     /* where the STAR at pc 0 stopped taking */
 } Ctx;
 
 /* {==== Characters ====} */
@@ -250,6 +251,7 @@ static int64_t star(Ctx *x, uint32_t pc, uint32_t pos) {
     }
     if (count < min) return -1;
   }
+  if (pc == 0) x->star_end = p;
   if (greedy ? count > min : count < max) {
     if (!push3(x, greedy ? minpos : count, p, T_STAR, pc)) return -2;
   }
@@ -278,6 +280,12 @@ static bool star_retry(Ctx *x, uint32_t pc, uint32_t *pos) {
     uint32_t minpos = rec[0];
     const uint32_t *next = op + op_words(op);
     bool back = (op[0] & RX_BACK) != 0;
+    // $ (without m) matches only at the end, which the STAR did not
+    // reach: fewer characters cannot help.
+    if (!back && (next[0] & (0xFF | RX_MULTI)) == RX_OP_EOL) {
+      x->sp -= 3;
+      return false;
+    }
     // Skip positions where a literal that follows cannot match.
     bool lit = !x->u && !back && (next[0] & (0xFF | RX_BACK)) == RX_OP_CHAR;
     do {
@@ -511,6 +519,41 @@ static int64_t match_str(const Ctx *x, const uint32_t *op, uint32_t pos) {
   return (op[0] & RX_BACK) ? pos : pos + n;
 }
 
+// The instructions that read the input without touching the stack:
+// the new position, or -1 when they do not match here.
+static int64_t step_input(const Ctx *x, const uint32_t *op, uint32_t pos) {
+  uint32_t w = op[0];
+  switch (w & 0xFF) {
+    case RX_OP_CHAR:
+      // The common cases inline: one code unit, forwards.
+      if (!(w & RX_BACK) && !x->u)
+        return pos < x->len && unit(x, pos) == op[1] ? (int64_t)pos + 1 : -1;
+      return match1(x, op, pos);
+    case RX_OP_CLASS:
+      if (!(w & RX_BACK) && !x->u)
+        return pos < x->len && class_has(x->data + op[1], unit(x, pos)) ? (int64_t)pos + 1 : -1;
+      return match1(x, op, pos);
+    case RX_OP_CHAR2: case RX_OP_ANY: case RX_OP_ANYALL: return match1(x, op, pos);
+    case RX_OP_STR: return match_str(x, op, pos);
+    case RX_OP_BACKREF: return backref(x, op, pos);
+    default: return assertion(x, w, pos) ? (int64_t)pos : -1;  // BOL, EOL, WORDB
+  }
+}
+
+// The instructions that only write captures and registers; false when
+// the stack overflowed.
+static bool step_state(Ctx *x, const uint32_t *op, uint32_t pos) {
+  switch (op[0] & 0xFF) {
+    case RX_OP_SAVE: return set_cap(x, op[1], (int32_t)pos);
+    case RX_OP_RESET:
+      for (uint32_t s = op[1]; s < op[2]; s++)
+        if (!set_cap(x, s, -1)) return false;
+      return true;
+    case RX_OP_SETREG: return set_reg(x, op[1], (int32_t)op[2]);
+    default: return set_reg(x, op[1], (int32_t)pos);  // POSREG
+  }
+}
+
 // One attempt at a match starting at start: 1, 0, or -1 on overflow.
 static int run(Ctx *x, uint32_t start) {
   const uint32_t *code = x->code;
@@ -519,73 +562,26 @@ static int run(Ctx *x, uint32_t start) {
   x->sp = 0;
   for (uint32_t i = 0; i < 2 * x->ncaps; i++) x->caps[i] = -1;
   for (;;) {
-    uint32_t w = code[pc];
-    switch (w & 0xFF) {
+    switch (code[pc] & 0xFF) {
       case RX_OP_MATCH:
         x->caps[0] = (int32_t)start;
         x->caps[1] = (int32_t)pos;
         return 1;
-      case RX_OP_CHAR:
-        // The common case inline: a code unit, forwards.
-        if (!(w & RX_BACK) && !x->u) {
-          if (pos >= x->len || unit(x, pos) != code[pc + 1]) goto fail;
-          pos++;
-          pc += 2;
-          continue;
-        }
-        if ((np = match1(x, code + pc, pos)) < 0) goto fail;
-        pos = (uint32_t)np;
-        pc += 2;
-        continue;
-      case RX_OP_CLASS:
-        if (!(w & RX_BACK) && !x->u) {
-          if (pos >= x->len || !class_has(x->data + code[pc + 1], unit(x, pos))) goto fail;
-          pos++;
-          pc += 2;
-          continue;
-        }
-        // fall through
-      case RX_OP_CHAR2: case RX_OP_ANY: case RX_OP_ANYALL:
-        if ((np = match1(x, code + pc, pos)) < 0) goto fail;
+      case RX_OP_CHAR: case RX_OP_CHAR2: case RX_OP_STR: case RX_OP_CLASS: case RX_OP_ANY:
+      case RX_OP_ANYALL: case RX_OP_BOL: case RX_OP_EOL: case RX_OP_WORDB: case RX_OP_BACKREF:
+        if ((np = step_input(x, code + pc, pos)) < 0) goto fail;
         pos = (uint32_t)np;
         pc += op_words(code + pc);
         continue;
-      case RX_OP_STR:
-        if ((np = match_str(x, code + pc, pos)) < 0) goto fail;
-        pos = (uint32_t)np;
-        pc += 2 + code[pc + 1];
-        continue;
-      case RX_OP_BOL: case RX_OP_EOL: case RX_OP_WORDB:
-        if (!assertion(x, w, pos)) goto fail;
-        pc++;
-        continue;
-      case RX_OP_BACKREF:
-        if ((np = backref(x, code + pc, pos)) < 0) goto fail;
-        pos = (uint32_t)np;
-        pc += 2 + code[pc + 1];
+      case RX_OP_SAVE: case RX_OP_RESET: case RX_OP_SETREG: case RX_OP_POSREG:
+        if (!step_state(x, code + pc, pos)) return -1;
+        pc += op_words(code + pc);
         continue;
       case RX_OP_JMP:
         pc = code[pc + 1];
         continue;
       case RX_OP_SPLIT:
         if (!push2(x, pos, T_CHOICE, code[pc + 1])) return -1;
-        pc += 2;
-        continue;
-      case RX_OP_SAVE:
-        if (!set_cap(x, code[pc + 1], (int32_t)pos)) return -1;
-        pc += 2;
-        continue;
-      case RX_OP_RESET:
-        for (uint32_t s = code[pc + 1]; s < code[pc + 2]; s++)
-          if (!set_cap(x, s, -1)) return -1;
-        pc += 3;
-        continue;
-      case RX_OP_SETREG:
-        if (!set_reg(x, code[pc + 1], (int32_t)code[pc + 2])) return -1;
-        pc += 3;
-        continue;
-      case RX_OP_POSREG:
-        if (!set_reg(x, code[pc + 1], (int32_t)pos)) return -1;
         pc += 2;
         continue;
       case RX_OP_LOOP:
@@ -598,8 +594,7 @@ static int run(Ctx *x, uint32_t start) {
         continue;
       }
       case RX_OP_STAR:
-        np = star(x, pc, pos);
-        if (np == -2) return -1;
+        if ((np = star(x, pc, pos)) == -2) return -1;
         if (np < 0) goto fail;
         pos = (uint32_t)np;
         pc += op_words(code + pc);
@@ -680,8 +675,12 @@ int rx_exec(JSVM *vm, const RxProgram *prog, const JSString *s, uint32_t start,
         i = next_start(&x, prog, i + 1);
       if (i > x.len) break;
     }
+    x.star_end = i;
     r = run(&x, i);
     if (r || sticky || anchored || i >= x.len) break;
+    // Starts inside the leading STAR's run would fail the same way.
+    if ((prog->info & RX_INFO_LEADING_STAR) && x.star_end > i) i = x.star_end;
+    if (i >= x.len) break;
     i += (x.u && is_lead(unit(&x, i)) && i + 1 < x.len && is_trail(unit(&x, i + 1))) ? 2 : 1;
   }
   if (r < 0) js_throw_range_error(vm, "Maximum call stack size exceeded");

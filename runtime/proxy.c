@@ -354,7 +354,7 @@ static int own_reported(JSVM *vm, const Trap *t, JSValue key, JSValue res, int h
                     "trap reported non-configurability for property '%s' which is either non-existent or configurable in the proxy target");
   if (!d->has_get && !writable(d) && writable(td))
     return fail_key(vm, TRAP_getOwnPropertyDescriptor, key,
-                    "trap reported non-configurable and non-writable for property '%s' which is non-configurable, writable in the proxy target");
+                    "trap reported non-configurable and writable for property '%s' which is non-configurable, non-writable in the proxy target");
   return 1;
 }
 

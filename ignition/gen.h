@@ -145,7 +145,7 @@ int gen_context_depth(Gen *g, PrsScope *target);
 /* A place a value can be stored: its parts are evaluated first
  * (gen_ref_prepare), then loaded or stored through acc. */
 typedef struct Ref {
-  enum { REF_IDENT, REF_NAMED, REF_KEYED, REF_PRIVATE, REF_SUPER } kind;
+  enum { REF_IDENT, REF_NAMED, REF_KEYED, REF_PRIVATE, REF_SUPER, REF_INVALID } kind;
   PrsNode *node;
   int obj, key;            /* registers, or -1 */
 } Ref;

@@ -659,6 +659,14 @@ void gen_ref_prepare(Gen *g, PrsNode *t, Ref *r) {
     r->kind = REF_IDENT;
     return;
   }
+  if (!PRS_IS(t, Member) && !PRS_IS(t, Index) && !PRS_IS(t, PrivateMember)) {
+    // f() as a target (Annex B, sloppy code): the call runs, then a
+    // ReferenceError.
+    r->kind = REF_INVALID;
+    gen_expr(g, t);
+    gen_call_runtime(g, IGN_RT_ThrowInvalidAssignTarget, 0, 0);
+    return;
+  }
   PrsNode *o = member_object(t);
   if (is_super(o)) {
     r->kind = REF_SUPER;
@@ -692,6 +700,7 @@ void gen_ref_load(Gen *g, Ref *r) {
       return;
     case REF_PRIVATE: load_member_from(g, r->node, r->obj); return;
     case REF_SUPER: super_get(g, r->key); return;
+    case REF_INVALID: return;  // prepare threw already
   }
 }
 
@@ -718,6 +727,7 @@ void gen_ref_store(Gen *g, Ref *r) {
       gen_release(g, args);
       return;
     }
+    case REF_INVALID: return;
     case REF_SUPER: {
       int args = gen_temps(g, 4);
       GEN1(g, Star, args + 2);

@@ -88,6 +88,9 @@ RT(ThrowSuperNotCalled) {
                                       "accessing 'this' or returning from derived constructor");
 }
 RT(DeleteSuperError) { return js_throw_reference_error(vm, "Unsupported reference to 'super'"); }
+RT(ThrowInvalidAssignTarget) {
+  return js_throw_reference_error(vm, "Invalid left-hand side in assignment");
+}
 RT(ThrowPatternNotObject) {
   return js_throw_type_error(vm, "Cannot destructure '%s' as it is %s.",
                              js_is_null(a[0]) ? "null" : "undefined",

@@ -27,6 +27,8 @@
 
 /* {==== Flags ====} */
 
+// RegExpInitialize step 5's check: each of "dgimsuvy" at most once, and
+// not both u and v.
 int rx_parse_flags(const JSString *f) {
   int bits = 0;
   for (uint32_t i = 0; i < f->length; i++) {
@@ -54,6 +56,9 @@ static JSMap *regexp_map(JSVM *vm) {
   return map;
 }
 
+// RegExpAlloc (§22.2.3.2): the prototype comes from newTarget first (a
+// getter there runs before the pattern is looked at), then the object
+// with its non-configurable lastIndex.
 JSValue js_regexp_alloc(JSVM *vm, JSValue new_target) {
   JSValue proto = js_get_prototype_from_ctor(vm, new_target, JS_INTRINSIC_RegExpPrototype);
   if (js_is_exception(proto)) return proto;
@@ -99,6 +104,9 @@ static JSValue compile_cached(JSVM *vm, JSValue pattern, uint32_t bits, JSValue 
   return prog;
 }
 
+// RegExpInitialize (§22.2.3.3): ToString both, check the flags, compile,
+// then Set lastIndex to 0 (a [[Set]]: it throws when compile() runs on
+// an object whose lastIndex was made read-only).
 JSValue js_regexp_initialize(JSVM *vm, JSValue obj, JSValue pattern, JSValue flags) {
   JSValue p = js_is_undefined(pattern) ? vm->atom[JS_ATOM_empty] : js_to_string(vm, pattern);
   if (js_is_exception(p)) return p;
@@ -141,6 +149,8 @@ int js_regexp_is_regexp(JSVM *vm, JSValue v) {
   return js_is_regexp_object(v);
 }
 
+// RegExp(pattern, flags) (§22.2.4.1): a RegExp-like pattern (IsRegExp)
+// lends its source and flags; a real RegExp lends its internal slots.
 static JSValue regexp_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   JSValue pattern = js_arg(0), flags = js_arg(1);
   int is_re = js_regexp_is_regexp(vm, pattern);
@@ -267,6 +277,7 @@ void js_regexp_match_free(RxMatch *m) {
   m->caps = NULL;
 }
 
+// RegExpBuiltinExec steps 1-18: everything up to building the result.
 int js_regexp_match(JSVM *vm, JSValue r, JSValue s, RxMatch *m) {
   m->caps = NULL;
   JSValue li = js_get(vm, r, vm->atom[JS_ATOM_lastIndex]);
@@ -365,6 +376,8 @@ JSValue js_regexp_builtin_exec(JSVM *vm, JSValue r, JSValue s) {
   return result;
 }
 
+// RegExpExec (§22.2.7.1): a user's exec wins; its result must be an
+// object or null.
 JSValue js_regexp_exec(JSVM *vm, JSValue r, JSValue s) {
   JSValue exec = js_get(vm, r, vm->atom[JS_ATOM_exec]);
   if (js_is_exception(exec)) return exec;
@@ -377,6 +390,7 @@ JSValue js_regexp_exec(JSVM *vm, JSValue r, JSValue s) {
   return js_regexp_builtin_exec(vm, r, s);
 }
 
+// AdvanceStringIndex (§22.2.7.3): past a whole surrogate pair with u.
 double js_regexp_advance(const JSString *f, double index, bool unicode) {
   if (!unicode || index + 1 >= f->length) return index + 1;
   uint32_t i = (uint32_t)index;
@@ -401,6 +415,7 @@ bool js_regexp_pristine(JSVM *vm, JSValue r) {
 }
 
 
+// RegExp.prototype.exec(string): only real RegExps ([[RegExpMatcher]]).
 static JSValue proto_exec(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   if (!js_is_regexp_object(self)) return throw_incompatible(vm, "RegExp.prototype.exec", self);
   JSValue s = js_to_string(vm, js_arg(0));
@@ -408,6 +423,7 @@ static JSValue proto_exec(JSVM *vm, JSValue self, int argc, JSValue *argv, JSVal
   return js_regexp_builtin_exec(vm, self, s);
 }
 
+// RegExp.prototype.test(string): RegExpExec(this, S) !== null.
 static JSValue proto_test(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   if (!need_object(vm, self, "RegExp.prototype.test")) return JS_EXCEPTION;
   JSValue s = js_to_string(vm, js_arg(0));
@@ -424,6 +440,8 @@ static JSValue proto_test(JSVM *vm, JSValue self, int argc, JSValue *argv, JSVal
   return js_from_bool(!js_is_null(m));
 }
 
+// RegExp.prototype.toString(): "/" + source + "/" + flags, read through
+// Get (so it works on any object).
 static JSValue proto_to_string(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   if (!need_object(vm, self, "RegExp.prototype.toString")) return JS_EXCEPTION;
   JSValue src = js_get(vm, self, vm->atom[JS_ATOM_source]);
@@ -521,12 +539,15 @@ static JSValue escape_pattern(JSVM *vm, JSValue src) {
   return js_sb_finish(&sb);
 }
 
+// get RegExp.prototype.source: the escaped pattern; "(?:)" for the
+// prototype itself (§22.2.6.13).
 static JSValue get_source(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   if (js_is_regexp_object(self)) return escape_pattern(vm, js_regexp(self)->source);
   if (js_same_bits(self, js_intrinsic(vm, RegExpPrototype))) return js_atom(vm, "(?:)");
   return throw_incompatible(vm, "RegExp.prototype.source", self);
 }
 
+// get RegExp[@@species]: this.
 static JSValue get_species(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   return self;
 }
@@ -646,6 +667,7 @@ static void init_legacy(JSVM *vm, JSValue ctor) {
 
 /* {==== The installer ====} */
 
+// A flag getter: an accessor whose native knows its flag by magic.
 static void def_flag_getter(JSVM *vm, JSValue proto, const char *name, int bit) {
   char buf[40];
   snprintf(buf, sizeof buf, "get %s", name);
@@ -657,6 +679,8 @@ static void def_flag_getter(JSVM *vm, JSValue proto, const char *name, int bit) 
   js_define_own_property(vm, proto, js_to_property_key(vm, js_atom(vm, name)), &d, false);
 }
 
+// The family's installer: %RegExp%, RegExp.prototype's properties, the
+// Symbol methods and %RegExpStringIteratorPrototype%, the legacy statics.
 void js_init_regexp(JSVM *vm) {
   JSValue proto = js_intrinsic(vm, RegExpPrototype);
   JSValue ctor = js_new_native_ctor(vm, "RegExp", regexp_ctor, 2, proto);

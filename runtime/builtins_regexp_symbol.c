@@ -92,6 +92,8 @@ static JSValue match_fast(JSVM *vm, JSValue rx, JSValue s) {
 
 /* {==== @@match, @@search ====} */
 
+// RegExp.prototype[@@match](string) (§22.2.6.8): one exec without g,
+// else every match's string (lastIndex from 0, stepping past empty ones).
 static JSValue sym_match(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   if (!need_object(vm, self, "@@match")) return JS_EXCEPTION;
   JSValue s = js_to_string(vm, js_arg(0));
@@ -116,6 +118,8 @@ static JSValue sym_match(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValu
   }
 }
 
+// RegExp.prototype[@@search](string) (§22.2.6.12): the first match's
+// index; lastIndex is put back as it was.
 static JSValue sym_search(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   if (!need_object(vm, self, "@@search")) return JS_EXCEPTION;
   JSValue s = js_to_string(vm, js_arg(0));
@@ -138,6 +142,9 @@ static JSValue sym_search(JSVM *vm, JSValue self, int argc, JSValue *argv, JSVal
 
 enum { ITER_GLOBAL = 1, ITER_UNICODE = 2 };
 
+// RegExp.prototype[@@matchAll](string) (§22.2.6.9): an iterator over a
+// copy of this (made by the species constructor, so later changes to
+// this do not disturb it).
 static JSValue sym_match_all(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   if (!need_object(vm, self, "@@matchAll")) return JS_EXCEPTION;
   JSValue s = js_to_string(vm, js_arg(0));
@@ -281,6 +288,7 @@ static JSValue replace_fast(JSVM *vm, JSValue rx, JSValue s, JSValue replace) {
   return js_sb_finish(&sb);
 }
 
+// RegExp.prototype[@@replace](string, replaceValue) (§22.2.6.11).
 static JSValue sym_replace(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   if (!need_object(vm, self, "@@replace")) return JS_EXCEPTION;
   JSValue s = js_to_string(vm, js_arg(0));
@@ -332,6 +340,7 @@ static JSValue sym_replace(JSVM *vm, JSValue self, int argc, JSValue *argv, JSVa
 
 /* {==== @@split ====} */
 
+// Whether the flat string s contains unit c.
 static bool has_char(const JSString *s, uint16_t c) {
   for (uint32_t i = 0; i < s->length; i++)
     if (js_flat_char(s, i) == c) return true;
@@ -399,6 +408,8 @@ done:
   return result;
 }
 
+// RegExp.prototype[@@split](string, limit) (§22.2.6.14): a sticky copy
+// of this is tried at each position; captures join the pieces.
 static JSValue sym_split(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   if (!need_object(vm, self, "@@split")) return JS_EXCEPTION;
   JSValue s = js_to_string(vm, js_arg(0));
@@ -466,6 +477,7 @@ static JSValue sym_split(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValu
 
 /* {==== RegExp.escape ====} */
 
+// WhiteSpace or LineTerminator (RegExp.escape hex-escapes them).
 static bool is_white_space(uint32_t c) {
   return c == 9 || c == 0xB || c == 0xC || c == 0x20 || c == 0xA0 || c == 0xFEFF || c == 0x1680 ||
          (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000 ||
@@ -500,6 +512,8 @@ static void escape_one(JSStrBuf *sb, uint32_t c) {
   js_sb_codepoint(sb, c);
 }
 
+// RegExp.escape(S) (§22.2.5.1): S as a pattern matching itself, safe to
+// paste anywhere in a pattern (a leading alphanumeric becomes \xHH).
 static JSValue regexp_escape(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   JSValue s = js_arg(0);
   if (!js_is_string(s)) return js_throw_type_error(vm, "RegExp.escape requires a string");
@@ -525,6 +539,7 @@ static JSValue regexp_escape(JSVM *vm, JSValue self, int argc, JSValue *argv, JS
 
 /* {==== The installer ====} */
 
+// Installs what this file defines (called by js_init_regexp).
 void js_init_regexp_symbols(JSVM *vm, JSValue ctor, JSValue proto) {
   JSValue *sym = vm->symbol;
   js_def_method_key(vm, proto, sym[JS_SYMBOL_match], "[Symbol.match]", sym_match, 1);

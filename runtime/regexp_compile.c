@@ -23,6 +23,8 @@
 #include "parser/regexp_syntax.h"
 #include "runtime/regexp.h"
 
+/* The compiler's state: the code and class data being emitted (malloc'd
+ * growable arrays, copied into the program's JSBytes at the end). */
 typedef struct Comp {
   uint32_t *code;
   uint32_t len, cap;
@@ -33,6 +35,8 @@ typedef struct Comp {
   RxTree *tree;
 } Comp;
 
+// Make *buf hold at least want words, doubling so that appending one
+// word at a time stays linear.
 static void grow(uint32_t **buf, uint32_t *cap, uint32_t want) {
   if (want <= *cap) return;
   uint32_t n = *cap ? *cap : 64;
@@ -52,6 +56,8 @@ static uint32_t emit(Comp *C, uint32_t w) {
 
 /* {==== Tree measures ====} */
 
+// Widths saturate at RX_INFINITY: x{1000}{1000}... must not wrap round
+// to a small (or zero) width and mislead the empty checks.
 static uint32_t sat_add(uint32_t a, uint32_t b) {
   return a >= RX_INFINITY - b ? RX_INFINITY : a + b;
 }
@@ -60,11 +66,14 @@ static uint32_t sat_mul(uint32_t a, uint32_t b) {
   return a >= RX_INFINITY / b ? RX_INFINITY : a * b;
 }
 
-// The fewest code units a node can match.
+// The fewest code units a node can match. Zero means "may match empty":
+// such a loop body needs the empty check's position register.
 static uint32_t min_width(const RxNode *n) {
   uint32_t w = 0, m = RX_INFINITY;
   switch ((RxKind)n->kind) {
     case RXN_CHAR: case RXN_SET: case RXN_DOT: return 1;
+    // Assertions consume nothing; a backreference may be to an empty or
+    // undefined group.
     case RXN_EMPTY: case RXN_BOL: case RXN_EOL: case RXN_WORDB: case RXN_BACKREF:
     case RXN_LOOK: return 0;
     case RXN_GROUP: return min_width(n->kid);
@@ -82,10 +91,12 @@ static uint32_t min_width(const RxNode *n) {
   return 0;
 }
 
-// The most code units a node can match (RX_INFINITY: unbounded).
+// The most code units a node can match (RX_INFINITY: unbounded). Only
+// whether it is zero matters (a body that can only match empty).
 static uint32_t max_width(const RxNode *n) {
   uint32_t w = 0, m = 0;
   switch ((RxKind)n->kind) {
+    // With u a character may be a surrogate pair: two units.
     case RXN_CHAR: return n->c > 0xFFFF ? 2 : 1;
     case RXN_SET: case RXN_DOT: return 2;
     case RXN_EMPTY: case RXN_BOL: case RXN_EOL: case RXN_WORDB: case RXN_LOOK: return 0;
@@ -115,7 +126,9 @@ static bool single_char(const RxNode *n) {
   return n->kind == RXN_CHAR || n->kind == RXN_SET || n->kind == RXN_DOT;
 }
 
-// The set a CHAR or SET node matches (closed under case when i).
+// The set a CHAR or SET node matches (closed under case when i). A SET
+// was closed by the parser; a CHAR under i stands for its case class
+// (every character with the same Canonicalize), found here.
 static void node_set(const Comp *C, const RxNode *n, RxSet *out) {
   if (n->kind == RXN_SET) {
     rx_set_add_set(out, n->set);
@@ -139,7 +152,9 @@ static void merge_alternatives(Comp *C, RxNode *alt) {
   alt->kid = NULL;
 }
 
-// Simplify the tree in place.
+// Simplify the tree in place, children first so that nested alternatives
+// of single characters collapse from the inside out. (a|b)* then has a
+// one-set body: no SPLIT, no choice record per iteration.
 static void simplify(Comp *C, RxNode *n) {
   for (RxNode *k = n->kid; k; k = k->next) simplify(C, k);
   if (n->kind == RXN_ALT) merge_alternatives(C, n);
@@ -147,7 +162,9 @@ static void simplify(Comp *C, RxNode *n) {
 
 /* {==== Character operations ====} */
 
-// Class data for a set; its offset into the data area.
+// Class data for a set; its offset into the data area. Layout: range
+// count, a 256-bit bitmap for the Latin-1 characters (the common case is
+// one test), then the ranges for bisection.
 static uint32_t emit_class(Comp *C, const RxSet *s) {
   uint32_t off = C->dlen;
   grow(&C->data, &C->dcap, C->dlen + 9 + 2 * s->n);
@@ -164,7 +181,8 @@ static uint32_t emit_class(Comp *C, const RxSet *s) {
   return off;
 }
 
-// The cheapest operation matching one character of set s.
+// The cheapest operation matching one character of set s: a single
+// character (CHAR), a case pair like a/A (CHAR2), or a CLASS.
 static void emit_set(Comp *C, const RxSet *s, uint32_t back) {
   if (s->n == 1 && s->r[0] == s->r[1]) {
     emit(C, RX_OP_CHAR | back);
@@ -180,6 +198,8 @@ static void emit_set(Comp *C, const RxSet *s, uint32_t back) {
   }
 }
 
+// A one-character node: . as ANY/ANYALL (no case, no set needed), the
+// others through their sets.
 static void emit_char_node(Comp *C, const RxNode *n, uint32_t back) {
   RxSet s;
   rx_set_init(&s);
@@ -244,6 +264,9 @@ static void compile_seq(Comp *C, const RxNode *n, uint32_t back) {
   free(items);
 }
 
+// a|b|c as SPLIT L1; a; JMP end; L1: SPLIT L2; b; JMP end; L2: c; end:
+// The order of the alternatives is the order they are tried in, in
+// either direction (a lookbehind still prefers its first alternative).
 static void compile_alt(Comp *C, const RxNode *n, uint32_t back) {
   uint32_t njumps = 0, *jumps = NULL;
   for (const RxNode *k = n->kid; k; k = k->next) {
@@ -265,6 +288,8 @@ static void compile_alt(Comp *C, const RxNode *n, uint32_t back) {
   free(jumps);
 }
 
+// A capturing group: SAVE its two ends around its body. The matcher
+// logs the old values, so a failed attempt leaves the group as it was.
 static void compile_group(Comp *C, const RxNode *n, uint32_t back) {
   // Backwards the end is known first (§22.2.2.8's direction).
   uint32_t first = 2 * n->c + (back ? 1 : 0), last = 2 * n->c + (back ? 0 : 1);
@@ -275,6 +300,9 @@ static void compile_group(Comp *C, const RxNode *n, uint32_t back) {
   emit(C, last);
 }
 
+// A lookaround: LOOK cont; body; LOOKEND; cont:. The body runs forwards
+// for a lookahead and backwards for a lookbehind, whatever direction
+// the lookaround itself sits in (§22.2.2.4's Assertion rules).
 static void compile_look(Comp *C, const RxNode *n) {
   uint32_t at = emit(C, RX_OP_LOOK | ((n->flags & RXN_NEG) ? RX_NEG : 0));
   emit(C, 0);
@@ -283,7 +311,11 @@ static void compile_look(Comp *C, const RxNode *n) {
   C->code[at + 1] = C->len;
 }
 
-// The general loop: LOOP head, per-iteration bookkeeping, body, LOOPEND.
+// The general loop (§22.2.2.3.1 RepeatMatcher): SETREG cnt 0; head: LOOP
+// (enter the body or leave, pushing the other choice: greedy prefers
+// the body); POSREG (where this iteration started, for the empty check);
+// RESET (the body's groups start undefined); body; LOOPEND (refuse an
+// empty iteration past the minimum, count it, back to head).
 static void compile_loop(Comp *C, const RxNode *n, uint32_t min, uint32_t max, uint32_t back) {
   const RxNode *kid = n->kid;
   bool greedy = (n->flags & RXN_GREEDY) != 0;
@@ -320,6 +352,7 @@ static void compile_loop(Comp *C, const RxNode *n, uint32_t min, uint32_t max, u
   C->code[head + 4] = C->len;
 }
 
+// A quantified node, in the cheapest form that keeps its meaning.
 static void compile_repeat(Comp *C, const RxNode *n, uint32_t back) {
   uint32_t min = n->c, max = n->max;
   // A body that only ever matches empty: iterations past the first add
@@ -333,6 +366,8 @@ static void compile_repeat(Comp *C, const RxNode *n, uint32_t back) {
     compile(C, n->kid, back);
     return;
   }
+  // One character and no groups: nothing to reset or check for empty,
+  // so STAR runs the whole loop with at most one backtracking record.
   if (single_char(n->kid) && n->cap_hi == n->cap_lo) {
     emit(C, RX_OP_STAR | ((n->flags & RXN_GREEDY) ? RX_GREEDY : 0) | back);
     emit(C, min);
@@ -343,12 +378,16 @@ static void compile_repeat(Comp *C, const RxNode *n, uint32_t back) {
   compile_loop(C, n, min, max, back);
 }
 
+// \N or \k<name>: all the groups of that name (at most one of which
+// can have participated, since duplicates sit in different alternatives).
 static void compile_backref(Comp *C, const RxNode *n, uint32_t back) {
   emit(C, RX_OP_BACKREF | back | ((n->flags & RXN_ICASE) ? RX_ICASE : 0));
   emit(C, n->ngroups);
   for (uint32_t i = 0; i < n->ngroups; i++) emit(C, n->groups[i]);
 }
 
+// Emit the code of node n, matching forwards, or backwards when back is
+// RX_BACK (inside a lookbehind).
 static void compile(Comp *C, const RxNode *n, uint32_t back) {
   switch ((RxKind)n->kind) {
     case RXN_EMPTY: return;
@@ -423,7 +462,8 @@ static bool leading_star(const RxNode *root) {
          single_char(star->kid) && star->cap_hi == star->cap_lo;
 }
 
-// Fill the program's start-position hints.
+// Fill the program's start-position hints: the scan in rx_exec uses them
+// to skip positions where no match can start (memchr for one literal).
 static void start_info(const Comp *C, const RxNode *root, RxProgram *prog) {
   if (leading_star(root)) prog->info |= RX_INFO_LEADING_STAR;
   const RxNode *lead = root->kind == RXN_SEQ ? root->kid : root;
@@ -449,7 +489,9 @@ static void start_info(const Comp *C, const RxNode *root, RxProgram *prog) {
 
 /* {==== Entry ====} */
 
-// The early-error check, with V8's message on failure.
+// The early-error check, with V8's message on failure. It reads WTF-8
+// (a lone surrogate of the pattern string stays a code point of its
+// own), the form the parser's literal check sees too.
 static bool validate(JSVM *vm, JSValue pattern, uint32_t flags) {
   size_t plen;
   char *p = js_string_utf8(vm, pattern, &plen);
@@ -469,7 +511,9 @@ static bool validate(JSVM *vm, JSValue pattern, uint32_t flags) {
   return ok;
 }
 
-// The compiled program in a JSBytes: header, code, class data.
+// The compiled program in a JSBytes: header, code, class data. Sizes
+// come from the pattern, so allocation may fail: a SyntaxError then, as
+// V8 reports patterns too large to compile.
 static JSValue package(JSVM *vm, Comp *C, const RxTree *t, uint32_t flags) {
   size_t words = (size_t)C->len + C->dlen;
   size_t size = sizeof(RxProgram) + words * sizeof(uint32_t);
@@ -490,6 +534,7 @@ static JSValue package(JSVM *vm, Comp *C, const RxTree *t, uint32_t flags) {
 }
 
 // The names store (JSRegExpObject.names) of a tree with named groups.
+// Names are interned: they become property keys of groups objects.
 static JSValue name_store(JSVM *vm, const RxTree *t) {
   if (!t->has_names) return JS_UNDEFINED;
   JSArrayStore *st = js_new_store(vm, t->ncaps);
@@ -503,6 +548,8 @@ static JSValue name_store(JSVM *vm, const RxTree *t) {
 }
 
 JSValue rx_compile(JSVM *vm, JSValue pattern, uint32_t flags, JSValue *names) {
+  // Parsing and compiling recurse with the pattern's nesting.
+  if (!js_check_stack(vm)) return JS_EXCEPTION;
   if (!validate(vm, pattern, flags)) return JS_EXCEPTION;
   JSString *flat = js_string_flat(vm, js_str(pattern));
   uint32_t len = flat->length;
@@ -519,6 +566,7 @@ JSValue rx_compile(JSVM *vm, JSValue pattern, uint32_t flags, JSValue *names) {
   C.u = (flags & (RX_FLAG_U | RX_FLAG_V)) != 0;
   C.tree = &t;
   simplify(&C, t.root);
+  // The whole pattern, then MATCH, which records group 0.
   compile(&C, t.root, 0);
   emit(&C, RX_OP_MATCH);
   JSValue prog = package(vm, &C, &t, flags);

@@ -27,9 +27,20 @@
 /* The backtracking stack's limit in words (128 MB). */
 #define RX_STACK_LIMIT (32u << 20)
 
+/* Backtracking records, by the kind in their tag word (words below it):
+ *   T_CHOICE [pos]            resume at pc (the tag's index) at pos
+ *   T_CAP    [old]            restore caps[index] (an undo)
+ *   T_REG    [old]            restore regs[index] (an undo)
+ *   T_STAR   [a][pos]         the STAR at pc index can give back (greedy:
+ *                             a = the lowest position) or take more (lazy:
+ *                             a = the count so far)
+ *   T_LOOK   [pos]            the lookaround at pc index started at pos */
 enum { T_CHOICE, T_CAP, T_REG, T_STAR, T_LOOK };
 static const uint8_t record_words[] = {2, 2, 2, 3, 2};
 
+/* One rx_exec call's state: the subject, the program, the group and
+ * register arrays, and the backtracking stack (a buffer on the C stack
+ * first, moved to malloc'd memory when it outgrows it). */
 typedef struct Ctx {
   const uint8_t *c8;     /* the subject: one of these */
   const uint16_t *c16;
@@ -48,6 +59,7 @@ typedef struct Ctx {
 
 /* {==== Characters ====} */
 
+// Code unit i of the subject, whichever width it is stored in.
 static inline uint32_t unit(const Ctx *x, uint32_t i) {
   return x->c8 ? x->c8[i] : x->c16[i];
 }
@@ -77,10 +89,13 @@ static inline uint32_t char_before(const Ctx *x, uint32_t p, uint32_t *w) {
   return c;
 }
 
+// LineTerminator: what . (without s), ^ and $ (with m) care about.
 static inline bool is_line_terminator(uint32_t c) {
   return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
 }
 
+// IsWordChar: [A-Za-z0-9_], plus U+017F and U+212A when ext (with u/v
+// and i, the characters that fold into that set, §22.2.2.9.4).
 static inline bool is_word(uint32_t c, bool ext) {
   if (c < 128)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -124,7 +139,9 @@ static int64_t match1(const Ctx *x, const uint32_t *op, uint32_t pos) {
   return (w & RX_BACK) ? (int64_t)pos - width : (int64_t)pos + width;
 }
 
-// The words of the instruction at op.
+// The words of the instruction at op: the opcode table's operand count,
+// except for the variable-length STR and BACKREF (count in op[1]) and
+// STAR (followed by its one-character instruction).
 static uint32_t op_words(const uint32_t *op) {
   static const uint8_t operands[] = {
 #define RX_OP_SIZE(name, n) n,
@@ -139,7 +156,8 @@ static uint32_t op_words(const uint32_t *op) {
 
 /* {==== The stack ====} */
 
-// Room for n more words; false (overflow noted) past the limit.
+// Room for n more words; false (overflow noted) past the limit. The
+// stack doubles, so pushes stay amortized O(1).
 static bool reserve(Ctx *x, uint32_t n) {
   if (x->sp + n <= x->cap) return true;
   if (x->sp + n > RX_STACK_LIMIT) {
@@ -162,6 +180,7 @@ static bool reserve(Ctx *x, uint32_t n) {
   return true;
 }
 
+// Push a two-word record: a, then the tag (kind | index << 4).
 static inline bool push2(Ctx *x, uint32_t a, uint32_t kind, uint32_t index) {
   if (x->sp + 2 > x->cap && !reserve(x, 2)) return false;
   x->stack[x->sp++] = a;
@@ -177,6 +196,8 @@ static inline bool push3(Ctx *x, uint32_t a, uint32_t b, uint32_t kind, uint32_t
   return true;
 }
 
+// caps[slot] = v, logging the old value; nothing to log when it does
+// not change (restoring it would be a no-op).
 static inline bool set_cap(Ctx *x, uint32_t slot, int32_t v) {
   if (x->caps[slot] == v) return true;
   if (!push2(x, (uint32_t)x->caps[slot], T_CAP, slot)) return false;
@@ -184,6 +205,7 @@ static inline bool set_cap(Ctx *x, uint32_t slot, int32_t v) {
   return true;
 }
 
+// regs[r] = v, logged the same way.
 static inline bool set_reg(Ctx *x, uint32_t r, int32_t v) {
   if (x->regs[r] == v) return true;
   if (!push2(x, (uint32_t)x->regs[r], T_REG, r)) return false;
@@ -324,7 +346,9 @@ static bool star_retry(Ctx *x, uint32_t pc, uint32_t *pos) {
 /* {==== Backtracking and lookarounds ====} */
 
 // Pop records until one resumes matching: true with pc and pos set,
-// false when the stack is empty (no match from this start).
+// false when the stack is empty (no match from this start). Undo
+// records are applied on the way, newest first, which rebuilds the
+// captures and registers as they were when the choice was made.
 static bool backtrack(Ctx *x, uint32_t *pc, uint32_t *pos) {
   while (x->sp) {
     uint32_t tag = x->stack[x->sp - 1], idx = tag >> 4;
@@ -365,7 +389,8 @@ static bool backtrack(Ctx *x, uint32_t *pc, uint32_t *pos) {
 }
 
 // The word index just past the innermost LOOK marker (its record is the
-// two words before it).
+// two words before it). Lookarounds nested in the body have been
+// resolved (their markers removed) before the outer one ends.
 static uint32_t find_look(const Ctx *x) {
   uint32_t i = x->sp;
   while (i && (x->stack[i - 1] & 15) != T_LOOK) i -= record_words[x->stack[i - 1] & 15];
@@ -413,8 +438,9 @@ static bool look_end(Ctx *x, uint32_t *pc, uint32_t *pos) {
 
 /* {==== Backreferences ====} */
 
-// Compare n characters of the capture at st with the subject at p (or
-// ending at p, backwards) without case: the end position or -1.
+// Compare the capture st..en with the subject at p (or ending at p,
+// backwards) without case, character by character as Canonicalize
+// sees them (code points with u): the end position or -1.
 static int64_t backref_icase(const Ctx *x, uint32_t st, uint32_t en, uint32_t p, bool back) {
   uint32_t wa, wb;
   if (!back) {
@@ -460,7 +486,9 @@ static int64_t backref(const Ctx *x, const uint32_t *op, uint32_t pos) {
 
 /* {==== The interpreter ====} */
 
-// LOOP at pc: enter the body or leave, pushing the alternative.
+// LOOP at pc: enter the body or leave, pushing the alternative. Below
+// the minimum the body is the only way; at the maximum leaving is; in
+// between, greedy tries the body first and lazy the continuation.
 static bool loop_head(Ctx *x, uint32_t *pc, uint32_t pos) {
   const uint32_t *op = x->code + *pc;
   uint32_t cnt = op[1] == RX_NONE ? 0 : (uint32_t)x->regs[op[1]];
@@ -491,6 +519,8 @@ static int loop_tail(Ctx *x, uint32_t *pc, uint32_t pos) {
   return 1;
 }
 
+// ^, $ and \b / \B at pos. They look at units only: no line terminator
+// or word character is a surrogate.
 static bool assertion(const Ctx *x, uint32_t w, uint32_t pos) {
   bool multi = (w & RX_MULTI) != 0;
   switch (w & 0xFF) {
@@ -505,7 +535,8 @@ static bool assertion(const Ctx *x, uint32_t w, uint32_t pos) {
   }
 }
 
-// STR at op against the subject at pos (forward or backward).
+// STR at op against the subject at pos (forward or backward). Its units
+// are never surrogates under u, so unit equality is character equality.
 static int64_t match_str(const Ctx *x, const uint32_t *op, uint32_t pos) {
   uint32_t n = op[1];
   if (op[0] & RX_BACK) {
@@ -618,7 +649,8 @@ static int run(Ctx *x, uint32_t start) {
 /* {==== The scan ====} */
 
 // The next position at or after i where a match may start (len + 1 when
-// none): the program's first-character hints.
+// none): the program's first-character hints. A single literal scans
+// with memchr over one-byte strings.
 static uint32_t next_start(const Ctx *x, const RxProgram *prog, uint32_t i) {
   if (prog->info & RX_INFO_FIRST_CHAR) {
     uint32_t c = prog->first_char;
@@ -641,6 +673,8 @@ static uint32_t next_start(const Ctx *x, const RxProgram *prog, uint32_t i) {
   return i;
 }
 
+// The scan: RegExpBuiltinExec's loop over lastIndex (§22.2.7.2 step 13),
+// trying each start in turn (by code points with u) until a match.
 int rx_exec(JSVM *vm, const RxProgram *prog, const JSString *s, uint32_t start,
             bool sticky, int32_t *caps) {
   uint32_t local_stack[512];
@@ -658,11 +692,13 @@ int rx_exec(JSVM *vm, const RxProgram *prog, const JSString *s, uint32_t start,
   x.regs = prog->nregs <= 64 ? local_regs : calloc(prog->nregs, sizeof *x.regs);
   if (!x.regs) abort();
   memset(x.regs, 0, prog->nregs * sizeof *x.regs);
+  // Most matches need few records: start on the C stack.
   x.stack = local_stack;
   x.cap = 512;
   // With code points, a start inside a pair means the pair (as V8 does).
   if (x.u && start > 0 && start < x.len && is_trail(unit(&x, start)) && is_lead(unit(&x, start - 1)))
     start--;
+  // A leading ^ (without m) can only match at 0.
   bool anchored = (prog->info & RX_INFO_ANCHORED) != 0;
   if (anchored && start > 0) start = x.len + 1;
   int r = 0;
@@ -677,6 +713,7 @@ int rx_exec(JSVM *vm, const RxProgram *prog, const JSString *s, uint32_t start,
     }
     x.star_end = i;
     r = run(&x, i);
+    // A match, an error, or nowhere else to try.
     if (r || sticky || anchored || i >= x.len) break;
     // Starts inside the leading STAR's run would fail the same way.
     if ((prog->info & RX_INFO_LEADING_STAR) && x.star_end > i) i = x.star_end;

@@ -41,6 +41,8 @@ typedef struct Arena {
   uint32_t nsets, capsets;
 } Arena;
 
+// malloc that never returns NULL: the compiler has no way to report
+// exhaustion midway, and the VM treats it as fatal anyway.
 static void *xmalloc(size_t n) {
   void *p = malloc(n ? n : 1);
   if (!p) abort();
@@ -79,6 +81,8 @@ static RxSet *arena_set(Arena *a) {
 
 RxSet *rx_tree_set(RxTree *t) { return arena_set(t->arena); }
 
+// Free the sets' ranges first (their RxSet structs are arena memory),
+// then every chunk.
 void rx_tree_free(RxTree *t) {
   Arena *a = t->arena;
   if (!a) return;
@@ -109,6 +113,8 @@ typedef struct Parser {
   unsigned depth;
 } Parser;
 
+// The character at pos (or pos + k), -1 past the end. Syntax is ASCII,
+// so comparing against a syntax character is always exact.
 static int32_t cur(const Parser *P) {
   return P->pos < P->n ? (int32_t)P->p[P->pos] : -1;
 }
@@ -122,9 +128,12 @@ static void *fail(Parser *P, const char *msg) {
   return NULL;
 }
 
+// The i flag in force here (modifiers change it per group) and the
+// largest character: code points with u/v, code units without.
 static bool icase(const Parser *P) { return (P->fl & RXN_ICASE) != 0; }
 static uint32_t max_char(const Parser *P) { return P->u ? RX_MAX_CP : 0xFFFF; }
 
+// A node carrying the i/m/s flags in force where it was written.
 static RxNode *new_node(Parser *P, RxKind kind) {
   RxNode *n = arena_alloc(P->arena, sizeof *n);
   n->kind = (uint8_t)kind;
@@ -149,7 +158,7 @@ static bool is_letter(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' &&
 
 /* {==== Escapes ====} */
 
-// n hex digits at pos (all or nothing).
+// n hex digits at pos (all or nothing: Annex B's \x1 is "x1").
 static bool scan_hex(Parser *P, int n, uint32_t *v) {
   uint32_t x = 0;
   for (int i = 0; i < n; i++) {
@@ -222,6 +231,7 @@ static uint32_t char_escape(Parser *P, bool in_class, bool *backslash) {
     case 't': P->pos++; return '\t';
     case 'v': P->pos++; return '\v';
     case 'c': {
+      // \cX is X mod 32; Annex B also takes digits and _ in a class.
       int32_t l = peek(P, 1);
       if (is_letter(l) || (in_class && !P->u && (is_digit(l) || l == '_'))) {
         P->pos += 2;
@@ -252,6 +262,8 @@ static uint32_t char_escape(Parser *P, bool in_class, bool *backslash) {
     default:
       break;
   }
+  // \1-\7 reach here only where they are not backreferences (in a
+  // class, or above the group count without u): Annex B octal.
   if (c >= '1' && c <= '7' && !P->u) return legacy_octal(P);
   // Identity escapes: the character itself.
   P->pos++;
@@ -263,6 +275,7 @@ static uint32_t char_escape(Parser *P, bool in_class, bool *backslash) {
 // RegExpIdentifierName at pos (after "<") up to ">", as code points into
 // a fresh arena buffer; pos ends after ">".
 static uint32_t *group_name(Parser *P, uint32_t *len) {
+  // The escapes only shrink a name, so its raw length bounds the result.
   uint32_t start = P->pos, cap = 0;
   while (P->pos < P->n && P->p[P->pos] != '>') P->pos++, cap++;
   uint32_t *out = arena_alloc(P->arena, (cap + 1) * sizeof *out);
@@ -305,6 +318,7 @@ static bool prescan(Parser *P) {
   uint32_t cap = 8;
   P->names = arena_alloc(P->arena, cap * sizeof *P->names);
   P->name_len = arena_alloc(P->arena, cap * sizeof *P->name_len);
+  // Escapes and classes hold no groups; "(?" opens one only as "(?<name>".
   for (uint32_t i = 0; i < P->n;) {
     uint32_t c = P->p[i];
     if (c == '\\') { i += 2; continue; }
@@ -336,6 +350,7 @@ static bool prescan(Parser *P) {
 
 /* {==== Character class escapes ====} */
 
+// WhiteSpace and LineTerminator: the \s set (§22.2.2.9 CharacterClassEscape).
 static void add_space(RxSet *s) {
   static const uint32_t ws[] = {0x9, 0xD, 0x20, 0x20, 0xA0, 0xA0, 0x1680, 0x1680,
                                 0x2000, 0x200A, 0x2028, 0x2029, 0x202F, 0x202F,
@@ -387,6 +402,8 @@ typedef struct ClassVal {
   uint32_t nstrs, cap;
 } ClassVal;
 
+// ClassVal lifetime: cv_free releases the set and the string array (the
+// strings themselves are arena memory).
 static void cv_init(ClassVal *cv) {
   rx_set_init(&cv->set);
   cv->strs = NULL;
@@ -419,6 +436,7 @@ static void cv_add_string(Parser *P, ClassVal *cv, const uint32_t *cp, uint32_t 
 // \p{...} / \P{...} at pos (after the letter): into cv (strings only
 // with v). negate: \P.
 static bool property_escape(Parser *P, bool negate, ClassVal *cv) {
+  // The name is ASCII: copy it out for the table lookups.
   if (cur(P) != '{') return fail(P, "bad property");
   uint32_t start = ++P->pos;
   char buf[96];
@@ -432,6 +450,7 @@ static bool property_escape(Parser *P, bool negate, ClassVal *cv) {
   (void)start;
   RxSet s;
   rx_set_init(&s);
+  // A property of code points, else (v only, never negated) of strings.
   if (!rx_property(buf, k, &s)) {
     RxStrings strs = {0};
     if (negate || !P->v || !rx_string_property(buf, k, &s, &strs)) {
@@ -443,6 +462,7 @@ static bool property_escape(Parser *P, bool negate, ClassVal *cv) {
       cv_add_string(P, cv, strs.words + i + 1, strs.words[i]);
     free(strs.words);
   }
+  // \P{X}: CharacterComplement(MaybeSimpleCaseFolding(X)).
   maybe_fold(P, &s);
   if (negate) complement(P, &s);
   rx_set_add_set(&cv->set, &s);
@@ -469,6 +489,7 @@ static bool class_escape(Parser *P, ClassVal *cv, bool *ok) {
     default: return false;
   }
   P->pos++;
+  // The upper-case escapes are complements of the lower-case sets.
   maybe_fold(P, &s);
   if (c == 'D' || c == 'S' || c == 'W') complement(P, &s);
   rx_set_add_set(&cv->set, &s);
@@ -478,6 +499,8 @@ static bool class_escape(Parser *P, ClassVal *cv, bool *ok) {
 
 /* {==== Class strings and the final class node ====} */
 
+// Class strings compare longest first, then by code points: the order
+// the spec tries them in (§22.2.2.7 CompileAtom: "descending length").
 static int str_cmp(const void *a, const void *b) {
   const RxStr *x = a, *y = b;
   if (x->len != y->len) return x->len > y->len ? -1 : 1;  // longest first
@@ -486,7 +509,8 @@ static int str_cmp(const void *a, const void *b) {
   return 0;
 }
 
-// Sort (longest first) and drop duplicates.
+// Sort (longest first) and drop duplicates, so that the intersection and
+// difference below can bisect and the alternatives come out in order.
 static void cv_normalize(ClassVal *cv) {
   if (cv->nstrs < 2) return;
   qsort(cv->strs, cv->nstrs, sizeof *cv->strs, str_cmp);
@@ -496,6 +520,7 @@ static void cv_normalize(ClassVal *cv) {
   cv->nstrs = k;
 }
 
+// Whether cv (normalized) holds string s.
 static bool cv_has(const ClassVal *cv, const RxStr *s) {
   return cv->nstrs && bsearch(s, cv->strs, cv->nstrs, sizeof *s, str_cmp);
 }
@@ -512,6 +537,7 @@ static void cv_combine(ClassVal *a, ClassVal *b, bool intersect) {
   a->nstrs = k;
 }
 
+// a |= b. Strings may repeat until cv_normalize.
 static void cv_union(ClassVal *a, ClassVal *b) {
   rx_set_add_set(&a->set, &b->set);
   for (uint32_t i = 0; i < b->nstrs; i++) {
@@ -560,6 +586,7 @@ static RxNode *class_node(Parser *P, ClassVal *cv) {
 /* {==== Classes without v ====} */
 
 // One ClassAtom: a character (*c) or a class escape (into cv, *is_set).
+// In a class \b is backspace and (with u) \- is "-".
 static bool class_atom(Parser *P, ClassVal *cv, uint32_t *c, bool *is_set) {
   *is_set = false;
   uint32_t ch = P->p[P->pos++];
@@ -589,7 +616,8 @@ static bool class_atom(Parser *P, ClassVal *cv, uint32_t *c, bool *is_set) {
   return true;
 }
 
-// NonemptyClassRanges, after "[" or "[^", up to and past "]".
+// NonemptyClassRanges, after "[" or "[^", up to and past "]". A "-"
+// makes a range only between two atoms: at either end it is itself.
 static bool class_ranges(Parser *P, ClassVal *cv) {
   while (cur(P) != ']') {
     if (P->pos >= P->n) return fail(P, "Unterminated character class");
@@ -622,7 +650,8 @@ static bool class_ranges(Parser *P, ClassVal *cv) {
 static bool class_set_expression(Parser *P, ClassVal *cv);
 
 // ClassSetCharacter at pos, or false (nothing consumed) if pos does not
-// start one.
+// start one: the v grammar reserves ( ) [ ] { } / - | unescaped, and a
+// few escapes (\d, \p, \q ...) are operands rather than characters.
 static bool class_set_char(Parser *P, uint32_t *c) {
   int32_t ch = cur(P);
   if (ch < 0) return false;
@@ -651,7 +680,8 @@ static bool class_set_char(Parser *P, uint32_t *c) {
   return !backslash || fail(P, "Invalid escape");
 }
 
-// \q{a|bc|} after "\q".
+// \q{a|bc|} after "\q": each alternative is a string member of the
+// class (one character goes into the set; an empty one is allowed).
 static bool class_strings(Parser *P, ClassVal *cv) {
   if (cur(P) != '{') return fail(P, "Invalid escape");
   P->pos++;
@@ -674,7 +704,9 @@ static bool class_strings(Parser *P, ClassVal *cv) {
   return true;
 }
 
-// ClassSetOperand (or, in a union, a ClassSetRange) into cv.
+// ClassSetOperand (or, in a union, a ClassSetRange) into cv: a nested
+// class (negated within AllCharacters), \q{...}, a class escape, or a
+// character or range (folded under i).
 static bool class_set_operand(Parser *P, ClassVal *cv, bool allow_range) {
   uint32_t a, b;
   bool ok;
@@ -752,7 +784,8 @@ static bool class_set_expression(Parser *P, ClassVal *cv) {
   return true;
 }
 
-// A character class at pos ("["): its node.
+// A character class at pos ("["): its node. Without v this is
+// NonemptyClassRanges; with v a ClassSetExpression.
 static RxNode *char_class(Parser *P) {
   P->pos++;
   bool neg = cur(P) == '^';
@@ -823,7 +856,8 @@ static bool quantifier(Parser *P, uint32_t *min, uint32_t *max, bool *greedy) {
   return true;
 }
 
-// A backreference node to the given groups.
+// A backreference node to the given groups (several for a duplicated
+// name: whichever participated is the one compared).
 static RxNode *backref(Parser *P, const uint32_t *groups, uint32_t n) {
   RxNode *b = new_node(P, RXN_BACKREF);
   b->groups = arena_alloc(P->arena, (n ? n : 1) * sizeof *b->groups);
@@ -881,7 +915,8 @@ static RxNode *atom_escape(Parser *P) {
   return char_node(P, ch);
 }
 
-// Modifiers after "(?": [ims]* [- [ims]*] ":" applied to P->fl.
+// Modifiers after "(?": [ims]* [- [ims]*] ":" applied to P->fl (the
+// caller restores P->fl after the group). "(?:" is the empty case.
 static bool modifiers(Parser *P) {
   bool on = true;
   for (int32_t c; (c = cur(P)) != ':'; P->pos++) {
@@ -937,7 +972,9 @@ static RxNode *group(Parser *P, bool *quantifiable) {
   return n;
 }
 
-// Term: an assertion, or an atom with an optional quantifier.
+// Term: an assertion, or an atom with an optional quantifier. The
+// groups the atom opens are [cap_lo, next_cap) (numbered in order of
+// their left parentheses), which a quantifier resets per iteration.
 static RxNode *term(Parser *P) {
   int32_t c = cur(P);
   uint32_t cap_lo = P->next_cap;
@@ -985,7 +1022,8 @@ static RxNode *term(Parser *P) {
   return r;
 }
 
-// Alternative: terms up to "|", ")" or the end.
+// Alternative: terms up to "|", ")" or the end, as a SEQ (one term
+// stays as it is, none is EMPTY).
 static RxNode *alternative(Parser *P) {
   RxNode *seq = new_node(P, RXN_SEQ), **tail = &seq->kid;
   uint32_t count = 0;
@@ -1000,6 +1038,8 @@ static RxNode *alternative(Parser *P) {
   return count == 1 ? seq->kid : seq;
 }
 
+// Disjunction: alternatives separated by "|"; one alternative stays as
+// it is, several make an ALT in source order (the order they are tried).
 static RxNode *disjunction(Parser *P) {
   RxNode *first = alternative(P);
   if (!first || cur(P) != '|') return first;
@@ -1033,7 +1073,8 @@ static void load_pattern(Parser *P, const uint16_t *units, uint32_t len) {
   P->n = k;
 }
 
-// The group names as UTF-16, into the tree.
+// The group names as UTF-16, into the tree (they become property keys
+// of groups objects, which are strings of code units).
 static void export_names(Parser *P, RxTree *out) {
   out->names = arena_alloc(P->arena, (P->ncaps + 1) * sizeof *out->names);
   out->name_len = arena_alloc(P->arena, (P->ncaps + 1) * sizeof *out->name_len);
@@ -1069,6 +1110,8 @@ bool rx_parse(const uint16_t *units, uint32_t len, uint32_t flags, RxTree *out,
   memset(P.arena, 0, sizeof *P.arena);
   out->arena = P.arena;
   load_pattern(&P, units, len);
+  // Groups are counted and named before parsing: \N and \k<name> may
+  // come before the group they refer to.
   if (prescan(&P)) {
     P.next_cap = 1;
     out->root = disjunction(&P);

@@ -13,12 +13,14 @@
 
 #include "runtime/regexp.h"
 
+// realloc that never fails (see the header: exhaustion aborts).
 static void *xrealloc(void *p, size_t n) {
   void *q = realloc(p, n ? n : 1);
   if (!q) abort();
   return q;
 }
 
+// An empty set owns no memory until its first range.
 void rx_set_init(RxSet *s) {
   s->r = NULL;
   s->n = s->cap = 0;
@@ -81,6 +83,7 @@ void rx_set_add(RxSet *s, uint32_t lo, uint32_t hi) {
   s->r[2 * i + 1] = hi;
 }
 
+// Union by insertion: t is sorted, so each add lands at or near the end.
 void rx_set_add_set(RxSet *s, const RxSet *t) {
   for (uint32_t i = 0; i < t->n; i++) rx_set_add(s, t->r[2 * i], t->r[2 * i + 1]);
 }
@@ -132,6 +135,7 @@ void rx_set_subtract(RxSet *s, const RxSet *t) {
   rx_set_free(&inv);
 }
 
+// Membership: bisect for the first range ending at or after c.
 bool rx_set_has(const RxSet *s, uint32_t c) {
   uint32_t lo = 0, hi = s->n;
   while (lo < hi) {
@@ -142,6 +146,8 @@ bool rx_set_has(const RxSet *s, uint32_t c) {
   return lo < s->n && s->r[2 * lo] <= c;
 }
 
+// Counted in 64 bits: the full range alone is 0x110000 code points, and
+// callers only ask whether a set is small.
 uint32_t rx_set_size(const RxSet *s) {
   uint64_t n = 0;
   for (uint32_t i = 0; i < s->n; i++) n += (uint64_t)s->r[2 * i + 1] - s->r[2 * i] + 1;

@@ -56,6 +56,7 @@ static uint32_t varint(const char **p) {
   return v;
 }
 
+// Signed numbers are stored zigzag: 0, -1, 1, -2 ... as 0, 1, 2, 3 ...
 static int32_t unzigzag(uint32_t v) {
   return (v & 1) ? -(int32_t)(v >> 1) - 1 : (int32_t)(v >> 1);
 }
@@ -84,6 +85,8 @@ typedef struct FoldTable {
 
 static FoldTable fold_tables[2];   // [0] non-unicode, [1] unicode
 
+// qsort's comparator sees only the indices; the keys they index are
+// reached through this (decoding runs once, single-threaded).
 static const uint32_t *sort_key;
 static int by_key(const void *a, const void *b) {
   uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
@@ -92,6 +95,7 @@ static int by_key(const void *a, const void *b) {
   return sort_key[2 * i + 1] < sort_key[2 * j + 1] ? -1 : 1;
 }
 
+// Decode a fold table: count the pairs, then fill both views.
 static void decode_fold(FoldTable *t, const char *text) {
   uint32_t n = 0;
   for (const char *p = text; *p;) {
@@ -127,6 +131,7 @@ static void decode_fold(FoldTable *t, const char *text) {
   t->n = n;
 }
 
+// The fold table of one mode, decoded on first use.
 static const FoldTable *fold_table(bool unicode) {
   FoldTable *t = &fold_tables[unicode];
   if (!t->cp) decode_fold(t, unicode ? rx_fold_u : rx_fold_nu);
@@ -237,6 +242,7 @@ static const void *lookup(const void *rows, size_t n, size_t size, const char *n
 #define LOOKUP(table, name) \
   lookup(table, sizeof table / sizeof *table, sizeof *table, name)
 
+// \p{gc=X}: the union of X's two-letter categories (L is five of them).
 static bool add_gc(const char *value, RxSet *s) {
   const RxGcName *g = LOOKUP(rx_gc_names, value);
   if (!g) return false;
@@ -245,6 +251,7 @@ static bool add_gc(const char *value, RxSet *s) {
   return true;
 }
 
+// Script, Script_Extensions and binary properties: one list each.
 static bool add_named(const RxPropName *p, RxSet *s) {
   if (!p) return false;
   add_list(s, p->list);
@@ -269,6 +276,7 @@ int rx_property(const char *text, size_t len, RxSet *s) {
   return 0;
 }
 
+// Append one word to a growing string list.
 static void push_word(RxStrings *out, uint32_t w) {
   if (out->nwords == out->cap) {
     out->cap = out->cap ? out->cap * 2 : 256;

@@ -585,11 +585,11 @@ void js_regexp_legacy_update(JSVM *vm, JSValue r, JSValue s, const int32_t *caps
   }
   ORI_STORE_SLOT(st, &st->v[L_INPUT], s);
   ORI_STORE_SLOT(st, &st->v[L_SUBJECT], s);
-  st->v[L_NCAPS] = js_from_int32((int32_t)ncaps);
+  ORI_STORE_SLOT(st, &st->v[L_NCAPS], js_from_int32((int32_t)ncaps));
   for (uint32_t i = 0; i < 20; i++)
-    st->v[L_CAPS + i] = js_from_int32(i < 2 * ncaps ? caps[i] : -1);
-  st->v[L_LAST] = js_from_int32(caps[2 * ncaps - 2]);
-  st->v[L_LAST + 1] = js_from_int32(caps[2 * ncaps - 1]);
+    ORI_STORE_SLOT(st, &st->v[L_CAPS + i], js_from_int32(i < 2 * ncaps ? caps[i] : -1));
+  ORI_STORE_SLOT(st, &st->v[L_LAST], js_from_int32(caps[2 * ncaps - 2]));
+  ORI_STORE_SLOT(st, &st->v[L_LAST + 1], js_from_int32(caps[2 * ncaps - 1]));
 }
 
 // The getters: magic 1-9 for $1-$9, or one of these.

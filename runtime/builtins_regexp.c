@@ -379,6 +379,8 @@ JSValue js_regexp_builtin_exec(JSVM *vm, JSValue r, JSValue s) {
 // RegExpExec (§22.2.7.1): a user's exec wins; its result must be an
 // object or null.
 JSValue js_regexp_exec(JSVM *vm, JSValue r, JSValue s) {
+  // The builtin exec found the ordinary way would just be called.
+  if (js_regexp_pristine(vm, r)) return js_regexp_builtin_exec(vm, r, s);
   JSValue exec = js_get(vm, r, vm->atom[JS_ATOM_exec]);
   if (js_is_exception(exec)) return exec;
   if (js_is_callable(exec)) {

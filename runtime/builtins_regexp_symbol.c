@@ -63,6 +63,13 @@ static JSValue match_string(JSVM *vm, JSValue result) {
 
 /* {==== Fast paths ====} */
 
+// Whether the flat string s contains unit c.
+static bool has_char(const JSString *s, uint16_t c) {
+  for (uint32_t i = 0; i < s->length; i++)
+    if (js_flat_char(s, i) == c) return true;
+  return false;
+}
+
 // Whether the global exec loop of @@match/@@replace may run directly:
 // nothing in it is observable, and the flags read agree with the
 // RegExp's own (a patched flags getter could claim g or u falsely).
@@ -269,10 +276,12 @@ static JSValue replace_fast(JSVM *vm, JSValue rx, JSValue s, JSValue replace) {
   JSStrBuf sb;
   js_sb_init(&sb, vm);
   uint32_t next = 0;
+  // A template without "$" is its own substitution for every match.
+  bool plain = !js_is_callable(replace) && !has_char(js_string_flat(vm, js_str(replace)), '$');
   for (int64_t i = 0; i < count; i++) {
     RxMatch one = m;
     one.caps = m.caps + i * 2 * m.ncaps;
-    JSValue rep = fast_replacement(vm, s, &one, replace, args);
+    JSValue rep = plain ? replace : fast_replacement(vm, s, &one, replace, args);
     if (js_is_exception(rep)) {
       js_sb_free(&sb);
       js_regexp_match_free(&m);
@@ -340,12 +349,6 @@ static JSValue sym_replace(JSVM *vm, JSValue self, int argc, JSValue *argv, JSVa
 
 /* {==== @@split ====} */
 
-// Whether the flat string s contains unit c.
-static bool has_char(const JSString *s, uint16_t c) {
-  for (uint32_t i = 0; i < s->length; i++)
-    if (js_flat_char(s, i) == c) return true;
-  return false;
-}
 
 // Append S[from, to) to the array a.
 static bool push_slice(JSVM *vm, JSValue a, JSValue s, uint32_t from, uint32_t to) {

@@ -505,7 +505,11 @@ static void with_stmt(Gen *g, PrsWith *w) {
 // catch (param) { body }: the exception is in acc.
 static void catch_clause(Gen *g, PrsTry *t) {
   GenControl ctl;
+  // Entering the scope uses acc (contexts, TDZ holes): keep the exception.
+  int exc = gen_temp(g);
+  GEN1(g, Star, exc);
   gen_enter_scope(g, t->scope, &ctl);
+  GEN1(g, Ldar, exc);
   if (t->param) gen_binding_init(g, t->param, true);
   gen_statement(g, t->handler);
   gen_leave_scope(g, t->scope, &ctl);

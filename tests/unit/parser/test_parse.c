@@ -899,8 +899,15 @@ static void test_degenerate_inputs(void) {
   // Like bin/jsvm.c, this runs the front end on a large thread stack.
   DeepJob ok = {.depth = 100000}, over = {.depth = 300000};
   CHECK(on_big_stack(&ok) && ok.parsed && ok.elements == 1);
+#if !defined(__SANITIZE_ADDRESS__)
+  // The error unwinds ~90 MB of stack with longjmp, which AddressSanitizer
+  // cannot follow (google/sanitizers#189: it aborts in its own CHECK); the
+  // plain build and tests/robust cover this input.
   CHECK(on_big_stack(&over) && !over.parsed && over.line == 1 &&
         strstr(over.message, "Maximum nesting depth exceeded"));
+#else
+  (void)over;
+#endif
 
   // Only a source length decides what is parsed, not a NUL.
   ast = prs_parse("x; y", 2, &opt, &err);

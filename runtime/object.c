@@ -59,6 +59,16 @@ JSArrayStore *js_store_push(JSVM *vm, JSArrayStore *s, JSValue v) {
 
 /* {==== Own properties ====} */
 
+// A property key's text for an error message, in buf (cut to fit; "?"
+// for symbols, whose key is not a string).
+static const char *key_text(JSVM *vm, JSValue key, char *buf, size_t n) {
+  JSValue ks = js_key_to_string(vm, key);
+  char *s = js_is_string(ks) ? js_string_utf8(vm, ks, NULL) : NULL;
+  snprintf(buf, n, "%s", s ? s : "?");
+  free(s);
+  return buf;
+}
+
 static void desc_data(JSPropDesc *d, JSValue v, uint32_t attrs) {
   memset(d, 0, sizeof *d);
   d->has_enumerable = d->has_configurable = true;
@@ -176,12 +186,10 @@ static JSValue primitive_proto(JSVM *vm, JSValue v) {
 JSValue js_get_with_receiver(JSVM *vm, JSValue obj, JSValue key, JSValue receiver) {
   if (!js_is_object(obj)) {
     if (js_is_nullish(obj)) {
-      JSValue ks = js_key_to_string(vm, key);
-      char *name = js_is_string(ks) ? js_string_utf8(vm, ks, NULL) : NULL;
-      js_throw_type_error(vm, "Cannot read properties of %s (reading '%s')",
-                          js_is_null(obj) ? "null" : "undefined", name ? name : "?");
-      free(name);
-      return JS_EXCEPTION;
+      char name[128];
+      return js_throw_type_error(vm, "Cannot read properties of %s (reading '%s')",
+                                 js_is_null(obj) ? "null" : "undefined",
+                                 key_text(vm, key, name, sizeof name));
     }
     uint32_t index;
     if (js_is_string(obj)) {
@@ -441,10 +449,8 @@ int js_define_own_property(JSVM *vm, JSValue obj, JSValue key,
   JSObject *o = js_obj(obj);
   int r = define_own(vm, o, key, desc);
   if (r == 0 && throw_on_fail) {
-    JSValue ks = js_key_to_string(vm, key);
-    char *name = js_is_string(ks) ? js_string_utf8(vm, ks, NULL) : NULL;
-    js_throw_type_error(vm, "Cannot redefine property: %s", name ? name : "?");
-    free(name);
+    char name[128];
+    js_throw_type_error(vm, "Cannot redefine property: %s", key_text(vm, key, name, sizeof name));
     return -1;
   }
   return r;
@@ -482,10 +488,8 @@ int js_create_data_property_or_throw(JSVM *vm, JSValue obj, JSValue key, JSValue
 
 static int set_refused(JSVM *vm, JSValue key, bool strict, const char *why) {
   if (!strict) return 0;
-  JSValue ks = js_key_to_string(vm, key);
-  char *name = js_is_string(ks) ? js_string_utf8(vm, ks, NULL) : NULL;
-  js_throw_type_error(vm, why, name ? name : "?");
-  free(name);
+  char name[128];
+  js_throw_type_error(vm, why, key_text(vm, key, name, sizeof name));
   return -1;
 }
 
@@ -521,11 +525,10 @@ int js_set_with_receiver(JSVM *vm, JSValue obj, JSValue key, JSValue v,
                          JSValue receiver, bool strict) {
   if (!js_is_object(obj)) {
     if (js_is_nullish(obj)) {
-      JSValue ks = js_key_to_string(vm, key);
-      char *name = js_is_string(ks) ? js_string_utf8(vm, ks, NULL) : NULL;
+      char name[128];
       js_throw_type_error(vm, "Cannot set properties of %s (setting '%s')",
-                          js_is_null(obj) ? "null" : "undefined", name ? name : "?");
-      free(name);
+                          js_is_null(obj) ? "null" : "undefined",
+                          key_text(vm, key, name, sizeof name));
       return -1;
     }
     obj = primitive_proto(vm, obj);
@@ -637,10 +640,9 @@ int js_delete_property(JSVM *vm, JSValue obj, JSValue key, bool strict) {
     ok = delete_named(vm, o, key);
   }
   if (!ok && strict) {
-    JSValue ks = js_key_to_string(vm, key);
-    char *name = js_is_string(ks) ? js_string_utf8(vm, ks, NULL) : NULL;
-    js_throw_type_error(vm, "Cannot delete property '%s' of object", name ? name : "?");
-    free(name);
+    char name[128];
+    js_throw_type_error(vm, "Cannot delete property '%s' of object",
+                        key_text(vm, key, name, sizeof name));
     return -1;
   }
   return ok;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ignition/interp.h"
+#include "runtime/map.h"
 #include "runtime/promise.h"
 
 /* {==== The return box ====} */
@@ -48,7 +49,7 @@ JSValue ign_create_generator(JSVM *vm, JSValue closure) {
       proto = vm->realm->intrinsic[async ? JS_INTRINSIC_AsyncGeneratorPrototype
                                          : JS_INTRINSIC_GeneratorPrototype];
   }
-  JSMap *m = js_new_map(vm, JS_TYPE_Generator, proto, sizeof(JSGenerator), 0);
+  JSMap *m = js_map_root_of(vm, JS_TYPE_Generator, sizeof(JSGenerator), proto, 0);
   JSGenerator *g = (JSGenerator *)js_new_object_of(vm, m);
   g->fn = fn;
   g->kind = (uint8_t)kind;

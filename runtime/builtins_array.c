@@ -21,6 +21,7 @@
 #include "runtime/dict.h"
 #include "runtime/elements.h"
 #include "runtime/iterator.h"
+#include "runtime/map.h"
 #include "runtime/proxy.h"
 
 /* {==== Fast-path tests ====} */
@@ -247,11 +248,10 @@ int js_arr_is_array(JSVM *vm, JSValue v) {
 /* {==== Creating arrays ====} */
 
 // ArrayCreate(len, proto) for len <= 2^32-1. Arrays with the default
-// prototype share the realm's map; others get a map of their own (made
-// per call: subclass instances are rare enough not to need a cache).
+// prototype share the realm's map; others share one map per prototype.
 static JSValue array_with_proto(JSVM *vm, JSValue proto, uint32_t len) {
   if (proto.bits == js_intrinsic(vm, ArrayPrototype).bits) return js_new_array(vm, len);
-  JSMap *m = js_new_map(vm, JS_TYPE_ArrayObject, proto, sizeof(JSArrayObject), 0);
+  JSMap *m = js_map_root_of(vm, JS_TYPE_ArrayObject, sizeof(JSArrayObject), proto, 0);
   JSArrayObject *a = (JSArrayObject *)js_new_object_of(vm, m);
   a->length = len;
   return js_val(a);

@@ -49,16 +49,17 @@ void js_note_prototype(JSVM *vm, JSValue proto) {
 
 /* {==== Root maps, cached per prototype ====} */
 
-// A malloc'd table from (prototype, inline count) to the root map. The
-// collector will treat it as weak in the prototype (a dead prototype's
-// root map is garbage too); until then entries live forever.
+// A malloc'd table from (prototype, kind of object) to the root map; the
+// kind packs the type, the instance size and the in-object slot count.
+// The collector will treat it as weak in the prototype (a dead
+// prototype's root map is garbage too); until then entries live forever.
 static struct {
-  struct { uint64_t proto; uint32_t inl; JSMap *map; } *e;
+  struct { uint64_t proto; uint32_t kind; JSMap *map; } *e;
   uint32_t mask, count;
 } roots;
 
-static uint32_t root_hash(uint64_t proto, uint32_t inl) {
-  uint64_t x = (proto >> 3) ^ ((uint64_t)inl << 40);
+static uint32_t root_hash(uint64_t proto, uint32_t kind) {
+  uint64_t x = (proto >> 3) ^ ((uint64_t)kind << 32);
   x *= 0x9E3779B97F4A7C15ull;
   return (uint32_t)(x >> 32);
 }
@@ -71,26 +72,31 @@ static void roots_grow(void) {
   roots.mask = cap - 1;
   for (uint32_t i = 0; i < old_cap; i++) {
     if (!old[i].map) continue;
-    uint32_t j = root_hash(old[i].proto, old[i].inl) & roots.mask;
+    uint32_t j = root_hash(old[i].proto, old[i].kind) & roots.mask;
     while (roots.e[j].map) j = (j + 1) & roots.mask;
     roots.e[j] = old[i];
   }
   free(old);
 }
 
-JSMap *js_map_root(JSVM *vm, JSValue proto, uint32_t inline_count) {
+JSMap *js_map_root_of(JSVM *vm, JSType type, uint32_t size, JSValue proto,
+                      uint32_t inline_count) {
   if (inline_count > 64) inline_count = 64;
+  uint32_t kind = ((uint32_t)type << 24) | (size << 8) | inline_count;
   if ((roots.count + 1) * 2 > (roots.e ? roots.mask + 1 : 0)) roots_grow();
-  uint32_t i = root_hash(proto.bits, inline_count) & roots.mask;
+  uint32_t i = root_hash(proto.bits, kind) & roots.mask;
   for (; roots.e[i].map; i = (i + 1) & roots.mask)
-    if (roots.e[i].proto == proto.bits && roots.e[i].inl == inline_count)
-      return roots.e[i].map;
-  JSMap *m = js_new_map(vm, JS_TYPE_Object, proto, sizeof(JSObject), inline_count);
+    if (roots.e[i].proto == proto.bits && roots.e[i].kind == kind) return roots.e[i].map;
+  JSMap *m = js_new_map(vm, type, proto, size, inline_count);
   roots.e[i].proto = proto.bits;
-  roots.e[i].inl = inline_count;
+  roots.e[i].kind = kind;
   roots.e[i].map = m;
   roots.count++;
   return m;
+}
+
+JSMap *js_map_root(JSVM *vm, JSValue proto, uint32_t inline_count) {
+  return js_map_root_of(vm, JS_TYPE_Object, sizeof(JSObject), proto, inline_count);
 }
 
 /* {==== Descriptors and transitions ====} */

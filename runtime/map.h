@@ -21,6 +21,11 @@
 /* js_map_root: the root map of plain objects with prototype proto
  * (cached per prototype) and the given number of in-object slots. */
 JSMap *js_map_root(JSVM *vm, JSValue proto, uint32_t inline_count);
+/* js_map_root_of: the same for objects of another type and size (e.g.
+ * generators, Array subclass instances): one map per prototype, not one
+ * per object. size must stay below 64 KB. */
+JSMap *js_map_root_of(JSVM *vm, JSType type, uint32_t size, JSValue proto,
+                      uint32_t inline_count);
 /* js_note_prototype: proto is used as a prototype (flags its map; notes
  * prototypes with indexed properties for the element fast paths). */
 void js_note_prototype(JSVM *vm, JSValue proto);

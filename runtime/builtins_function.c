@@ -54,13 +54,23 @@ typedef struct Text {
   size_t len;
 } Text;
 
-// "(function anonymous(" params "\n) {\n" body "\n})" in malloc'd UTF-8;
-// the text between the parentheses is the spec's sourceString.
-static char *function_text(Text params, Text body, size_t *len) {
-  static const char head[] = "(function anonymous(", mid[] = "\n) {\n", tail[] = "\n})";
-  size_t n = 0, cap = sizeof head + params.len + sizeof mid + body.len + sizeof tail;
+// The kinds of CreateDynamicFunction (the natives' magic numbers).
+enum { KIND_NORMAL, KIND_GENERATOR, KIND_ASYNC, KIND_ASYNC_GENERATOR };
+
+// The source text's opening per kind ("(" starts the expression statement).
+static const char *const kind_head[] = {
+    "(function anonymous(", "(function* anonymous(", "(async function anonymous(",
+    "(async function* anonymous("};
+
+// head + params + "\n) {\n" + body + "\n})" in malloc'd UTF-8; the text
+// between the outer parentheses is the spec's sourceString.
+static char *function_text(int kind, Text params, Text body, size_t *len) {
+  static const char mid[] = "\n) {\n", tail[] = "\n})";
+  const char *head = kind_head[kind];
+  size_t n = 0, hlen = strlen(head);
+  size_t cap = hlen + params.len + sizeof mid + body.len + sizeof tail;
   char *t = malloc(cap);
-  const Text parts[5] = {{head, sizeof head - 1}, params, {mid, sizeof mid - 1}, body,
+  const Text parts[5] = {{head, hlen}, params, {mid, sizeof mid - 1}, body,
                          {tail, sizeof tail - 1}};
   for (int i = 0; i < 5; i++) {
     memcpy(t + n, parts[i].s, parts[i].len);
@@ -93,22 +103,22 @@ static bool dynamic_function_parts(JSVM *vm, int argc, JSValue *argv, JSValue *p
 
 // Parse (parameters alone, body alone, then together, as the spec checks
 // them) and evaluate the function expression in the global scope.
-static JSValue compile_dynamic_function(JSVM *vm, Text params, Text body) {
+static JSValue compile_dynamic_function(JSVM *vm, int kind, Text params, Text body) {
   const Text none = {"", 0};
   PrsSyntaxError err;
   size_t len;
-  char *text = function_text(params, none, &len);
+  char *text = function_text(kind, params, none, &len);
   PrsAst *ast = parse_function_text(text, len, &err);
   free(text);
   if (ast) {
     prs_free(ast);
-    text = function_text(none, body, &len);
+    text = function_text(kind, none, body, &len);
     ast = parse_function_text(text, len, &err);
     free(text);
   }
   if (ast) {
     prs_free(ast);
-    text = function_text(params, body, &len);
+    text = function_text(kind, params, body, &len);
     ast = parse_function_text(text, len, &err);
     // The interpreter keeps the AST (inner functions compile lazily).
     JSValue fn = ast ? ign_run_script(vm, ast, "anonymous", text, len) : JS_UNDEFINED;
@@ -118,26 +128,48 @@ static JSValue compile_dynamic_function(JSVM *vm, Text params, Text body) {
   return js_throw_syntax_error(vm, "%s", err.message);
 }
 
-// Function(p1, ..., pn, body): a sloppy (unless its body says otherwise)
-// ordinary function closing over the global environment.
+// The fallback [[Prototype]] of each kind's functions (GetPrototypeFromConstructor).
+static const int kind_proto[] = {
+    JS_INTRINSIC_FunctionPrototype, JS_INTRINSIC_GeneratorFunctionPrototype,
+    JS_INTRINSIC_AsyncFunctionPrototype, JS_INTRINSIC_AsyncGeneratorFunctionPrototype};
+
+// Function(p1, ..., pn, body) and the GeneratorFunction, AsyncFunction and
+// AsyncGeneratorFunction constructors (the magic number is the kind): a
+// function of that kind, sloppy unless its body says otherwise, closing
+// over the global environment.
 static JSValue function_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv,
                              JSValue nt) {
   JSValue callee = js_native_callee(vm);
+  int kind = js_native_magic(vm);
   JSValue params, body;
   if (!dynamic_function_parts(vm, argc, argv, &params, &body)) return JS_EXCEPTION;
   Text p, b;
   char *p8 = js_string_utf8(vm, params, &p.len), *b8 = js_string_utf8(vm, body, &b.len);
   p.s = p8;
   b.s = b8;
-  JSValue fn = compile_dynamic_function(vm, p, b);
+  JSValue fn = compile_dynamic_function(vm, kind, p, b);
   free(p8);
   free(b8);
   if (js_is_exception(fn) || js_is_undefined(nt) || nt.bits == callee.bits) return fn;
   // A subclass's new.target supplies the prototype (after parsing).
-  JSValue proto = js_get_prototype_from_ctor(vm, nt, JS_INTRINSIC_FunctionPrototype);
+  JSValue proto = js_get_prototype_from_ctor(vm, nt, kind_proto[kind]);
   if (js_is_exception(proto)) return proto;
   if (js_set_prototype_of(vm, fn, proto) < 0) return JS_EXCEPTION;
   return fn;
+}
+
+// %GeneratorFunction% and its async siblings (§27.3.1, §27.4.1, §27.7.1):
+// subclasses of %Function% whose prototype objects are fixed, with a
+// non-writable `constructor` and `prototype` link to the instances'
+// prototype.
+static void install_function_kind(JSVM *vm, const char *name, int kind) {
+  JSValue fp = vm->realm->intrinsic[kind_proto[kind]];
+  JSValue ctor = js_new_native_ctor(vm, name, function_ctor, 1, fp);
+  js_fn(ctor)->shared->magic = kind;  // fresh shared: raw store of an int
+  js_set_prototype_of(vm, ctor, js_intrinsic(vm, Function));
+  // The class map made `prototype` fixed; `constructor` is configurable
+  // only. (ignition/generator.c links the prototypes to the instances'.)
+  js_define_value(vm, fp, vm->atom[JS_ATOM_constructor], ctor, JS_ATTR_CONFIGURABLE);
 }
 
 /* {==== call and apply ====} */
@@ -316,7 +348,7 @@ static void add_restricted_properties(JSVM *vm, JSValue fp) {
 
 void js_init_function(JSVM *vm) {
   JSValue fp = js_intrinsic(vm, FunctionPrototype);
-  JSValue ctor = js_new_native_ctor(vm, "Function", function_ctor, 1, fp);
+  JSValue ctor = js_new_native_ctor(vm, "Function", function_ctor, 1, fp);  // magic 0: normal
   js_intrinsic(vm, Function) = ctor;
   js_def_method(vm, fp, "apply", function_apply, 2);
   js_def_method(vm, fp, "bind", function_bind, 1);
@@ -328,4 +360,8 @@ void js_init_function(JSVM *vm) {
   js_define_value(vm, fp, vm->symbol[JS_SYMBOL_hasInstance], hi, 0);
   add_restricted_properties(vm, fp);
   js_def_value(vm, vm->realm->global, "Function", ctor, JS_ATTR_METHOD);
+  // Not globals: reached as Object.getPrototypeOf(function*(){}).constructor.
+  install_function_kind(vm, "GeneratorFunction", KIND_GENERATOR);
+  install_function_kind(vm, "AsyncFunction", KIND_ASYNC);
+  install_function_kind(vm, "AsyncGeneratorFunction", KIND_ASYNC_GENERATOR);
 }

@@ -159,7 +159,8 @@ static void resume_next(JSVM *vm, JSGenerator *g) {
       return_at_yield(vm, g, value);
       return;
     }
-    g->raw = 0;
+    // (g->raw still says how the body suspended: at a yield*, which sees
+    // every mode as a value, ign_resume needs to know.)
     JSValue r = ign_resume(vm, g, value, mode);
     // ign_resume marks a finished body DONE; undo that for after_resume.
     if (g->state == IGN_GEN_DONE) g->state = IGN_GEN_RUNNING;
@@ -205,9 +206,10 @@ static JSValue ag_throw(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue
   return enqueue_request(vm, self, js_arg(0), IGN_RESUME_THROW);
 }
 
-/* {==== %AsyncFromSyncIteratorPrototype% ====} */
+/* {==== %AsyncFromSyncIteratorPrototype% (§27.1.6) ====} */
 
-// The wrapped sync iterator rides under a private symbol of the VM.
+// The wrapped [[SyncIteratorRecord]] rides under a private symbol of the
+// VM, as a two-element array [iterator, next method].
 static JSValue sync_key(JSVM *vm) {
   IgnState *st = ign_state(vm);
   if (!js_is_symbol(st->async_from_sync_key)) {
@@ -218,70 +220,116 @@ static JSValue sync_key(JSVM *vm) {
   return st->async_from_sync_key;
 }
 
+// Async-from-Sync Iterator Value Unwrap: {value, done} with the [[Done]]
+// of the continuation (the magic number).
 static JSValue unwrap_value(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   return js_create_iter_result(vm, js_arg(0), js_native_magic(vm) != 0);
 }
 
-// AsyncFromSyncIteratorContinuation: a promise for {await value, done}.
-static JSValue continuation(JSVM *vm, JSValue result, JSValue promise) {
-  if (!js_is_object(result)) {
-    js_throw_type_error(vm, "Iterator result is not an object");
-    goto reject;
+// IteratorClose(syncIteratorRecord, completion): a throw completion
+// (is_throw) survives whatever `return` does; a normal one is replaced by
+// an abrupt GetMethod/Call or by a non-object result (TypeError). Returns
+// false with the exception pending when the close completes abruptly.
+static bool close_sync(JSVM *vm, JSValue it, bool is_throw) {
+  JSValue ret = js_get_method(vm, it, vm->atom[JS_ATOM_return]);
+  JSValue r = js_is_exception(ret) || js_is_undefined(ret) ? ret : js_call(vm, ret, it, 0, NULL);
+  if (is_throw) {
+    if (vm->has_exception) js_take_exception(vm);
+    return true;
   }
-  JSValue done = js_get(vm, result, vm->atom[JS_ATOM_done]);
-  if (js_is_exception(done)) goto reject;
-  JSValue value = js_get(vm, result, vm->atom[JS_ATOM_value]);
-  if (js_is_exception(value)) goto reject;
-  JSValue wrapper = js_promise_resolve(vm, value);
-  if (js_is_exception(wrapper)) goto reject;
-  JSValue on_f = js_new_native(vm, "", unwrap_value, 1, js_to_boolean(done));
-  // The derived promise is the result (PerformPromiseThen with the
-  // capability): resolving another promise with it would cost two ticks.
-  return js_promise_then_derived(vm, wrapper, on_f, JS_UNDEFINED);
-reject:
+  if (js_is_exception(r)) return false;
+  if (!js_is_undefined(ret) && !js_is_object(r)) {
+    js_throw_type_error(vm, "Iterator result of return() is not an object");
+    return false;
+  }
+  return true;
+}
+
+// The closeIterator closure of a continuation: a rejected value closes
+// the sync iterator (the closure's home_object), then rethrows.
+static JSValue close_rejected(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  close_sync(vm, js_fn(vm->callee)->home_object, true);
+  return js_throw(vm, js_arg(0));
+}
+
+// The pending exception rejects promise, which is returned (the spec's
+// IfAbruptRejectPromise).
+static JSValue reject_pending(JSVM *vm, JSValue promise) {
   js_promise_reject_fn(vm, promise, js_take_exception(vm));
   return promise;
 }
 
-static JSValue from_sync_step(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
-  int which = js_native_magic(vm);  // 0 next, 1 return, 2 throw
-  JSValue promise = js_promise_new(vm);
-  JSValue it = js_private_get(vm, self, sync_key(vm));
-  if (js_is_exception(it)) {
-    js_promise_reject_fn(vm, promise, js_take_exception(vm));
-    return promise;
+// AsyncFromSyncIteratorContinuation(result, capability, record,
+// closeOnRejection): a promise for {await value, done}. When the value
+// rejects (or is a promise whose `constructor` throws) and the sync
+// iterator is not done, it is closed first if close_on_rejection.
+static JSValue continuation(JSVM *vm, JSValue result, JSValue promise, JSValue it,
+                            bool close_on_rejection) {
+  JSValue done_v = js_get(vm, result, vm->atom[JS_ATOM_done]);
+  if (js_is_exception(done_v)) return reject_pending(vm, promise);
+  bool done = js_to_boolean(done_v);
+  JSValue value = js_get(vm, result, vm->atom[JS_ATOM_value]);
+  if (js_is_exception(value)) return reject_pending(vm, promise);
+  JSValue wrapper = js_promise_resolve(vm, value);
+  if (js_is_exception(wrapper)) {
+    if (!done && close_on_rejection) {
+      JSValue e = js_take_exception(vm);
+      close_sync(vm, it, true);
+      js_throw(vm, e);
+    }
+    return reject_pending(vm, promise);
   }
-  JSValue r;
+  JSValue on_f = js_new_native(vm, "", unwrap_value, 1, done);
+  JSValue on_r = JS_UNDEFINED;
+  if (!done && close_on_rejection) {
+    on_r = js_new_native(vm, "", close_rejected, 1, 0);
+    js_fn(on_r)->home_object = it;  // fresh native: raw store
+  }
+  // The derived promise is the result (PerformPromiseThen with the
+  // capability): resolving another promise with it would cost two ticks.
+  return js_promise_then_derived(vm, wrapper, on_f, on_r);
+}
+
+// throw(value) on a sync iterator without `throw`: close it (an abrupt
+// close rejects with its error), then reject with a TypeError for the
+// protocol violation (§27.1.6.2.3 step 8).
+static JSValue throw_missing(JSVM *vm, JSValue it, JSValue promise) {
+  if (!close_sync(vm, it, false)) return reject_pending(vm, promise);
+  js_throw_type_error(vm, "The iterator does not provide a 'throw' method");
+  return reject_pending(vm, promise);
+}
+
+// next(v) / return(v) / throw(v) (magic 0, 1, 2; §27.1.6.2.1-3).
+static JSValue from_sync_step(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  int which = js_native_magic(vm);
+  JSValue promise = js_promise_new(vm);
+  JSValue rec = js_private_get(vm, self, sync_key(vm));
+  if (js_is_exception(rec)) return reject_pending(vm, promise);
+  JSValue it = js_get_index(vm, rec, 0), r;
   if (which == 0) {
-    r = js_invoke(vm, it, vm->atom[JS_ATOM_next], argc ? 1 : 0, argv);
+    // IteratorNext with the recorded next method.
+    r = js_call(vm, js_get_index(vm, rec, 1), it, argc ? 1 : 0, argv);
   } else {
     JSValue m = js_get_method(vm, it, vm->atom[which == 1 ? JS_ATOM_return : JS_ATOM_throw]);
-    if (js_is_exception(m)) {
-      js_promise_reject_fn(vm, promise, js_take_exception(vm));
-      return promise;
-    }
+    if (js_is_exception(m)) return reject_pending(vm, promise);
+    if (js_is_undefined(m) && which == 2) return throw_missing(vm, it, promise);
     if (js_is_undefined(m)) {
-      if (which == 1) {
-        js_promise_resolve_fn(vm, promise, js_create_iter_result(vm, js_arg(0), true));
-      } else {
-        JSValue ret = js_get_method(vm, it, vm->atom[JS_ATOM_return]);
-        if (!js_is_exception(ret) && !js_is_undefined(ret)) js_call(vm, ret, it, 0, NULL);
-        if (vm->has_exception) js_take_exception(vm);
-        js_promise_reject_fn(vm, promise, js_new_error(vm, JS_ERR_TypeError,
-                             js_string_from_cstr(vm, "The iterator does not provide a 'throw' method")));
-      }
+      js_promise_resolve_fn(vm, promise, js_create_iter_result(vm, js_arg(0), true));
       return promise;
     }
     r = js_call(vm, m, it, argc ? 1 : 0, argv);
   }
-  if (js_is_exception(r)) {
-    js_promise_reject_fn(vm, promise, js_take_exception(vm));
-    return promise;
+  if (js_is_exception(r)) return reject_pending(vm, promise);
+  if (!js_is_object(r)) {
+    js_throw_type_error(vm, "Iterator result %s is not an object",
+                        which == 0 ? "of next()" : which == 1 ? "of return()" : "of throw()");
+    return reject_pending(vm, promise);
   }
-  return continuation(vm, r, promise);
+  return continuation(vm, r, promise, it, which != 1);
 }
 
-// GetIterator(obj, async): @@asyncIterator, else the sync iterator wrapped.
+// GetIterator(obj, async): @@asyncIterator, else the sync iterator wrapped
+// by CreateAsyncFromSyncIterator.
 JSValue ign_get_async_iterator(JSVM *vm, JSValue obj) {
   JSValue m = js_get_method(vm, obj, vm->symbol[JS_SYMBOL_asyncIterator]);
   if (js_is_exception(m)) return m;
@@ -292,9 +340,36 @@ JSValue ign_get_async_iterator(JSVM *vm, JSValue obj) {
   }
   JSValue sync = ign_get_iterator(vm, obj);
   if (js_is_exception(sync)) return sync;
+  JSValue next = js_get(vm, sync, vm->atom[JS_ATOM_next]);
+  if (js_is_exception(next)) return next;
+  JSValue pair[2] = {sync, next};
+  JSValue rec = js_new_array_from(vm, 2, pair);
   JSValue w = js_new_object_proto(vm, js_intrinsic(vm, AsyncFromSyncIteratorPrototype));
-  if (js_private_define(vm, w, sync_key(vm), sync, 0) < 0) return JS_EXCEPTION;
+  if (js_private_define(vm, w, sync_key(vm), rec, 0) < 0) return JS_EXCEPTION;
   return w;
+}
+
+static JSValue return_undefined(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  return JS_UNDEFINED;
+}
+
+// %AsyncIteratorPrototype%[@@asyncDispose]() (explicit resource
+// management): a promise for the completion of this.return(),
+// fulfilled with undefined; every abrupt step rejects it instead.
+static JSValue async_dispose(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
+  JSValue promise = js_promise_new(vm);
+  JSValue ret = js_get_method(vm, self, vm->atom[JS_ATOM_return]);
+  if (js_is_exception(ret)) return reject_pending(vm, promise);
+  if (js_is_undefined(ret)) {
+    js_promise_resolve_fn(vm, promise, JS_UNDEFINED);
+    return promise;
+  }
+  JSValue r = js_call(vm, ret, self, 0, NULL);
+  if (js_is_exception(r)) return reject_pending(vm, promise);
+  JSValue wrapper = js_promise_resolve(vm, r);
+  if (js_is_exception(wrapper)) return reject_pending(vm, promise);
+  JSValue on_f = js_new_native(vm, "", return_undefined, 1, 0);
+  return js_promise_then_derived(vm, wrapper, on_f, JS_UNDEFINED);
 }
 
 static JSValue return_this(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
@@ -318,6 +393,8 @@ void ign_install_async_generators(JSVM *vm) {
                   js_atom(vm, "AsyncFunction"), JS_ATTR_CONFIGURABLE);
   js_def_method_key(vm, r->intrinsic[JS_INTRINSIC_AsyncIteratorPrototype],
                     vm->symbol[JS_SYMBOL_asyncIterator], "[Symbol.asyncIterator]", return_this, 0);
+  js_def_method_key(vm, r->intrinsic[JS_INTRINSIC_AsyncIteratorPrototype],
+                    vm->symbol[JS_SYMBOL_asyncDispose], "[Symbol.asyncDispose]", async_dispose, 0);
   JSValue afs = r->intrinsic[JS_INTRINSIC_AsyncFromSyncIteratorPrototype];
   js_def_method_magic(vm, afs, "next", from_sync_step, 1, 0);
   js_def_method_magic(vm, afs, "return", from_sync_step, 1, 1);

@@ -329,7 +329,7 @@ static JSValue from_sync_step(JSVM *vm, JSValue self, int argc, JSValue *argv, J
 }
 
 // GetIterator(obj, async): @@asyncIterator, else the sync iterator wrapped
-// by CreateAsyncFromSyncIterator.
+// by CreateAsyncFromSyncIterator (ign_async_from_sync_iterator).
 JSValue ign_get_async_iterator(JSVM *vm, JSValue obj) {
   JSValue m = js_get_method(vm, obj, vm->symbol[JS_SYMBOL_asyncIterator]);
   if (js_is_exception(m)) return m;
@@ -342,7 +342,11 @@ JSValue ign_get_async_iterator(JSVM *vm, JSValue obj) {
   if (js_is_exception(sync)) return sync;
   JSValue next = js_get(vm, sync, vm->atom[JS_ATOM_next]);
   if (js_is_exception(next)) return next;
-  JSValue pair[2] = {sync, next};
+  return ign_async_from_sync_iterator(vm, sync, next);
+}
+
+JSValue ign_async_from_sync_iterator(JSVM *vm, JSValue iterator, JSValue next) {
+  JSValue pair[2] = {iterator, next};
   JSValue rec = js_new_array_from(vm, 2, pair);
   JSValue w = js_new_object_proto(vm, js_intrinsic(vm, AsyncFromSyncIteratorPrototype));
   if (js_private_define(vm, w, sync_key(vm), rec, 0) < 0) return JS_EXCEPTION;

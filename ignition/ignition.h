@@ -36,6 +36,12 @@ JSValue ign_run_script(JSVM *vm, struct PrsAst *ast, const char *filename,
 JSValue ign_call(JSVM *vm, JSValue fn, JSValue self, int argc, JSValue *argv,
                  JSValue new_target);
 
+/* ign_async_from_sync_iterator: CreateAsyncFromSyncIterator (§27.1.6.1)
+ * of the sync iterator record (iterator, next): an object of
+ * %AsyncFromSyncIteratorPrototype%. JS_EXCEPTION only on allocation
+ * failure. */
+JSValue ign_async_from_sync_iterator(JSVM *vm, JSValue iterator, JSValue next);
+
 /* ign_stack_string: "\n    at f (file:line:col)" lines for the current
  * JS frames (the empty string outside JS). */
 JSValue ign_stack_string(JSVM *vm);

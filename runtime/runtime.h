@@ -421,6 +421,7 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(iterator)                  \
   X(iterator_helpers)          \
   X(array)                     \
+  X(array_async)               \
   X(regexp)                    \
   X(promise)                   \
   X(collections)               \

@@ -425,6 +425,7 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(regexp)                    \
   X(promise)                   \
   X(collections)               \
+  X(weakref)                   \
   X(generator)                 \
   X(eval)                      \
   X(date)                      \

@@ -426,6 +426,7 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(promise)                   \
   X(collections)               \
   X(weakref)                   \
+  X(clone)                     \
   X(generator)                 \
   X(eval)                      \
   X(date)                      \

@@ -216,16 +216,37 @@ static void frame_line(JSVM *vm, JSStrBuf *sb, IgnFrame *f) {
   (void)vm;
 }
 
-JSValue ign_stack_string(JSVM *vm) {
+// Error.stackTraceLimit (V8's): how many frames a trace shows, read as
+// an own data property of %Error% (no getter runs); anything but a
+// number shows none. 10 before %Error% exists.
+static uint32_t stack_trace_limit(JSVM *vm) {
+  JSValue error = js_intrinsic(vm, Error);
+  if (!js_is_object(error)) return 10;
+  JSPropDesc d;
+  int has = js_get_own_property(vm, error, js_atom(vm, "stackTraceLimit"), &d);
+  if (has < 0) js_take_exception(vm);
+  if (has != 1 || !d.has_value || !js_is_number(d.value)) return 0;
+  double n = js_number_value(d.value);
+  return n >= 1e6 ? 1000000 : n > 0 ? (uint32_t)n : 0;
+}
+
+JSValue ign_stack_string_above(JSVM *vm, JSValue fn) {
   IgnState *st = ign_state(vm);
   JSStrBuf sb;
   js_sb_init(&sb, vm);
-  uint32_t shown = 0;
-  for (uint32_t i = st ? st->nframes : 0; i-- > 0 && shown < 10; shown++)
-    frame_line(vm, &sb, &st->frames[i]);
+  uint32_t limit = stack_trace_limit(vm), shown = 0, i = st ? st->nframes : 0;
+  // Error.captureStackTrace(obj, fn): frames from fn's (innermost) up are
+  // left out; none are shown when fn is not running.
+  if (!js_is_undefined(fn)) {
+    while (i > 0 && js_val(st->frames[i - 1].fn).bits != fn.bits) i--;
+    if (i > 0) i--;
+  }
+  for (; i-- > 0 && shown < limit; shown++) frame_line(vm, &sb, &st->frames[i]);
   JSValue s = js_sb_finish(&sb);
   return js_is_exception(s) ? vm->atom[JS_ATOM_empty] : s;
 }
+
+JSValue ign_stack_string(JSVM *vm) { return ign_stack_string_above(vm, JS_UNDEFINED); }
 
 void ign_record_throw(JSVM *vm, IgnFrame *f) {
   IgnState *st = ign_state(vm);

@@ -45,6 +45,12 @@ JSValue ign_async_from_sync_iterator(JSVM *vm, JSValue iterator, JSValue next);
 /* ign_stack_string: "\n    at f (file:line:col)" lines for the current
  * JS frames (the empty string outside JS). */
 JSValue ign_stack_string(JSVM *vm);
+/* ign_stack_string_above: the same, leaving out the frames of the
+ * innermost call of fn and every frame above it (all of them when fn is
+ * not running); fn undefined leaves out nothing. Both show at most
+ * Error.stackTraceLimit frames (V8's: an own data property of %Error%;
+ * not a number: none). */
+JSValue ign_stack_string_above(JSVM *vm, JSValue fn);
 
 /* ign_error_location: where exception was thrown (the innermost JS frame
  * at the throw), for uncaught exception reports: file, line, column and

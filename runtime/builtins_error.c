@@ -116,15 +116,18 @@ static JSValue error_to_string(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return error_to_string_of(vm, self);
 }
 
-// Error.captureStackTrace(obj): V8's API; obj gets an own `stack` with
-// its toString header and the current JS frames.
+// Error.captureStackTrace(obj [, fn]): V8's API; obj gets an own `stack`
+// data property (writable, configurable) with its toString header and
+// the current JS frames below the innermost call of fn (when fn is a
+// function), at most Error.stackTraceLimit of them.
 static JSValue error_capture_stack_trace(JSVM *vm, JSValue self, int argc,
                                          JSValue *argv, JSValue nt) {
-  JSValue o = js_arg(0);
+  JSValue o = js_arg(0), fn = js_arg(1);
   if (!js_is_object(o)) return js_throw_type_error(vm, "Invalid argument");
   JSValue header = error_to_string_of(vm, o);
   if (js_is_exception(header)) return header;
-  JSValue stack = js_string_concat(vm, header, ign_stack_string(vm));
+  JSValue frames = ign_stack_string_above(vm, js_is_callable(fn) ? fn : JS_UNDEFINED);
+  JSValue stack = js_string_concat(vm, header, frames);
   if (js_is_exception(stack)) return stack;
   if (js_define_value(vm, o, vm->atom[JS_ATOM_stack], stack, JS_ATTR_METHOD) < 0)
     return JS_EXCEPTION;
@@ -156,6 +159,7 @@ static JSValue install_kind(JSVM *vm, int kind, JSNative fn, int length,
 
 void js_init_error(JSVM *vm) {
   JSValue error = install_kind(vm, JS_ERR_Error, error_ctor, 1, JS_UNDEFINED);
+  js_intrinsic(vm, Error) = error;  // stack traces read its stackTraceLimit
   js_def_method(vm, js_intrinsic(vm, ErrorPrototype), "toString", error_to_string, 0);
   js_def_method(vm, error, "captureStackTrace", error_capture_stack_trace, 2);
   js_def_method(vm, error, "isError", error_is_error, 1);

@@ -413,6 +413,7 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(boolean)                   \
   X(reflect)                   \
   X(uri)                       \
+  X(escape)                    \
   X(string)                    \
   X(number)                    \
   X(math)                      \

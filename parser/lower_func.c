@@ -288,6 +288,7 @@ PrsNode *lower_arrow(Lower *L, TSNode n) {
 typedef struct MethodHead {
   bool is_static, is_async, is_generator, is_get, is_set;
   TSNode name, params, body;
+  uint32_t after_static;  /* start of the first token after `static` (or 0) */
 } MethodHead;
 
 // Fills *h from n's children. Only tokens before the name are modifiers:
@@ -298,6 +299,11 @@ static void method_head(Lower *L, TSNode n, MethodHead *h) {
   uint32_t base = lower_kids(L, n);
   for (uint32_t i = base; i < L->nkids; i++) {
     Kid k = L->kids[i];
+    // A static method's source text starts after `static` (§15.7.1:
+    // the MethodDefinition, whose text Function.prototype.toString gives).
+    bool after = h->is_static && !h->after_static && ts_node_is_null(h->name) &&
+                 k.kind != CST_T_static && k.kind != CST_T_static_get && !ts_node_is_extra(k.node);
+    if (after) h->after_static = ts_node_start_byte(k.node);
     switch ((unsigned)k.field) {
       case FLD_name: h->name = k.node; continue;
       case FLD_parameters: h->params = k.node; continue;
@@ -347,6 +353,7 @@ PrsNode *lower_method(Lower *L, TSNode n, bool in_class, bool derived,
   if (in_class && h.is_static && !computed && lower_key_is(key, KW_PROTOTYPE))
     lower_error(L, h.name, "Classes may not have a static property named 'prototype'");
   PrsFunction *f = LOWER_NEW(L, Function, n);
+  if (h.after_static) f->base.start = h.after_static;
   f->base.flags |= PRS_FLAG_Method | (h.is_async ? PRS_FLAG_Async : 0) |
                    (h.is_generator ? PRS_FLAG_Generator : 0) |
                    (h.is_get ? PRS_FLAG_Getter : 0) | (h.is_set ? PRS_FLAG_Setter : 0) |

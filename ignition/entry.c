@@ -23,6 +23,7 @@ void ign_init(JSVM *vm, const IgnOptions *opt, size_t stack_kb) {
   st->throw_value = JS_UNDEFINED;
   st->async_from_sync_key = JS_UNDEFINED;
   vm->ign = st;
+  ign_gc_init(vm);
 }
 
 /* {==== Source positions ====} */

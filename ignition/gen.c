@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ignition/gen.h"
+#include "ignition/interp.h"
 
 /* {==== Emission ====} */
 
@@ -604,7 +605,10 @@ IgnCode *ign_compile(JSVM *vm, IgnScript *script, PrsNode *node, PrsScope *scope
   g.generator_reg = g.new_target_reg = g.completion_reg = -1;
   jmp_buf fail;
   g.fail = &fail;
+  // The constant pool is malloc'd while it grows: a root until assembled.
+  ori_push_roots(&g.consts, &g.nconsts);
   if (setjmp(fail)) {
+    ori_pop_roots();
     uint32_t line = 0, col = 0;
     if (g.fail_node) ign_source_line_col(script, g.fail_node->start, &line, &col);
     js_throw_range_error(vm, "%s (%u:%u)", g.fail_message, line, col);
@@ -619,6 +623,8 @@ IgnCode *ign_compile(JSVM *vm, IgnScript *script, PrsNode *node, PrsScope *scope
   code->script = script;
   code->node = node;
   ign_assemble(&g, code);
+  ign_gc_register_code(code);
+  ori_pop_roots();
   gen_free(&g);
   return code;
 }

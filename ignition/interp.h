@@ -127,6 +127,12 @@ JSValue ign_return_box(JSVM *vm, JSValue value);
 bool ign_is_return_box(JSVM *vm, JSValue v);
 JSValue ign_return_box_value(JSValue box);
 
+/* ign_gc_init / ign_gc_register_code: the interpreter's roots for the
+ * collector (ignition/gc.c): the VM stack, frames, and every compiled
+ * function's constants and inline caches. */
+void ign_gc_init(JSVM *vm);
+void ign_gc_register_code(IgnCode *code);
+
 /* ign_state: vm's interpreter state. */
 static inline IgnState *ign_state(JSVM *vm) { return vm->ign; }
 

@@ -1,27 +1,48 @@
 /*
- * orinoco/orinoco.h — the heap: allocation, the write barrier, roots.
+ * orinoco/orinoco.h — the heap: allocation, the write barrier, roots,
+ * collection. The runtime talks to the collector only through this file.
  *
- * Invariants (the collector issue builds the spaces and collections behind
- * this interface; every caller already goes through it):
- *  - Every heap object is allocated by ori_alloc (or ori_alloc_in for a
- *    chosen space). Memory comes back zeroed and 8-byte aligned, and every
- *    object begins with a pointer to its map (runtime/object.h); orinoco
- *    learns an object's size and pointer fields from the body descriptor
- *    table the runtime registers (ori_set_layout).
- *  - (a) every pointer from an old object to a young one is in the
- *    remembered set; (b) while marking, no black object points to a white
- *    one. Both are kept by ORI_STORE / ori_write_barrier: every store of a
- *    value into a heap object goes through them. A raw store is allowed
- *    only into an object allocated since the last allocation-free point
- *    (a fresh young object), with a comment saying so.
- *  - Roots: the C stack and registers are scanned conservatively, so a
- *    heap pointer or JSValue in a C local is safe. A pointer kept where
- *    the collector cannot see (malloc'd memory, a static) must be
- *    registered with ori_add_root for as long as it is kept.
+ * Spaces (V8's names). The heap is one reserved stretch of address space
+ * cut into 256 KB pages; a page belongs to one space at a time:
+ *   ORI_NEW_SPACE   young objects: bump allocation into the active
+ *                   semispace's pages; collected by the scavenger
+ *                   (scavenger.c), which copies survivors to the other
+ *                   semispace and promotes objects that survive twice.
+ *   ORI_OLD_SPACE   promoted and pretenured objects: pages with free lists,
+ *                   allocation in linear buffers carved from free ranges;
+ *   ORI_CODE_SPACE  compiled-code records (same mechanism);
+ *   ORI_MAP_SPACE   maps (same mechanism; maps never move);
+ *   ORI_LO_SPACE    objects too big for a page: a run of pages each,
+ *                   never moved.
+ * The old generation (old, code, map, large) is collected by mark-sweep
+ * (mark_compact.c): mark everything reachable, then sweep pages lazily.
  *
- * Current collector: none yet. Memory is bump-allocated from 1 MB chunks
- * (large objects get their own mapping) and never reclaimed; the heap
- * limit is enforced. The collector issue replaces heap.c, not its callers.
+ * Invariants, with the states in which they hold:
+ *  - Every heap object is allocated here, is 8-byte aligned, starts with
+ *    `JSMap *map`, and its size and pointer fields come from the body
+ *    descriptors the runtime registers (ori_set_layout). Memory comes back
+ *    zeroed.
+ *  - (a) Outside a collection, every old object that may point to a young
+ *    one is in the remembered set (it is "dirty"). ORI_STORE keeps (a).
+ *    Old objects allocated since the last scavenge are remembered as a
+ *    whole (the "fresh" list), which is why a raw store into any object
+ *    allocated since the last allocation is allowed.
+ *  - (b) Marking is atomic (the mutator does not run while it marks), so
+ *    no black-to-white pointer can appear; the marking barrier in
+ *    ori_write_barrier is the hook for incremental marking.
+ *  - Every object reachable from a root survives. Roots: registered slots
+ *    (ori_add_root), root tracers (ori_add_tracer: the VM, realms, the
+ *    interpreter's stack and code), root ranges pushed by C code
+ *    (ori_push_roots), and the C stack and registers, scanned
+ *    conservatively: a word that, as a raw pointer or as a boxed JSValue,
+ *    points into an object (interior pointers included) keeps that object
+ *    alive and PINS it (it will not move in this collection).
+ *  - A heap pointer kept where the collector cannot see it (malloc'd
+ *    memory, a static) must be a registered root or reachable from a root
+ *    tracer for as long as it is kept; it may be updated when objects move.
+ *  - Between collections, objects do not move: a pointer read from the
+ *    heap stays valid until the next allocation. Across an allocation it
+ *    stays valid only if it is on the C stack (pinned) or in a root.
  */
 #ifndef JSVM_ORINOCO_H
 #define JSVM_ORINOCO_H
@@ -38,6 +59,7 @@ typedef enum OriSpace {
   ORI_CODE_SPACE,
   ORI_MAP_SPACE,
   ORI_LO_SPACE,
+  ORI_SPACE_COUNT
 } OriSpace;
 
 typedef struct OriConfig {
@@ -47,14 +69,17 @@ typedef struct OriConfig {
   uint32_t gc_stress;        /* collect every N allocations; 0 = never */
 } OriConfig;
 
+/* {==== Allocation ====} */
+
 /* ori_init: set up the heap; call once before any allocation. */
 void ori_init(const OriConfig *config);
 
-/* ori_alloc: a zeroed young object of size bytes (rounded up to 8). On
- * exhaustion it prints node's fatal heap-limit message and exits. */
+/* ori_alloc: a zeroed young object of size bytes (rounded up to 8). May
+ * collect first. On exhaustion it prints node's fatal heap-limit message
+ * and exits. */
 void *ori_alloc(size_t size);
 
-/* ori_alloc_in: the same in a given space (maps, bytecode, big arrays). */
+/* ori_alloc_in: the same in a given space (maps, code, big arrays). */
 void *ori_alloc_in(OriSpace space, size_t size);
 
 /* ori_try_alloc: NULL instead of the fatal exit, for allocations whose
@@ -62,12 +87,97 @@ void *ori_alloc_in(OriSpace space, size_t size);
  * a RangeError. */
 void *ori_try_alloc(size_t size);
 
-/* ori_write_barrier: record that slot (inside obj) now holds v. Restores
- * invariants (a) and (b). */
-static inline void ori_write_barrier(void *obj, JSValue *slot, JSValue v) {
+/* ori_alloc_atomic: an object whose only pointer is its map and whose map
+ * is a root anyway (flat strings, byte arrays). Orinoco treats it like any
+ * object; the Boehm build allocates it pointer-free. */
+void *ori_alloc_atomic(size_t size);
+
+/* {==== Body descriptors ====} */
+
+typedef struct OriVisitor OriVisitor;
+struct OriVisitor {
+  /* a JSValue slot: if it holds a heap object, keep it alive (and update
+   * the slot when the object moves) */
+  void (*value)(OriVisitor *v, JSValue *slot);
+  /* a raw pointer slot: may be NULL, point outside the heap (ignored), or
+   * point inside an object (kept alive; updated by the same offset) */
+  void (*ptr)(OriVisitor *v, void **slot);
+  /* a weak holder (WeakMap/WeakSet table, WeakRef): obj's layout says
+   * which slots are weak; the collector calls its ephemeron and clear
+   * hooks after the strong graph is traced */
+  void (*weak_holder)(OriVisitor *v, void *obj);
+  /* in ephemeron / clear hooks: is the object at slot alive? (updates the
+   * slot to the object's new address) */
+  bool (*is_live)(OriVisitor *v, JSValue *slot);
+  /* true when the collector implements weakness (a full collection): weak
+   * holders report themselves and leave their weak slots alone; false
+   * (a scavenge): they trace every slot strongly */
+  bool weak_refs;
+  /* a JSValue slot whose object must stay alive without its fields being
+   * traced (a weak table's backing store) */
+  void (*value_no_trace)(OriVisitor *v, JSValue *slot);
+};
+#define ORI_VISIT(v, slotp) ((v)->value((v), (slotp)))
+#define ORI_VISIT_PTR(v, slotp) ((v)->ptr((v), (void **)(slotp)))
+
+typedef struct OriLayout {
+  /* the object's size in bytes */
+  size_t (*size)(const void *obj);
+  /* visit every strong pointer field (the map included) */
+  void (*trace)(void *obj, OriVisitor *v);
+  /* weak holders: visit the values of entries whose keys are live; true
+   * if anything was visited (the collector iterates to a fixpoint) */
+  bool (*ephemeron)(void *obj, OriVisitor *v);
+  /* weak holders, after tracing: drop entries whose keys died */
+  void (*clear_dead)(void *obj, OriVisitor *v);
+} OriLayout;
+
+/* ori_set_layout: the runtime's body descriptors; before any allocation. */
+void ori_set_layout(const OriLayout *layout);
+
+/* {==== Write barrier ====} */
+
+/* ori_record_slot: the slow path of the barrier: the object holding slot
+ * (an old one) now points to a young object. */
+void ori_record_slot(const void *slot);
+/* ori_record_write: the same given the object itself. */
+void ori_record_write(void *obj);
+
+/* The young generation's pages, one byte per page of the reservation:
+ * "is p young" is a subtraction, a shift and a load, valid for any
+ * address (interior pointers into large objects included). */
+extern uintptr_t ori_heap_base, ori_heap_end;
+extern uint8_t *ori_young_map;
+#define ORI_PAGE_BITS 18
+#define ORI_PAGE_SIZE ((size_t)1 << ORI_PAGE_BITS)
+
+static inline bool ori_is_young(const void *p) {
+  uintptr_t a = (uintptr_t)p - ori_heap_base;
+  return a < ori_heap_end - ori_heap_base && ori_young_map[a >> ORI_PAGE_BITS];
+}
+
+/* ori_write_barrier: slot now holds v. Restores invariant (a): the old
+ * object holding slot, if v is young, is remembered. The object is found
+ * from the slot's address, so obj is only documentation (a slot may live
+ * in a store hanging off obj). */
+static inline void ori_write_barrier(void *obj, void *slot, JSValue v) {
   (void)obj;
+#ifndef JSVM_GC_BOEHM
+  if (js_is_heap(v) && ori_is_young(js_heap(v)) && !ori_is_young(slot)) ori_record_slot(slot);
+#else
   (void)slot;
-  (void)v;  // nothing to record until the collector exists
+  (void)v;
+#endif
+}
+
+/* ori_write_barrier_ptr: the same for a raw pointer stored at slot. */
+static inline void ori_write_barrier_ptr(void *slot, const void *p) {
+#ifndef JSVM_GC_BOEHM
+  if (p && ori_is_young(p) && !ori_is_young(slot)) ori_record_slot(slot);
+#else
+  (void)slot;
+  (void)p;
+#endif
 }
 
 /* ORI_STORE: the one way to store a JSValue into a heap object's field. */
@@ -91,14 +201,64 @@ static inline void ori_write_barrier(void *obj, JSValue *slot, JSValue v) {
   } while (0)
 
 /* ORI_STORE_PTR: the same for a field holding a raw heap pointer. */
-#define ORI_STORE_PTR(obj, field, p) ((obj)->field = (p))
+#define ORI_STORE_PTR(obj, field, p)                  \
+  do {                                                \
+    __typeof__((obj)->field) ori_q_ = (p);            \
+    (obj)->field = ori_q_;                            \
+    ori_write_barrier_ptr(&(obj)->field, ori_q_);     \
+  } while (0)
+
+/* ori_remember: obj had raw stores (memcpy/memmove of values into an
+ * object that may be old); record it as the barrier would (restores (a)). */
+void ori_remember(void *obj);
+
+/* {==== Roots ====} */
 
 /* ori_add_root / ori_remove_root: a JSValue slot outside the heap that
  * the collector must treat as a root (and update if objects move). */
 void ori_add_root(JSValue *slot);
 void ori_remove_root(JSValue *slot);
 
+/* ori_add_tracer: fn(ctx, v) visits a set of roots at every collection
+ * (the VM, a realm, the interpreter). */
+typedef void (*OriTracer)(void *ctx, OriVisitor *v);
+void ori_add_tracer(OriTracer fn, void *ctx);
+void ori_remove_tracer(OriTracer fn, void *ctx);
+
+/* ori_add_weak_hook: fn(ctx, v) runs after each collection's tracing; it
+ * drops or updates weak references with v->is_live (the string table,
+ * caches keyed by address). */
+void ori_add_weak_hook(OriTracer fn, void *ctx);
+
+/* ori_push_roots / ori_pop_roots: *n values at *base (malloc'd memory that
+ * may be reallocated, so the collector reads base and n each time) are
+ * roots until popped, LIFO. */
+void ori_push_roots(JSValue **base, const uint32_t *n);
+void ori_pop_roots(void);
+
+/* ori_set_stack_base: the highest address of the C stack to scan. */
+void ori_set_stack_base(void *base);
+
+/* ori_external_add: bytes malloc'd on behalf of heap objects (array buffer
+ * blocks) grew or shrank by delta; enough growth triggers a collection. */
+void ori_external_add(ptrdiff_t delta);
+
+/* {==== Collection ====} */
+
+/* ori_collect: a full collection now (gc(), --expose-gc). */
+void ori_collect(const char *reason);
+/* ori_collect_young: a scavenge now. */
+void ori_collect_young(const char *reason);
+
+/* ori_contains: p points into a live heap object (for assertions). */
+bool ori_contains(const void *p);
+
 /* Statistics for --trace-gc and tests. */
 size_t ori_bytes_allocated(void);
+size_t ori_heap_used(void);
+uint32_t ori_gc_count(void);
+
+/* ori_report: --trace-gc-verbose's per-space summary (at exit). */
+void ori_report(void);
 
 #endif

@@ -90,6 +90,8 @@ static inline JSValue *entry(JSArrayStore *t, uint32_t e) {
 static JSArrayStore *table_alloc(JSVM *vm, uint32_t cap, uint32_t stride) {
   uint32_t nb = cap;
   JSArrayStore *t = js_new_store(vm, T_HDR + nb + cap * stride);
+  // Its own map: the collector rehashes tables whose keys it moved.
+  t->map = vm->hash_table_map;
   // Fresh store: raw stores. Entry slots past USED stay zero bits (the
   // double +0), which nobody reads and the collector sees as no pointer.
   t->v[T_NEXT] = JS_UNDEFINED;
@@ -152,6 +154,79 @@ static int32_t table_find(JSVM *vm, JSArrayStore *t, JSValue k, uint32_t h) {
     e = js_int32(p[stride - 1]);
   }
   return -1;
+}
+
+/* {==== Collector support (collections.h) ====} */
+
+// A key's hash without a VM: table keys had key_hash run on them when
+// they went in, so a string's hash is cached.
+static uint32_t cached_key_hash(JSValue k) {
+  if (js_is_string(k)) return js_str(k)->hash;
+  if (js_is_symbol(k)) return ((JSSymbol *)js_heap(k))->hash;
+  return mix(k.bits);
+}
+
+void js_table_rehash(JSArrayStore *t) {
+  uint32_t nb = hdr(t, T_NBUCKET), stride = hdr(t, T_STRIDE), used = hdr(t, T_USED);
+  // Only int32 chain links change: no barrier is needed.
+  for (uint32_t b = 0; b < nb; b++) t->v[T_HDR + b] = js_from_int32(-1);
+  for (uint32_t e = 0; e < used; e++) {
+    JSValue *p = entry(t, e);
+    // Tombstones leave the chains: lookups never match them anyway.
+    if (js_is_hole(p[0])) continue;
+    JSValue *bucket = &t->v[T_HDR + (cached_key_hash(p[0]) & (nb - 1))];
+    p[stride - 1] = *bucket;
+    *bucket = js_from_int32((int32_t)e);
+  }
+}
+
+void js_table_trace(JSArrayStore *t, OriVisitor *v) {
+  uint32_t nb = hdr(t, T_NBUCKET), stride = hdr(t, T_STRIDE), used = hdr(t, T_USED);
+  ORI_VISIT(v, &t->v[T_NEXT]);
+  bool moved = false;
+  for (uint32_t e = 0; e < used; e++) {
+    JSValue *p = &t->v[T_HDR + nb + e * stride];
+    uint64_t before = p[0].bits;
+    ORI_VISIT(v, &p[0]);
+    // Object keys hash by address: a moved key needs new chains.
+    if (p[0].bits != before && !js_is_string(p[0]) && !js_is_symbol(p[0])) moved = true;
+    if (stride == 3) ORI_VISIT(v, &p[1]);
+  }
+  if (moved) js_table_rehash(t);
+}
+
+bool js_table_ephemeron(JSArrayStore *t, OriVisitor *v) {
+  uint32_t nb = hdr(t, T_NBUCKET), stride = hdr(t, T_STRIDE), used = hdr(t, T_USED);
+  bool any = false;
+  if (stride != 3) return false;  // WeakSet: no values
+  for (uint32_t e = 0; e < used; e++) {
+    JSValue *p = &t->v[T_HDR + nb + e * stride];
+    if (!js_is_heap(p[0]) || !v->is_live(v, &p[0])) continue;
+    if (js_is_heap(p[1]) && !v->is_live(v, &p[1])) any = true;
+    ORI_VISIT(v, &p[1]);
+  }
+  return any;
+}
+
+void js_table_clear_dead(JSArrayStore *t, OriVisitor *v) {
+  uint32_t nb = hdr(t, T_NBUCKET), stride = hdr(t, T_STRIDE), used = hdr(t, T_USED);
+  uint32_t live = hdr(t, T_LIVE);
+  bool young = false;
+  for (uint32_t e = 0; e < used; e++) {
+    JSValue *p = &t->v[T_HDR + nb + e * stride];
+    if (js_is_heap(p[0]) && !v->is_live(v, &p[0])) {
+      // A dead key: the entry becomes a tombstone, as delete makes one.
+      p[0] = JS_HOLE;
+      if (stride == 3) p[1] = JS_UNDEFINED;
+      live--;
+    }
+    young |= js_is_heap(p[0]) && ori_is_young(js_heap(p[0]));
+    young |= stride == 3 && js_is_heap(p[1]) && ori_is_young(js_heap(p[1]));
+  }
+  t->v[T_LIVE] = js_from_int32((int32_t)live);
+  // Values marked through the ephemeron pass were not seen as slots of
+  // the table: remember it if it points into the young generation.
+  if (young) ori_remember(t);
 }
 
 // Replace c's table t by a new one of capacity cap holding t's live

@@ -247,7 +247,10 @@ static JSValue match_array(JSVM *vm, const RxMatch *m, JSValue s) {
   uint32_t n = m->ncaps;
   JSValue *values = malloc(n * sizeof *values);
   if (!values) abort();
-  for (uint32_t i = 0; i < n; i++)
+  // The captures live in malloc'd memory: a root range as they fill in.
+  uint32_t filled = 0;
+  ori_push_roots(&values, &filled);
+  for (uint32_t i = 0; i < n; i++, filled++)
     values[i] = caps[2 * i] < 0 ? JS_UNDEFINED
                                 : js_string_substring(vm, s, (uint32_t)caps[2 * i],
                                                       (uint32_t)caps[2 * i + 1]);
@@ -268,6 +271,7 @@ static JSValue match_array(JSVM *vm, const RxMatch *m, JSValue s) {
     ok = js_create_data_property_or_throw(vm, indices, vm->atom[JS_ATOM_groups], igroups);
     if (ok >= 0) ok = js_create_data_property_or_throw(vm, a, vm->atom[JS_ATOM_indices], indices);
   }
+  ori_pop_roots();
   free(values);
   return ok < 0 ? JS_EXCEPTION : a;
 }

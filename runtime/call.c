@@ -78,7 +78,11 @@ JSValue js_call(JSVM *vm, JSValue fn, JSValue self, int argc, JSValue *argv) {
     JSBoundFunction *b = js_heap(fn);
     int n;
     JSValue *all = bound_args(b, argc, argv, &n);
+    // The arguments live in malloc'd memory for the call: a root range.
+    uint32_t count = (uint32_t)n;
+    ori_push_roots(&all, &count);
     JSValue r = js_check_stack(vm) ? js_call(vm, b->target, b->this_value, n, all) : JS_EXCEPTION;
+    ori_pop_roots();
     free(all);
     return r;
   }
@@ -104,7 +108,11 @@ JSValue js_construct(JSVM *vm, JSValue fn, int argc, JSValue *argv, JSValue new_
     if (new_target.bits == fn.bits) new_target = b->target;
     int n;
     JSValue *all = bound_args(b, argc, argv, &n);
+    // The arguments live in malloc'd memory for the call: a root range.
+    uint32_t count = (uint32_t)n;
+    ori_push_roots(&all, &count);
     JSValue r = js_check_stack(vm) ? js_construct(vm, b->target, n, all, new_target) : JS_EXCEPTION;
+    ori_pop_roots();
     free(all);
     return r;
   }

@@ -42,15 +42,15 @@
  *    and forEach stay valid while the collection changes: entries deleted
  *    before being reached are skipped, entries added are visited, and
  *    clear() leaves them at the (new, empty) end.
- *  - Object keys hash by address. Nothing moves objects yet; when the
- *    collector starts to move them it must either give objects a stable
- *    identity hash or rehash collections whose keys moved (symbols are
- *    safe: they carry their own hash).
- *  - WeakMap and WeakSet use the same tables and hold their keys strongly
- *    for now. Keys satisfy CanBeHeldWeakly (an object, or a symbol not in
- *    the Symbol.for registry). When the collector exists their tables must
- *    become ephemeron tables: an entry is live only while its key is
- *    reachable from elsewhere, and its value is traced only then.
+ *  - Object keys hash by address. Tables have their own type
+ *    (JS_TYPE_HashTable) so that the collector, which moves young objects,
+ *    rehashes a table in place when it moved one of its keys
+ *    (js_table_trace); entries never move, so cursors stay valid.
+ *  - WeakMap and WeakSet tables are ephemeron tables in full collections:
+ *    an entry's value is traced only once its key is reachable from
+ *    elsewhere, and entries whose keys died become tombstones. Keys
+ *    satisfy CanBeHeldWeakly (an object, or a symbol not in the
+ *    Symbol.for registry). Scavenges trace them strongly.
  *  - BigInt keys would need hashing by value; BigInt has no representation
  *    yet, so (when it arrives) key_hash/key_equal must learn it.
  *  - Stores into tables and objects go through ORI_STORE / ORI_STORE_SLOT,
@@ -73,6 +73,15 @@ static inline bool js_is_collection(JSValue v) {
   return t == JS_TYPE_MapObject || t == JS_TYPE_SetObject ||
          t == JS_TYPE_WeakMapObject || t == JS_TYPE_WeakSetObject;
 }
+
+/* Collector support (tables are JS_TYPE_HashTable stores): trace a table
+ * (rehashing it when the collector moved object keys), mark a weak
+ * table's values whose keys are live (true if one was not yet), turn
+ * entries with dead keys into tombstones. */
+void js_table_rehash(JSArrayStore *t);
+void js_table_trace(JSArrayStore *t, OriVisitor *v);
+bool js_table_ephemeron(JSArrayStore *t, OriVisitor *v);
+void js_table_clear_dead(JSArrayStore *t, OriVisitor *v);
 
 /* js_collection_new: an empty collection of type (JS_TYPE_MapObject,
  * SetObject, WeakMapObject or WeakSetObject) with prototype proto (an

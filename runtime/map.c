@@ -51,8 +51,8 @@ void js_note_prototype(JSVM *vm, JSValue proto) {
 
 // A malloc'd table from (prototype, kind of object) to the root map; the
 // kind packs the type, the instance size and the in-object slot count.
-// The collector will treat it as weak in the prototype (a dead
-// prototype's root map is garbage too); until then entries live forever.
+// The table holds its maps weakly (js_map_cache_sweep): a root map nobody
+// uses any more is garbage, and so, then, is its prototype.
 static struct {
   struct { uint64_t proto; uint32_t kind; JSMap *map; } *e;
   uint32_t mask, count;
@@ -79,6 +79,31 @@ static void roots_grow(void) {
   free(old);
 }
 
+void js_map_cache_sweep(OriVisitor *v) {
+  if (!roots.e) return;
+  uint32_t cap = roots.mask + 1;
+  __typeof__(roots.e) old = roots.e;
+  roots.e = calloc(cap, sizeof *roots.e);
+  if (!roots.e) abort();
+  roots.count = 0;
+  for (uint32_t i = 0; i < cap; i++) {
+    if (!old[i].map) continue;
+    JSValue m = js_val(old[i].map);
+    if (!v->is_live(v, &m)) continue;
+    // The key is the map's prototype, which may have moved: the map's
+    // own (traced) field has its current address.
+    JSMap *map = js_heap(m);
+    uint64_t proto = map->proto.bits;
+    uint32_t j = root_hash(proto, old[i].kind) & roots.mask;
+    while (roots.e[j].map) j = (j + 1) & roots.mask;
+    roots.e[j].proto = proto;
+    roots.e[j].kind = old[i].kind;
+    roots.e[j].map = map;
+    roots.count++;
+  }
+  free(old);
+}
+
 JSMap *js_map_root_of(JSVM *vm, JSType type, uint32_t size, JSValue proto,
                       uint32_t inline_count) {
   if (inline_count > 64) inline_count = 64;
@@ -88,6 +113,11 @@ JSMap *js_map_root_of(JSVM *vm, JSType type, uint32_t size, JSValue proto,
   for (; roots.e[i].map; i = (i + 1) & roots.mask)
     if (roots.e[i].proto == proto.bits && roots.e[i].kind == kind) return roots.e[i].map;
   JSMap *m = js_new_map(vm, type, proto, size, inline_count);
+  // Making the map may have collected, which rebuilds the table: probe
+  // again for a free slot (proto is on the C stack, so it did not move).
+  if ((roots.count + 1) * 2 > roots.mask + 1) roots_grow();
+  i = root_hash(proto.bits, kind) & roots.mask;
+  while (roots.e[i].map) i = (i + 1) & roots.mask;
   roots.e[i].proto = proto.bits;
   roots.e[i].kind = kind;
   roots.e[i].map = m;
@@ -124,7 +154,7 @@ static void record_transition(JSVM *vm, JSMap *map, JSValue key,
   if (!t || t->count == t->capacity) {
     uint32_t cap = t ? t->capacity * 2 : 2;
     JSTransitions *n = ori_alloc(sizeof *n + cap * sizeof n->t[0]);
-    n->map = vm->bytes_map;
+    n->map = vm->transitions_map;
     n->capacity = cap;
     if (t) {
       n->count = t->count;

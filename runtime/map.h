@@ -26,6 +26,10 @@ JSMap *js_map_root(JSVM *vm, JSValue proto, uint32_t inline_count);
  * per object. size must stay below 64 KB. */
 JSMap *js_map_root_of(JSVM *vm, JSType type, uint32_t size, JSValue proto,
                       uint32_t inline_count);
+/* js_map_cache_sweep: after a collection, drop root maps that died and
+ * rehash by the prototypes' current addresses. */
+void js_map_cache_sweep(OriVisitor *v);
+
 /* js_note_prototype: proto is used as a prototype (flags its map; notes
  * prototypes with indexed properties for the element fast paths). */
 void js_note_prototype(JSVM *vm, JSValue proto);

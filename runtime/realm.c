@@ -35,6 +35,8 @@ static void make_cell_maps(JSVM *vm) {
   vm->feedback_map = cell_map(vm, JS_TYPE_Feedback);
   vm->accessor_map = cell_map(vm, JS_TYPE_Accessor);
   vm->bigint_map = cell_map(vm, JS_TYPE_BigInt);
+  vm->hash_table_map = cell_map(vm, JS_TYPE_HashTable);
+  vm->transitions_map = cell_map(vm, JS_TYPE_Transitions);
 }
 
 static void make_atoms_and_symbols(JSVM *vm) {
@@ -173,10 +175,7 @@ static JSRealm *make_realm(JSVM *vm) {
   make_function_maps(vm, r);
   make_prototypes(vm, r);
   make_object_maps(vm, r);
-  // Every realm slot is a root (the realm is malloc'd).
-  for (int i = 0; i < JS_INTRINSIC_COUNT; i++) ori_add_root(&r->intrinsic[i]);
-  ori_add_root(&r->global);
-  ori_add_root(&r->global_lexicals);
+  // The realm is malloc'd: heap_roots.c traces its slots.
   return r;
 }
 
@@ -198,12 +197,14 @@ static void set_stack_limit(JSVM *vm) {
 
 JSVM *js_vm_new(void) {
   JSVM *vm = calloc(1, sizeof *vm);
+  js_gc_init(vm);
   vm->exception = JS_UNDEFINED;
   vm->callee = JS_UNDEFINED;
   vm->script_name = JS_UNDEFINED;
   vm->out = stdout;
   vm->err = stderr;
   set_stack_limit(vm);
+  ori_set_stack_base(vm->c_stack_base);
   make_cell_maps(vm);
   js_strings_init(vm);
   make_atoms_and_symbols(vm);

@@ -92,7 +92,7 @@ struct JSVM {
   /* maps of internal cells */
   JSMap *meta_map, *string_map, *symbol_map, *array_store_map, *bytes_map,
       *dict_map, *shared_map, *env_map, *feedback_map, *accessor_map,
-      *bigint_map;
+      *bigint_map, *hash_table_map, *transitions_map;
   JSValue single_char[256];          /* one-character Latin-1 strings */
   JSJob *jobs;                       /* the microtask queue (a ring) */
   uint32_t job_head, job_count, job_cap;
@@ -114,6 +114,14 @@ struct JSVM {
 
 /* js_vm_new: a VM with one realm whose globals are all installed. */
 JSVM *js_vm_new(void);
+/* js_gc_init: give the collector the runtime's layouts, roots and weak
+ * tables (runtime/heap_roots.c); js_vm_new calls it first. */
+void js_gc_init(JSVM *vm);
+/* js_layout_init: register the body descriptors (runtime/layout.c). */
+void js_layout_init(void);
+/* js_string_table_sweep: drop dead interned strings (weak hook). */
+void js_string_table_sweep(JSVM *vm, OriVisitor *v);
+
 /* js_init_builtins: run every builtin family's installer (builtins.c). */
 void js_init_builtins(JSVM *vm);
 

@@ -480,6 +480,27 @@ static void table_reserve(JSStringTable *t) {
   free(old);
 }
 
+// After a collection: drop interned strings that died (the table holds
+// them weakly) and follow the ones that moved, rehashing into a fresh
+// array (hashes are cached, so nothing allocates on the heap).
+void js_string_table_sweep(JSVM *vm, OriVisitor *v) {
+  JSStringTable *t = &vm->strings;
+  if (!t->slots) return;
+  uint32_t cap = t->mask + 1;
+  JSString **old = t->slots;
+  t->slots = xrealloc(NULL, cap * sizeof *t->slots);
+  memset(t->slots, 0, cap * sizeof *t->slots);
+  t->count = 0;
+  for (uint32_t i = 0; i < cap; i++) {
+    if (!old[i]) continue;
+    JSValue s = js_val(old[i]);
+    if (!v->is_live(v, &s)) continue;
+    table_place(t, js_str(s));
+    t->count++;
+  }
+  free(old);
+}
+
 // Canonical array index: "0", or digits without a leading zero whose
 // value is at most 2^32 - 2 (2^32 - 1 is the one excluded length value).
 static void classify_index(JSString *f) {

@@ -166,6 +166,7 @@ JSValue js_ab_create(JSVM *vm, int cls, JSValue proto, uint64_t len, bool resiza
   JSArrayBuffer *b = (JSArrayBuffer *)js_ta_new_object(vm, cls, proto);
   b->data = data;
   b->byte_length = b->capacity = len;
+  js_gc_track_buffer(b);
   b->max_byte_length = resizable ? max : len;
   b->flags = (cls == TC_SHARED_ARRAY_BUFFER ? JS_AB_SHARED : 0) |
              (resizable ? JS_AB_RESIZABLE : 0);
@@ -216,8 +217,7 @@ bool js_ab_steal(JSVM *vm, JSArrayBuffer *b, JSArrayBuffer *to) {
   } else if (len < b->byte_length) {
     memset(p + len, 0, (size_t)(b->byte_length - len));
   }
-  // to was allocated with a block of its own: swap it in for b's (which
-  // we leak like every block until the collector has finalizers).
+  // to was allocated with a block of its own: swap it in for b's.
   free(to->data);
   to->data = p;
   to->capacity = b->capacity;
@@ -234,8 +234,9 @@ bool js_array_buffer_detach(JSVM *vm, JSValue buffer) {
     return false;
   }
   JSArrayBuffer *b = js_array_buffer(buffer);
-  // DetachArrayBuffer: [[ArrayBufferData]] null, byte length 0. The
-  // block itself is dropped (see the header: freed by the collector).
+  // DetachArrayBuffer: [[ArrayBufferData]] null, byte length 0. Nothing
+  // else holds the block, so it goes now.
+  free(b->data);
   b->data = NULL;
   b->byte_length = b->capacity = 0;
   b->flags |= JS_AB_DETACHED;

@@ -277,4 +277,7 @@ static inline bool js_typed_array_fast_set(JSObject *o, int32_t i, JSValue v) {
   return true;
 }
 
+/* js_gc_track_buffer: b's block is freed when b dies (heap_roots.c). */
+void js_gc_track_buffer(JSArrayBuffer *b);
+
 #endif

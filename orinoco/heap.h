@@ -1,0 +1,169 @@
+/*
+ * orinoco/heap.h — orinoco's internals shared by its files: pages and
+ * their bitmaps, the spaces, the heap state and the collector entry
+ * points. Nothing outside orinoco/ includes this.
+ *
+ * Invariants:
+ *  - A page is ORI_PAGE_SIZE bytes at an ORI_PAGE_SIZE-aligned address
+ *    inside [ori_heap_base, ori_heap_end). Its header (OriPage) comes
+ *    first; objects live in [area, end). A large object owns a run of
+ *    pages; only the run's first page has a header, and the page table
+ *    maps every page of the run to it.
+ *  - Bit i of a page's bitmaps is the 8-byte word at page + 8*i.
+ *    start: an object begins there (set at allocation, cleared when the
+ *    sweeper frees it); mark: reached by the current or last marking
+ *    (valid until the page is swept); dirty: the object is in the
+ *    remembered set (invariant (a) of orinoco.h).
+ *  - Outside a collection every page is swept before marking starts, so a
+ *    start bit always names a live or newly allocated object.
+ */
+#ifndef JSVM_ORINOCO_HEAP_H
+#define JSVM_ORINOCO_HEAP_H
+
+#include <stdio.h>
+
+#include "orinoco/orinoco.h"
+
+#define ORI_BITMAP_WORDS (ORI_PAGE_SIZE / 8 / 64)
+#define ORI_AREA_OFFSET ((size_t)16384)
+
+enum {
+  ORI_PAGE_YOUNG = 1,      /* new space (mirrored in ori_young_map) */
+  ORI_PAGE_FROM = 2,       /* during a scavenge: the semispace evacuated */
+  ORI_PAGE_PINNED = 4,     /* during a scavenge: promote in place */
+  ORI_PAGE_SURVIVOR = 8,   /* young objects here survived one scavenge */
+  ORI_PAGE_LARGE = 16,     /* a large object's run */
+  ORI_PAGE_UNSWEPT = 32,   /* marked, not swept yet */
+};
+
+typedef struct OriPage {
+  uint8_t flags;           /* first byte: the barrier reads it */
+  uint8_t space;           /* OriSpace */
+  uint16_t unused;
+  uint32_t npages;         /* pages in the run (1 unless large) */
+  struct OriPage *next;
+  struct OriPage *next_unswept;
+  char *area, *end;        /* the object area; large: end of the object */
+  size_t live;             /* bytes found live by the last marking */
+  uint64_t start[ORI_BITMAP_WORDS];
+  uint64_t mark[ORI_BITMAP_WORDS];
+  uint64_t dirty[ORI_BITMAP_WORDS];
+} OriPage;
+
+_Static_assert(sizeof(OriPage) <= ORI_AREA_OFFSET, "page header fits");
+
+/* {==== Bitmaps ====} */
+
+static inline size_t ori_bit(const OriPage *pg, const void *p) {
+  return (size_t)((const char *)p - (const char *)pg) >> 3;
+}
+static inline bool ori_test(const uint64_t *bm, size_t i) {
+  return (bm[i >> 6] >> (i & 63)) & 1;
+}
+static inline void ori_set(uint64_t *bm, size_t i) { bm[i >> 6] |= 1ull << (i & 63); }
+static inline void ori_clear(uint64_t *bm, size_t i) { bm[i >> 6] &= ~(1ull << (i & 63)); }
+
+/* {==== Pages (page.c) ====} */
+
+/* ori_page_of: the page (run head) holding address p, or NULL when p is
+ * outside the heap or in a free page. */
+OriPage *ori_page_of(const void *p);
+/* ori_page_new: a zeroed run of n pages for space. */
+OriPage *ori_page_new(OriSpace space, uint32_t n);
+/* ori_page_set_young: flag pg young or not (page flag and young map). */
+void ori_page_set_young(OriPage *pg, bool young);
+/* ori_page_free: give a run back (its memory is released). */
+void ori_page_free(OriPage *pg);
+/* ori_page_reset: empty a page for reuse in space (bitmaps cleared,
+ * area zeroed). */
+void ori_page_reset(OriPage *pg, OriSpace space);
+/* ori_object_at: the object containing p (interior pointers resolve to
+ * their object), or NULL. */
+void *ori_object_at(const void *p);
+/* ori_pages_committed: bytes of pages in use. */
+size_t ori_pages_committed(void);
+void ori_pages_init(size_t reserve);
+
+/* {==== Spaces ====} */
+
+typedef struct OriFree {     /* a free range, written into the range */
+  struct OriFree *next;
+  size_t size;
+} OriFree;
+
+#define ORI_FREE_BUCKETS 24
+
+typedef struct OriSpaceState {
+  OriPage *pages;            /* every page of the space */
+  char *top, *limit;         /* the linear allocation buffer */
+  OriPage *lab_page;         /* the page the buffer is in */
+  OriFree *free[ORI_FREE_BUCKETS]; /* by floor(log2(size)) */
+  OriPage *unswept;          /* paged spaces: pages left to sweep */
+  size_t size;               /* bytes of objects (after the last GC + since) */
+  size_t committed;          /* bytes of pages */
+  size_t capacity;           /* new space: the semispace's size */
+} OriSpaceState;
+
+typedef struct OriHeap {
+  OriConfig config;
+  OriSpaceState space[ORI_SPACE_COUNT];
+  size_t max_old_bytes, max_semi_bytes;
+  size_t old_limit;          /* old generation size that triggers a full GC */
+  size_t allocated;          /* bytes ever allocated */
+  size_t external, external_limit; /* malloc'd bytes owned by objects */
+  uint32_t stress_countdown, stress_count;
+  bool in_gc, gc_requested, full_requested;
+  /* the remembered set: dirty old objects */
+  void **dirty;
+  size_t ndirty, cap_dirty;
+  /* old objects allocated since the last scavenge (remembered whole) */
+  void **fresh;
+  size_t nfresh, cap_fresh;
+  const OriLayout *layout;
+  uint32_t gc_count, scavenges, mark_compacts;
+  double start_ms;           /* process start (for --trace-gc) */
+  double total_pause_ms, max_pause_ms;
+  void *stack_base;
+} OriHeap;
+
+extern OriHeap ori_heap;
+
+/* new_space.c */
+void *ori_new_space_alloc(size_t size);
+void ori_new_space_init(void);
+/* old_space.c (old, code and map spaces) */
+void *ori_paged_alloc(OriSpace space, size_t size);
+void ori_paged_give_back_lab(OriSpace space);
+void ori_sweep_page(OriPage *pg);
+void ori_finish_sweeping(void);
+void ori_free_lists_clear(OriSpace space);
+/* large_object_space.c */
+void *ori_lo_alloc(size_t size);
+void ori_lo_sweep(void);
+
+/* roots.c */
+void ori_visit_roots(OriVisitor *v);
+/* ori_scan_stack: report objects the C stack points into; with
+ * young_only, only objects in new-space pages. */
+void ori_scan_stack(void (*hit)(void *obj, void *ctx), void *ctx, bool young_only);
+/* weak hooks (roots.c) */
+void ori_run_weak_hooks(OriVisitor *v);
+
+/* scavenger.c / mark_compact.c */
+void ori_scavenge(const char *reason);
+void ori_mark_compact(const char *reason);
+void ori_note_fresh(void *obj);
+
+/* verify.c */
+void ori_verify_heap(const char *when);
+
+/* heap.c: object sizes and tracing through the layout */
+static inline size_t ori_size_of(const void *obj) {
+  return (ori_heap.layout->size(obj) + 7) & ~(size_t)7;
+}
+void ori_trace_line(const char *kind, double before_mb, double after_mb,
+                    double ms, const char *reason);
+double ori_now_ms(void);
+void ori_fatal_heap_limit(void) __attribute__((noreturn));
+
+#endif

@@ -1,0 +1,353 @@
+/*
+ * orinoco/scavenger.c — the young generation's collector (Cheney's copy)
+ * and the remembered set it relies on.
+ *
+ * A scavenge flips the semispaces: the active pages become from-space.
+ * Objects the C stack points into are pinned: their page is promoted in
+ * place (it joins old space and is swept with the marks the scavenge
+ * leaves). Every other object reachable from the roots, the remembered
+ * set and the fresh old objects is copied: to the new semispace the first
+ * time, to old space when it already survived one scavenge (its page is a
+ * survivor page). Copies are scanned in allocation order (Cheney);
+ * promoted and pinned objects through a worklist.
+ *
+ * Invariants:
+ *  - During a scavenge a from-space object that has been copied has its
+ *    map word replaced by the copy's address with bit 0 set.
+ *  - After a scavenge every old object that points to a young one is
+ *    dirty (in ori_heap.dirty with its dirty bit set), and the fresh list
+ *    is empty: invariant (a) of orinoco.h.
+ *  - Weak holders are traced strongly by a scavenge (visitor.weak_refs is
+ *    false); only full collections clear weak references to objects.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "orinoco/heap.h"
+
+#ifndef JSVM_GC_BOEHM
+
+typedef struct Scavenger {
+  OriVisitor v;
+  OriPage *to_pages, *to_tail;  /* the new semispace, in allocation order */
+  char *top, *limit;            /* its allocation buffer */
+  OriPage *scan_page;           /* Cheney's scan position */
+  char *scan;
+  void **work;                  /* promoted and pinned objects to scan */
+  size_t nwork, cap_work;
+  void **held;                  /* old objects the C stack holds */
+  size_t nheld, cap_held;
+  bool tracing_old;             /* the object being traced is old */
+  bool found_young;             /* ... and points to a young object */
+  size_t survived, promoted;
+} Scavenger;
+
+/* {==== The remembered set ====} */
+
+static void push_ptr(void ***a, size_t *n, size_t *cap, void *p) {
+  if (*n == *cap) {
+    *cap = *cap ? *cap * 2 : 1024;
+    *a = realloc(*a, *cap * sizeof **a);
+    if (!*a) ori_fatal_heap_limit();
+  }
+  (*a)[(*n)++] = p;
+}
+
+void ori_record_write(void *obj) {
+  OriPage *pg = ori_page_of(obj);
+  if (!pg) return;
+  size_t bit = ori_bit(pg, obj);
+  if (ori_test(pg->dirty, bit)) return;
+  ori_set(pg->dirty, bit);
+  push_ptr(&ori_heap.dirty, &ori_heap.ndirty, &ori_heap.cap_dirty, obj);
+}
+
+void ori_record_slot(const void *slot) {
+  void *obj = ori_object_at(slot);
+  if (obj) ori_record_write(obj);
+}
+
+void ori_remember(void *obj) {
+  if (!ori_is_young(obj)) ori_record_write(obj);
+}
+
+void ori_note_fresh(void *obj) {
+  push_ptr(&ori_heap.fresh, &ori_heap.nfresh, &ori_heap.cap_fresh, obj);
+}
+
+/* {==== Copying ====} */
+
+static bool is_forwarded(const void *obj) { return *(const uintptr_t *)obj & 1; }
+static void *forwardee(const void *obj) { return (void *)(*(const uintptr_t *)obj & ~(uintptr_t)1); }
+
+static bool in_from_space(const void *p) {
+  OriPage *pg = ori_page_of(p);
+  return pg && (pg->flags & ORI_PAGE_FROM);
+}
+
+// Room in the new semispace (its pages are not limited: survivors never
+// exceed what from-space held).
+static char *to_space_alloc(Scavenger *s, size_t size) {
+  if ((size_t)(s->limit - s->top) < size) {
+    OriPage *pg = ori_page_new(ORI_NEW_SPACE, 1);
+    if (!pg) ori_fatal_heap_limit();
+    pg->flags = ORI_PAGE_SURVIVOR;
+    ori_page_set_young(pg, true);
+    if (s->to_tail) {
+      s->to_tail->end = s->top;  // the scan stops at the filled part
+      s->to_tail->next = pg;
+    } else {
+      s->to_pages = pg;
+    }
+    s->to_tail = pg;
+    s->top = pg->area;
+    s->limit = pg->area + (ORI_PAGE_SIZE - ORI_AREA_OFFSET);
+    if (!s->scan_page) {
+      s->scan_page = pg;
+      s->scan = pg->area;
+    }
+  }
+  char *p = s->top;
+  s->top += size;
+  OriPage *pg = s->to_tail;
+  ori_set(pg->start, ori_bit(pg, p));
+  return p;
+}
+
+static void *copy_object(Scavenger *s, void *obj) {
+  size_t size = ori_size_of(obj);
+  OriPage *pg = ori_page_of(obj);
+  void *to = NULL;
+  if (pg->flags & ORI_PAGE_SURVIVOR) {
+    to = ori_paged_alloc(ORI_OLD_SPACE, size);
+    if (to) {
+      s->promoted += size;
+      push_ptr(&s->work, &s->nwork, &s->cap_work, to);
+    }
+  }
+  if (!to) {
+    to = to_space_alloc(s, size);
+    s->survived += size;
+  }
+  memcpy(to, obj, size);
+  *(uintptr_t *)obj = (uintptr_t)to | 1;
+  return to;
+}
+
+// The live address of young object obj (copying it if needed), or obj on
+// a pinned page (marked and queued on first reach).
+static void *evacuate(Scavenger *s, void *obj) {
+  if (is_forwarded(obj)) return forwardee(obj);
+  OriPage *pg = ori_page_of(obj);
+  if (pg->flags & ORI_PAGE_PINNED) {
+    size_t bit = ori_bit(pg, obj);
+    if (!ori_test(pg->mark, bit)) {
+      ori_set(pg->mark, bit);
+      push_ptr(&s->work, &s->nwork, &s->cap_work, obj);
+    }
+    return obj;
+  }
+  return copy_object(s, obj);
+}
+
+// The object in from-space containing p (copied or not).
+static char *from_object_at(const void *p) {
+  OriPage *pg = ori_page_of(p);
+  for (size_t i = ori_bit(pg, p);; i--) {
+    if (ori_test(pg->start, i)) return (char *)pg + i * 8;
+  }
+}
+
+static void note_target(Scavenger *s, const void *p) {
+  if (s->tracing_old && ori_is_young(p) && !(ori_page_of(p)->flags & ORI_PAGE_PINNED))
+    s->found_young = true;
+}
+
+static void visit_value(OriVisitor *v, JSValue *slot) {
+  Scavenger *s = (Scavenger *)v;
+  if (!js_is_heap(*slot)) return;
+  void *p = js_heap(*slot);
+  if (in_from_space(p)) {
+    p = evacuate(s, p);
+    *slot = js_from_heap(p);
+  }
+  note_target(s, p);
+}
+
+static void visit_ptr(OriVisitor *v, void **slot) {
+  Scavenger *s = (Scavenger *)v;
+  char *p = *slot;
+  if (!p || !in_from_space(p)) {
+    if (p) note_target(s, p);
+    return;
+  }
+  char *obj = from_object_at(p);
+  char *to = evacuate(s, obj);
+  *slot = to + (p - obj);
+  note_target(s, to);
+}
+
+// For weak hooks: old objects count as live (a scavenge does not know);
+// a young one lives if it was copied or reached on a pinned page.
+static bool is_live(OriVisitor *v, JSValue *slot) {
+  (void)v;
+  if (!js_is_heap(*slot)) return true;
+  void *p = js_heap(*slot);
+  if (!in_from_space(p)) return true;
+  if (is_forwarded(p)) {
+    *slot = js_from_heap(forwardee(p));
+    return true;
+  }
+  OriPage *pg = ori_page_of(p);
+  return (pg->flags & ORI_PAGE_PINNED) && ori_test(pg->mark, ori_bit(pg, p));
+}
+
+/* {==== The scavenge ====} */
+
+// Trace an old object (dirty, fresh, promoted or pinned); keep it in the
+// remembered set if it still points to a young object.
+static void trace_old(Scavenger *s, void *obj) {
+  s->tracing_old = true;
+  s->found_young = false;
+  ori_heap.layout->trace(obj, &s->v);
+  s->tracing_old = false;
+  if (s->found_young) ori_record_write(obj);
+}
+
+// An object the C stack points into. A young one is pinned: its page
+// stays where it is. An old one is traced now and remembered until the
+// next scavenge, because the C code holding it may store young values
+// into it without a barrier (it may have allocated it itself, young,
+// before a collection promoted it in place).
+static void pin(void *obj, void *ctx) {
+  Scavenger *s = ctx;
+  OriPage *pg = ori_page_of(obj);
+  size_t bit = ori_bit(pg, obj);
+  if (pg->flags & ORI_PAGE_YOUNG) {
+    pg->flags |= ORI_PAGE_PINNED;
+    if (ori_test(pg->mark, bit)) return;
+    ori_set(pg->mark, bit);
+  } else if (ori_test(pg->mark, bit)) {
+    return;  // already held (mark bits of old pages are free here)
+  } else {
+    ori_set(pg->mark, bit);
+  }
+  push_ptr(&s->held, &s->nheld, &s->cap_held, obj);
+}
+
+static void process_remembered(Scavenger *s) {
+  void **dirty = ori_heap.dirty;
+  size_t n = ori_heap.ndirty;
+  ori_heap.dirty = NULL;
+  ori_heap.ndirty = ori_heap.cap_dirty = 0;
+  for (size_t i = 0; i < n; i++) {
+    OriPage *pg = ori_page_of(dirty[i]);
+    ori_clear(pg->dirty, ori_bit(pg, dirty[i]));
+  }
+  for (size_t i = 0; i < n; i++) trace_old(s, dirty[i]);
+  free(dirty);
+  for (size_t i = 0; i < ori_heap.nfresh; i++) trace_old(s, ori_heap.fresh[i]);
+  ori_heap.nfresh = 0;
+}
+
+// Scan copies (Cheney) and queued old objects until both run dry.
+static void drain(Scavenger *s) {
+  for (;;) {
+    if (s->nwork) {
+      trace_old(s, s->work[--s->nwork]);
+      continue;
+    }
+    if (!s->scan_page) return;
+    char *end = s->scan_page == s->to_tail ? s->top : s->scan_page->end;
+    if (s->scan < end) {
+      void *obj = s->scan;
+      s->scan += ori_size_of(obj);
+      ori_heap.layout->trace(obj, &s->v);
+      continue;
+    }
+    if (s->scan_page == s->to_tail) return;
+    s->scan_page = s->scan_page->next;
+    s->scan = s->scan_page->area;
+  }
+}
+
+// Flip: the active semispace becomes from-space; the mutator's buffer is
+// closed.
+static OriPage *flip(void) {
+  OriSpaceState *ns = &ori_heap.space[ORI_NEW_SPACE];
+  OriPage *from = ns->pages;
+  for (OriPage *pg = from; pg; pg = pg->next) pg->flags |= ORI_PAGE_FROM;
+  ns->pages = NULL;
+  ns->top = ns->limit = NULL;
+  ns->lab_page = NULL;
+  ns->committed = 0;
+  ns->size = 0;
+  return from;
+}
+
+// After the copy: pinned pages join old space (swept with the marks the
+// scavenge left), the others are freed; the copies become the semispace.
+static void finish(Scavenger *s, OriPage *from) {
+  OriSpaceState *ns = &ori_heap.space[ORI_NEW_SPACE];
+  OriSpaceState *old = &ori_heap.space[ORI_OLD_SPACE];
+  while (from) {
+    OriPage *pg = from;
+    from = pg->next;
+    if (!(pg->flags & ORI_PAGE_PINNED)) {
+      ori_page_free(pg);
+      continue;
+    }
+    pg->flags = 0;
+    ori_page_set_young(pg, false);
+    pg->space = ORI_OLD_SPACE;
+    pg->next = old->pages;
+    old->pages = pg;
+    old->committed += ORI_PAGE_SIZE;
+    ori_sweep_page(pg);  // frees the unmarked, clears the marks
+    old->size += pg->live;
+    s->promoted += pg->live;
+  }
+  if (s->to_tail) s->to_tail->end = s->top;
+  for (OriPage *pg = s->to_pages; pg; pg = pg->next) ns->committed += ORI_PAGE_SIZE;
+  ns->pages = s->to_pages;
+  ns->size = s->survived;
+  // Survival above half the semispace: give the mutator more room.
+  if (s->survived > ns->capacity / 2 && ns->capacity < ori_heap.max_semi_bytes)
+    ns->capacity *= 2;
+  if (ns->capacity < ns->committed + ORI_PAGE_SIZE) ns->capacity = ns->committed + ORI_PAGE_SIZE;
+}
+
+void ori_scavenge(const char *reason) {
+  double t0 = ori_now_ms();
+  double before = (double)ori_heap_used() / (1 << 20);
+  ori_heap.in_gc = true;
+  ori_paged_give_back_lab(ORI_OLD_SPACE);
+  OriPage *from = flip();
+  Scavenger s = {.v = {.value = visit_value, .ptr = visit_ptr, .is_live = is_live,
+                       .weak_refs = false, .value_no_trace = visit_value}};
+  // Pin first, so that nothing on a pinned page is copied.
+  ori_scan_stack(pin, &s, false);
+  ori_visit_roots(&s.v);
+  process_remembered(&s);
+  for (size_t i = 0; i < s.nheld; i++) trace_old(&s, s.held[i]);
+  drain(&s);
+  ori_run_weak_hooks(&s.v);
+  finish(&s, from);
+  // Objects the C stack holds stay remembered (see pin), and so do the
+  // pinned ones, now old: their holders may still store into them.
+  for (size_t i = 0; i < s.nheld; i++) {
+    OriPage *pg = ori_page_of(s.held[i]);
+    ori_clear(pg->mark, ori_bit(pg, s.held[i]));
+    ori_note_fresh(s.held[i]);
+  }
+  free(s.held);
+  free(s.work);
+  ori_heap.in_gc = false;
+  ori_heap.gc_count++;
+  ori_heap.scavenges++;
+  if (ori_heap.config.verify_heap) ori_verify_heap("after scavenge");
+  ori_trace_line("Scavenge", before, (double)ori_heap_used() / (1 << 20),
+                 ori_now_ms() - t0, reason);
+}
+
+#endif

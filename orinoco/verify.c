@@ -1,0 +1,92 @@
+/*
+ * orinoco/verify.c — --verify-heap: after each collection, walk every
+ * object of every space and check that each pointer it holds names the
+ * start of a live object, and that invariant (a) holds: an old object
+ * pointing to a young one is dirty or fresh. A failure prints what was
+ * wrong and aborts, so a broken invariant is found where it breaks.
+ */
+#include <stdlib.h>
+
+#include "orinoco/heap.h"
+
+#ifndef JSVM_GC_BOEHM
+
+typedef struct Verifier {
+  OriVisitor v;
+  void *obj;                 /* the object being checked */
+  void *slot;                /* the slot being checked */
+  bool old, remembered;
+  const char *when;
+} Verifier;
+
+static void fail(Verifier *vf, const void *target, const char *what) {
+  fflush(stdout);
+  OriPage *pg = ori_page_of(target), *own = ori_page_of(vf->obj);
+  void *t = ori_object_at(target);
+  fprintf(stderr, "slot offset %ld, object size %zu, gc %u\n",
+          (long)((char *)vf->slot - (char *)vf->obj), ori_size_of(vf->obj), ori_heap.gc_count);
+  fprintf(stderr,
+          "verify-heap (%s): object %p (type %d, space %d, flags %d) holds %p "
+          "(space %d, flags %d, in object %p of type %d): %s\n",
+          vf->when, vf->obj, *(uint8_t *)(*(char **)vf->obj + 8), own->space, own->flags,
+          target, pg ? pg->space : -1, pg ? pg->flags : -1, t,
+          t ? *(uint8_t *)(*(char **)t + 8) : -1, what);
+  abort();
+}
+
+static void check(Verifier *vf, const void *p, bool interior) {
+  OriPage *pg = ori_page_of(p);
+  if (!pg) {
+    if ((uintptr_t)p - ori_heap_base < ori_heap_end - ori_heap_base)
+      fail(vf, p, "points into a free page");
+    return;  // outside the heap: not ours to check
+  }
+  void *obj = ori_object_at(p);
+  if (!obj || (!interior && obj != p)) fail(vf, p, "not the start of a live object");
+  if (pg->flags & ORI_PAGE_FROM) fail(vf, p, "points into from-space");
+  if (vf->old && ori_is_young(obj) && !vf->remembered)
+    fail(vf, p, "old-to-young pointer missing from the remembered set");
+}
+
+static void visit_value(OriVisitor *v, JSValue *slot) {
+  ((Verifier *)v)->slot = slot;
+  if (js_is_heap(*slot)) check((Verifier *)v, js_heap(*slot), false);
+}
+
+static void visit_ptr(OriVisitor *v, void **slot) {
+  ((Verifier *)v)->slot = slot;
+  if (*slot) check((Verifier *)v, *slot, true);
+}
+
+static void weak_holder(OriVisitor *v, void *obj) {
+  (void)v;
+  (void)obj;
+}
+
+static bool is_fresh(const void *obj) {
+  for (size_t i = 0; i < ori_heap.nfresh; i++)
+    if (ori_heap.fresh[i] == obj) return true;
+  return false;
+}
+
+static void verify_page(Verifier *vf, OriPage *pg) {
+  size_t first = ori_bit(pg, pg->area);
+  size_t last = (pg->flags & ORI_PAGE_LARGE) ? first + 1 : ori_bit(pg, (char *)pg + ORI_PAGE_SIZE);
+  for (size_t i = first; i < last; i++) {
+    if (!ori_test(pg->start, i)) continue;
+    vf->obj = (char *)pg + i * 8;
+    vf->old = !(pg->flags & ORI_PAGE_YOUNG);
+    vf->remembered = ori_test(pg->dirty, i) || (vf->old && is_fresh(vf->obj));
+    ori_heap.layout->trace(vf->obj, &vf->v);
+  }
+}
+
+void ori_verify_heap(const char *when) {
+  Verifier vf = {.v = {.value = visit_value, .ptr = visit_ptr, .weak_holder = weak_holder,
+                       .weak_refs = false, .value_no_trace = visit_value},
+                 .when = when};
+  for (int s = 0; s < ORI_SPACE_COUNT; s++)
+    for (OriPage *pg = ori_heap.space[s].pages; pg; pg = pg->next) verify_page(&vf, pg);
+}
+
+#endif

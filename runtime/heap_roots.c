@@ -1,0 +1,107 @@
+/*
+ * runtime/heap_roots.c — what the runtime gives the collector: the body
+ * descriptors (layout.c), the VM's and the realm's roots, and the weak
+ * tables it keeps outside the heap (interned strings, root maps, array
+ * buffer blocks).
+ *
+ * Invariants:
+ *  - Every heap pointer stored in the JSVM or the JSRealm (both malloc'd)
+ *    is visited by trace_vm; a new field there must be added here.
+ *  - The job queue's live entries are [job_head, job_head + job_count)
+ *    modulo job_cap; only those are visited.
+ *  - Array buffer blocks are malloc'd; the block of a buffer that dies is
+ *    freed by the weak hook, and the bytes count as external memory.
+ */
+#include <stdlib.h>
+
+#include "runtime/map.h"
+#include "runtime/runtime.h"
+#include "runtime/typedarray.h"
+
+
+static void trace_realm(JSRealm *r, OriVisitor *v) {
+  ORI_VISIT(v, &r->global);
+  ORI_VISIT(v, &r->global_lexicals);
+  for (int i = 0; i < JS_INTRINSIC_COUNT; i++) ORI_VISIT(v, &r->intrinsic[i]);
+  JSMap **maps[] = {&r->object_map, &r->array_map, &r->function_map,
+                    &r->strict_function_map, &r->arrow_map, &r->method_map,
+                    &r->constructor_map, &r->class_map, &r->arguments_map,
+                    &r->generator_function_map, &r->async_function_map,
+                    &r->async_generator_function_map};
+  for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++) ORI_VISIT_PTR(v, maps[i]);
+  for (int i = 0; i < 8; i++) ORI_VISIT_PTR(v, &r->error_map[i]);
+  for (int i = 0; i < 5; i++) ORI_VISIT_PTR(v, &r->primitive_map[i]);
+  for (int i = 0; i < 8; i++) ORI_VISIT_PTR(v, &r->iterator_map[i]);
+}
+
+static void trace_jobs(JSVM *vm, OriVisitor *v) {
+  for (uint32_t i = 0; i < vm->job_count; i++) {
+    JSJob *j = &vm->jobs[(vm->job_head + i) % vm->job_cap];
+    ORI_VISIT(v, &j->fn);
+    for (int k = 0; k < 3; k++) ORI_VISIT(v, &j->args[k]);
+  }
+}
+
+static void trace_vm(void *ctx, OriVisitor *v) {
+  JSVM *vm = ctx;
+  ORI_VISIT(v, &vm->exception);
+  for (int i = 0; i < JS_ATOM_COUNT; i++) ORI_VISIT(v, &vm->atom[i]);
+  for (int i = 0; i < JS_SYMBOL_COUNT; i++) ORI_VISIT(v, &vm->symbol[i]);
+  ORI_VISIT(v, &vm->symbol_registry);
+  JSMap **maps[] = {&vm->meta_map, &vm->string_map, &vm->symbol_map,
+                    &vm->array_store_map, &vm->bytes_map, &vm->dict_map,
+                    &vm->shared_map, &vm->env_map, &vm->feedback_map,
+                    &vm->accessor_map, &vm->bigint_map, &vm->hash_table_map,
+                    &vm->transitions_map};
+  for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++) ORI_VISIT_PTR(v, maps[i]);
+  for (int i = 0; i < 256; i++) ORI_VISIT(v, &vm->single_char[i]);
+  trace_jobs(vm, v);
+  ORI_VISIT(v, &vm->callee);
+  ORI_VISIT(v, &vm->script_name);
+  if (vm->realm) trace_realm(vm->realm, v);
+}
+
+/* {==== Array buffer blocks ====} */
+
+static struct {
+  JSValue *v;
+  uint32_t n, cap;
+} buffers;
+
+void js_gc_track_buffer(JSArrayBuffer *b) {
+  if (buffers.n == buffers.cap) {
+    buffers.cap = buffers.cap ? buffers.cap * 2 : 64;
+    buffers.v = realloc(buffers.v, buffers.cap * sizeof *buffers.v);
+    if (!buffers.v) abort();
+  }
+  buffers.v[buffers.n++] = js_val(b);
+  ori_external_add((ptrdiff_t)b->capacity);
+}
+
+// A buffer that died frees its block (a weak reference with a finalizer).
+static void sweep_buffers(OriVisitor *v) {
+  uint32_t out = 0;
+  for (uint32_t i = 0; i < buffers.n; i++) {
+    if (v->is_live(v, &buffers.v[i])) {
+      buffers.v[out++] = buffers.v[i];
+      continue;
+    }
+    JSArrayBuffer *b = js_heap(buffers.v[i]);
+    ori_external_add(-(ptrdiff_t)b->capacity);
+    free(b->data);
+  }
+  buffers.n = out;
+}
+
+static void weak_vm(void *ctx, OriVisitor *v) {
+  JSVM *vm = ctx;
+  js_string_table_sweep(vm, v);
+  js_map_cache_sweep(v);
+  sweep_buffers(v);
+}
+
+void js_gc_init(JSVM *vm) {
+  js_layout_init();
+  ori_add_tracer(trace_vm, vm);
+  ori_add_weak_hook(weak_vm, vm);
+}

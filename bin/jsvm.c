@@ -238,8 +238,27 @@ static void *cli_work(void *arg) {
 
 // Parse the command line on the main thread (no deep recursion there),
 // then do the work on a thread whose stack the front end can rely on.
+// JSVM_OPTIONS (like NODE_OPTIONS): space-separated options that go
+// before the command line's, so that a test run can add, say,
+// --gc-stress --verify-heap to every jsvm it starts.
+static char **env_options(int *argc, char **argv) {
+  const char *env = getenv("JSVM_OPTIONS");
+  if (!env || !*env) return argv;
+  char *copy = strdup(env);
+  size_t n = 0, cap = (size_t)*argc + strlen(env) / 2 + 2;
+  char **out = malloc(cap * sizeof *out);
+  if (!copy || !out) return argv;
+  out[n++] = argv[0];
+  for (char *tok = strtok(copy, " \t"); tok; tok = strtok(NULL, " \t")) out[n++] = tok;
+  for (int i = 1; i < *argc; i++) out[n++] = argv[i];
+  out[n] = NULL;
+  *argc = (int)n;
+  return out;
+}
+
 int main(int argc, char **argv) {
   Cli cli = {0};
+  argv = env_options(&argc, argv);
   int status = parse_args(&cli, argc, argv);
   if (status >= 0) return status;
   pthread_attr_t attr;

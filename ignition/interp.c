@@ -978,7 +978,7 @@ dispatch_prefixed:
     // the generator and leave it with acc (flag 1: yield* handles modes).
     JSGenerator *gen = js_heap(REG(0));
     uint32_t n = (uint32_t)(fp + code->nregs - f->base);
-    if (!gen->frame || gen->frame->length < n) gen->frame = js_new_store(vm, n);
+    if (!gen->frame || gen->frame->length < n) ORI_STORE_PTR(gen, frame, js_new_store(vm, n));
     for (uint32_t i = 0; i < n; i++) ORI_STORE_SLOT(gen->frame, &gen->frame->v[i], f->base[i]);
     gen->frame->used = n;
     gen->suspend_offset = (uint32_t)(insn - code->bytecode);

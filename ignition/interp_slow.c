@@ -530,8 +530,8 @@ JSValue ign_create_arguments(JSVM *vm, IgnFrame *f, JSValue map) {
     JSArrayStore *tmpl = js_heap(map);
     uint32_t n = tmpl->used < (uint32_t)f->argc ? tmpl->used : (uint32_t)f->argc;
     JSValue ctx = f->fp[-(int32_t)f->code->nparams - 2];
-    ao->env = js_is_heap(ctx) ? js_heap(ctx) : NULL;
-    ao->map = js_new_store(vm, n);
+    ORI_STORE_PTR(ao, env, js_is_heap(ctx) ? (JSEnv *)js_heap(ctx) : NULL);
+    ORI_STORE_PTR(ao, map, js_new_store(vm, n));
     for (uint32_t i = 0; i < n; i++) ao->map->v[i] = tmpl->v[i];  // fresh store
     ao->map->used = n;
   } else {

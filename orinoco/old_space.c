@@ -33,13 +33,23 @@ static void add_free(OriSpaceState *sp, char *p, size_t size) {
 
 // A free range of at least size bytes, unlinked, or NULL.
 static OriFree *take_free(OriSpaceState *sp, size_t size) {
-  for (unsigned b = bucket_of(size); b < ORI_FREE_BUCKETS; b++) {
-    for (OriFree **pf = &sp->free[b]; *pf; pf = &(*pf)->next) {
-      if ((*pf)->size >= size) {
-        OriFree *f = *pf;
-        *pf = f->next;
-        return f;
-      }
+  // Any range of a higher bucket fits: take the head of the first one
+  // (constant time); only then search the size's own bucket, whose
+  // ranges may be too small, and only a few of them.
+  unsigned own = bucket_of(size);
+  for (unsigned b = own + 1; b < ORI_FREE_BUCKETS; b++) {
+    OriFree *f = sp->free[b];
+    if (f) {
+      sp->free[b] = f->next;
+      return f;
+    }
+  }
+  int budget = 16;
+  for (OriFree **pf = &sp->free[own]; *pf && budget-- > 0; pf = &(*pf)->next) {
+    if ((*pf)->size >= size) {
+      OriFree *f = *pf;
+      *pf = f->next;
+      return f;
     }
   }
   return NULL;

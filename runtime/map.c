@@ -221,5 +221,5 @@ void js_object_normalize(JSVM *vm, JSObject *o) {
   // The in-object slots stay allocated but unused: dictionary objects
   // keep everything in the dict, so their slot count is irrelevant now.
   o->map = m;
-  o->props = (JSCell *)d;
+  ORI_STORE_PTR(o, props, (JSCell *)d);
 }

@@ -227,6 +227,7 @@ void ori_report(void) {
   for (int s = 0; s < ORI_SPACE_COUNT; s++)
     printf("%-24s used: %6zu KB, committed: %6zu KB\n", names[s],
            ori_heap.space[s].size >> 10, ori_heap.space[s].committed >> 10);
+  printf("Allocated in total: %.1f MB\n", (double)ori_heap.allocated / (1 << 20));
   printf("Total GC pause: %.2f ms (%u collections: %u scavenges, %u mark-compacts), "
          "max pause %.2f ms\n",
          ori_heap.total_pause_ms, ori_heap.gc_count, ori_heap.scavenges,

@@ -156,7 +156,10 @@ void *ori_object_at(const void *p) {
     char *obj = pg->area;
     return ori_test(pg->start, ori_bit(pg, obj)) && (const char *)p < pg->end ? obj : NULL;
   }
-  size_t i = bit_at_or_below(pg->start, ori_bit(pg, p));
+  size_t bit = ori_bit(pg, p);
+  // Most candidates point at an object's start: one bit test.
+  if (((uintptr_t)p & 7) == 0 && ori_test(pg->start, bit)) return (void *)p;
+  size_t i = bit_at_or_below(pg->start, bit);
   if (i == SIZE_MAX) return NULL;
   char *obj = (char *)pg + i * 8;
   if (obj < pg->area) return NULL;

@@ -118,10 +118,14 @@ void ori_set_stack_base(void *base) {
 // The words of [lo, hi) that point into objects: report each.
 __attribute__((no_sanitize_address, noinline)) static void scan_range(
     uintptr_t *lo, uintptr_t *hi, void (*hit)(void *, void *), void *ctx, bool young_only) {
+  uintptr_t last = 0;
   for (uintptr_t *w = lo; w < hi; w++) {
     uintptr_t x = *w;
     if ((x >> JS_TAG_SHIFT) == JS_TAG_HEAP) x &= JS_PAYLOAD_MASK;
     if (x - ori_heap_base >= ori_heap_end - ori_heap_base) continue;
+    // Deep recursion repeats the same few pointers frame after frame.
+    if (x == last) continue;
+    last = x;
     if (young_only) {
       OriPage *pg = ori_page_of((void *)x);
       if (!pg || !(pg->flags & ORI_PAGE_YOUNG)) continue;

@@ -39,7 +39,7 @@ typedef struct Scavenger {
   size_t nheld, cap_held;
   bool tracing_old;             /* the object being traced is old */
   bool found_young;             /* ... and points to a young object */
-  size_t survived, promoted;
+  size_t survived, promoted, pinned;
 } Scavenger;
 
 /* {==== The remembered set ====} */
@@ -306,13 +306,16 @@ static void finish(Scavenger *s, OriPage *from) {
     ori_sweep_page(pg);  // frees the unmarked, clears the marks
     old->size += pg->live;
     s->promoted += pg->live;
+    s->pinned += pg->live;
   }
   if (s->to_tail) s->to_tail->end = s->top;
   for (OriPage *pg = s->to_pages; pg; pg = pg->next) ns->committed += ORI_PAGE_SIZE;
   ns->pages = s->to_pages;
   ns->size = s->survived;
-  // Survival above half the semispace: give the mutator more room.
-  if (s->survived > ns->capacity / 2 && ns->capacity < ori_heap.max_semi_bytes)
+  // Survival above half the semispace (copied or pinned in place): give
+  // the mutator more room, so that long-lived data (or a deep C stack
+  // pinning much of new space) does not make scavenges back to back.
+  if (s->survived + s->pinned > ns->capacity / 2 && ns->capacity < ori_heap.max_semi_bytes)
     ns->capacity *= 2;
   if (ns->capacity < ns->committed + ORI_PAGE_SIZE) ns->capacity = ns->committed + ORI_PAGE_SIZE;
 }

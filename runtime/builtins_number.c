@@ -12,13 +12,14 @@
  *  - Methods of Number.prototype accept a Number or a Number wrapper as
  *    this (thisNumberValue) and throw a TypeError otherwise, before any
  *    argument is converted.
- *  - BigInt has no representation yet: Number(bigint) is left to ToNumber,
- *    which throws (a later issue converts it).
+ *  - Number(bigint) is the BigInt's value rounded to nearest (𝔽), the
+ *    one conversion of a BigInt to a Number that does not throw.
  */
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
 
+#include "runtime/bigint.h"
 #include "runtime/numconv.h"
 #include "runtime/runtime.h"
 
@@ -33,13 +34,8 @@ static JSValue number_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv,
   if (argc > 0) {
     n = js_to_numeric(vm, argv[0]);
     if (js_is_exception(n)) return n;
-    // A BigInt would become 𝔽(ℝ(prim)); until BigInt exists, ToNumber
-    // gives its TypeError.
-    if (!js_is_number(n)) {
-      double d;
-      if (!js_to_number(vm, n, &d)) return JS_EXCEPTION;
-      n = js_from_number(d);
-    }
+    // A BigInt becomes 𝔽(ℝ(prim)), rounded to nearest.
+    if (js_is_bigint(n)) n = js_from_number(js_bigint_to_double(n));
   }
   if (js_is_undefined(nt)) return n;
   JSValue proto = js_get_prototype_from_ctor(vm, nt, JS_INTRINSIC_NumberPrototype);

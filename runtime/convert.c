@@ -14,12 +14,14 @@
  *  - Wrapper objects (ToObject) use one map per realm and primitive kind,
  *    made on first use and cached in realm->primitive_map; the collector
  *    must treat that array as realm roots.
- *  - BigInt has no representation yet (a later issue): the BigInt cases
- *    are either TypeErrors or marked where the comparison will go.
+ *  - BigInts (runtime/bigint.h) compare by value wherever numbers and
+ *    strings do: SameValue, SameValueZero, IsStrictlyEqual and
+ *    IsLooselyEqual never look at a BigInt's identity.
  */
 #include <math.h>
 #include <stdio.h>
 
+#include "runtime/bigint.h"
 #include "runtime/numconv.h"
 #include "runtime/runtime.h"
 
@@ -35,8 +37,9 @@ bool js_to_boolean(JSValue v) {
     return d == d && d != 0;  // NaN and both zeros are false
   }
   if (js_is_string(v)) return js_str(v)->length != 0;
-  // Objects and symbols are true. (A BigInt 0n will be false: it arrives
-  // with the BigInt issue.)
+  // 0n is the one false BigInt (normalized: zero has no limbs).
+  if (js_is_bigint(v)) return js_bigint(v)->sign != 0;
+  // Objects and symbols are true.
   if (js_is_heap(v)) return true;
   return false;  // undefined, null and the internal immediates
 }
@@ -141,11 +144,7 @@ JSValue js_to_string(JSVM *vm, JSValue v) {
       js_throw_type_error(vm, "Cannot convert a Symbol value to a string");
       return JS_EXCEPTION;
     }
-    if (js_is_type(v, JS_TYPE_BigInt)) {
-      // BigInt::toString arrives with the BigInt issue.
-      js_throw_type_error(vm, "Cannot convert a BigInt value to a string");
-      return JS_EXCEPTION;
-    }
+    if (js_is_bigint(v)) return js_bigint_to_string(vm, v, 10);
     if (!js_is_object(v)) return vm->atom[JS_ATOM_undefined];
     // Objects prefer toString over valueOf here (hint string).
     v = js_to_primitive(vm, v, JS_HINT_STRING);
@@ -376,7 +375,8 @@ bool js_same_value(JSValue a, JSValue b) {
   if (js_is_number(a) && js_is_number(b))
     return same_number(js_number_value(a), js_number_value(b), true);
   if (js_is_string(a) && js_is_string(b)) return js_string_equal(NULL, a, b);
-  // BigInts will compare by value here; all else is identity.
+  // BigInts compare by value too; all else is identity.
+  if (js_is_bigint(a) && js_is_bigint(b)) return js_bigint_equal(a, b);
   return js_same_bits(a, b);
 }
 
@@ -385,6 +385,7 @@ bool js_same_value_zero(JSValue a, JSValue b) {
   if (js_is_number(a) && js_is_number(b))
     return same_number(js_number_value(a), js_number_value(b), false);
   if (js_is_string(a) && js_is_string(b)) return js_string_equal(NULL, a, b);
+  if (js_is_bigint(a) && js_is_bigint(b)) return js_bigint_equal(a, b);
   return js_same_bits(a, b);
 }
 
@@ -393,6 +394,7 @@ bool js_strict_equals(JSVM *vm, JSValue a, JSValue b) {
   // IEEE comparison: NaN !== NaN, 0 === -0, int32 1 === double 1.0.
   if (js_is_number(a) && js_is_number(b)) return js_number_value(a) == js_number_value(b);
   if (js_is_string(a) && js_is_string(b)) return js_string_equal(vm, a, b);
+  if (js_is_bigint(a) && js_is_bigint(b)) return js_bigint_equal(a, b);
   return js_same_bits(a, b);
 }
 
@@ -414,6 +416,17 @@ static Kind kind_of(JSValue v) {
   return K_OBJECT;
 }
 
+// BigInt n == string s: StringToBigInt(s), then BigInt::equal. Digits
+// too many for a BigInt (RangeError from the parser) equal no BigInt.
+static int bigint_equals_string(JSVM *vm, JSValue n, JSValue s) {
+  JSValue m = js_string_to_bigint(vm, s);
+  if (js_is_exception(m)) {
+    js_take_exception(vm);
+    return 0;
+  }
+  return !js_is_undefined(m) && js_bigint_equal(n, m);
+}
+
 // IsLooselyEqual (§7.2.14), the == operator. The step numbers below are
 // ES2024's; step 4 (document.all) has no counterpart in jsvm.
 int js_loose_equals(JSVM *vm, JSValue a, JSValue b) {
@@ -429,8 +442,15 @@ int js_loose_equals(JSVM *vm, JSValue a, JSValue b) {
     // in place.
     if (ka == K_NUMBER && kb == K_STRING) return js_number_value(a) == string_to_number(vm, b);
     if (ka == K_STRING && kb == K_NUMBER) return string_to_number(vm, a) == js_number_value(b);
-    // BigInt vs string and BigInt vs number (steps 7-8, 13-14) arrive
-    // with the BigInt issue; until then they fall through to false.
+    // Steps 7-8: BigInt vs string compares with StringToBigInt (an
+    // unparsable string equals no BigInt); 13-14: BigInt vs number by
+    // mathematical value.
+    if ((ka == K_BIGINT && kb == K_STRING) || (ka == K_STRING && kb == K_BIGINT))
+      return bigint_equals_string(vm, ka == K_BIGINT ? a : b, ka == K_BIGINT ? b : a);
+    if ((ka == K_BIGINT && kb == K_NUMBER) || (ka == K_NUMBER && kb == K_BIGINT)) {
+      double d = js_number_value(ka == K_NUMBER ? a : b);
+      return d == d && js_bigint_compare_number(ka == K_BIGINT ? a : b, d) == 0;
+    }
     // Steps 9-10: a boolean becomes 0 or 1 and the comparison restarts
     // (so true == "1" goes on to number == string).
     if (ka == K_BOOLEAN) {

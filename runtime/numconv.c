@@ -553,6 +553,8 @@ static bool is_js_space(uint32_t c) {
   }
 }
 
+bool js_is_white_space(uint32_t c) { return is_js_space(c); }
+
 static size_t skip_space(const Units *u, size_t i) {
   while (i < u->len && is_js_space(unit_at(u, i))) i++;
   return i;

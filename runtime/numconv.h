@@ -28,6 +28,7 @@
 #ifndef JSVM_RUNTIME_NUMCONV_H
 #define JSVM_RUNTIME_NUMCONV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -82,6 +83,10 @@ int js_dtoa_precision(double d, int precision, char *buf, size_t cap);
  * length; no numeric separators, no BigInt suffix; else NaN. */
 double js_string_to_number_latin1(const uint8_t *s, size_t len);
 double js_string_to_number_utf16(const uint16_t *s, size_t len);
+
+/* js_is_white_space: WhiteSpace or LineTerminator (§12.2, §12.3), the
+ * StrWhiteSpaceChar set that StringToNumber and StringToBigInt trim. */
+bool js_is_white_space(uint32_t c);
 
 /* parseFloat: leading white space skipped, then the longest prefix that
  * is a StrDecimalLiteral (sign, "Infinity", digits, point, exponent); NaN

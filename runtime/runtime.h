@@ -424,6 +424,7 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(escape)                    \
   X(string)                    \
   X(number)                    \
+  X(bigint)                    \
   X(math)                      \
   X(json)                      \
   X(console)                   \

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ignition/gen.h"
+#include "runtime/bigint.h"
 
 /* {==== Literals ====} */
 
@@ -22,6 +23,18 @@ static void number(Gen *g, double d) {
 }
 
 static void string_lit(Gen *g, PrsAtom *a) { GEN1(g, LdaConstant, gen_const_atom(g, a)); }
+
+// A BigInt literal: the front end hands over its value as decimal digits,
+// made a BigInt constant here (V8 keeps them in the pool the same way).
+static void bigint_lit(Gen *g, PrsBigInt *n) {
+  JSValue v = js_bigint_from_text(g->vm, n->digits->text, n->digits->len, 10);
+  // Only a literal of more than 2^30 bits fails (300 million digits).
+  if (js_is_exception(v)) {
+    js_take_exception(g->vm);
+    gen_error(g, &n->base, "Maximum BigInt size exceeded");
+  }
+  GEN1(g, LdaConstant, gen_const(g, v));
+}
 
 // A template literal: cooked strings and substitutions concatenated left
 // to right, each substitution through ToString (so symbols throw).
@@ -879,7 +892,7 @@ static void unary(Gen *g, PrsUnary *u) {
   if (op == PRS_OP_Not) GEN0(g, ToBooleanLogicalNot);
   else if (op == PRS_OP_Void) GEN0(g, LdaUndefined);
   else if (op == PRS_OP_Neg) GEN1(g, Negate, gen_slot(g, IGN_SLOT_BINARY));
-  else if (op == PRS_OP_Plus) GEN1(g, ToNumeric, gen_slot(g, IGN_SLOT_BINARY));
+  else if (op == PRS_OP_Plus) GEN1(g, ToNumber, gen_slot(g, IGN_SLOT_BINARY));
   else GEN1(g, BitwiseNot, gen_slot(g, IGN_SLOT_BINARY));
 }
 
@@ -998,7 +1011,7 @@ void gen_expr(Gen *g, PrsNode *n) {
     case PRS_Yield: gen_yield(g, PRS_AS(n, Yield)); return;
     case PRS_Await: gen_expr(g, PRS_AS(n, Await)->arg); gen_suspend(g, true); return;
     case PRS_NewTarget: GEN1(g, Ldar, GEN_NEW_TARGET(g)); return;
-    case PRS_BigInt: gen_error(g, n, "BigInt literals are not supported yet");
+    case PRS_BigInt: bigint_lit(g, PRS_AS(n, BigInt)); return;
     case PRS_ImportMeta: case PRS_ImportCall:
       gen_error(g, n, "modules are not supported yet");
     case PRS_Super: case PRS_PrivateName: case PRS_PropName: case PRS_TemplatePart:

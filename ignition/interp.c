@@ -661,6 +661,12 @@ dispatch_prefixed:
     IGN_SAVE_STATE();
     IGN_RESULT(ign_unary(vm, IGN_ToNumeric, acc));
   }
+  IGN_CASE(ToNumber) {
+    // ToNumber [slot]: acc = ToNumber(acc), unary + (BigInts throw).
+    if (js_is_number(acc)) IGN_NEXT();
+    IGN_SAVE_STATE();
+    IGN_RESULT(ign_unary(vm, IGN_ToNumber, acc));
+  }
   IGN_CASE(ToString) {
     if (js_is_string(acc)) IGN_NEXT();
     IGN_SAVE_STATE();
@@ -721,8 +727,9 @@ dispatch_prefixed:
       acc = js_from_bool(js_number_value(l_) == js_number_value(acc));
       IGN_NEXT();
     }
-    // Besides numbers, only strings compare by content.
-    if (!js_is_string(l_) || !js_is_string(acc)) {
+    // Besides numbers, only strings and BigInts compare by content.
+    if (!(js_is_string(l_) && js_is_string(acc)) &&
+        !(js_is_type(l_, JS_TYPE_BigInt) && js_is_type(acc, JS_TYPE_BigInt))) {
       acc = js_from_bool(l_.bits == acc.bits);
       IGN_NEXT();
     }

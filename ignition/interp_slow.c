@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ignition/interp.h"
+#include "runtime/bigint.h"
 #include "runtime/dict.h"
 #include "runtime/map.h"
 
@@ -41,6 +42,24 @@ static JSValue number_op(IgnOpcode op, double a, double b) {
   }
 }
 
+// The BigInt operator of a binary bytecode.
+static JSBigIntOp bigint_op(IgnOpcode op) {
+  switch ((unsigned)op) {
+    case IGN_Add: return JS_BIGINT_ADD;
+    case IGN_Sub: return JS_BIGINT_SUB;
+    case IGN_Mul: return JS_BIGINT_MUL;
+    case IGN_Div: return JS_BIGINT_DIV;
+    case IGN_Mod: return JS_BIGINT_MOD;
+    case IGN_Exp: return JS_BIGINT_EXP;
+    case IGN_BitwiseOr: return JS_BIGINT_OR;
+    case IGN_BitwiseXor: return JS_BIGINT_XOR;
+    case IGN_BitwiseAnd: return JS_BIGINT_AND;
+    case IGN_ShiftLeft: return JS_BIGINT_SHL;
+    case IGN_ShiftRight: return JS_BIGINT_SAR;
+    default: return JS_BIGINT_SHR;  // ShiftRightLogical: a TypeError
+  }
+}
+
 JSValue ign_binary(JSVM *vm, IgnOpcode op, JSValue a, JSValue b) {
   if (op == IGN_Add) {
     JSValue pa = js_to_primitive(vm, a, JS_HINT_DEFAULT);
@@ -57,9 +76,28 @@ JSValue ign_binary(JSVM *vm, IgnOpcode op, JSValue a, JSValue b) {
     a = pa;
     b = pb;
   }
-  double x, y;
-  if (!js_to_number(vm, a, &x) || !js_to_number(vm, b, &y)) return JS_EXCEPTION;
-  return number_op(op, x, y);
+  // ToNumeric of both, left first; BigInts only combine with BigInts.
+  JSValue na = js_to_numeric(vm, a);
+  if (js_is_exception(na)) return na;
+  JSValue nb = js_to_numeric(vm, b);
+  if (js_is_exception(nb)) return nb;
+  if (js_is_bigint(na) || js_is_bigint(nb)) {
+    if (!js_is_bigint(na) || !js_is_bigint(nb)) return js_throw_bigint_mix(vm);
+    return js_bigint_binary(vm, bigint_op(op), na, nb);
+  }
+  return number_op(op, js_number_value(na), js_number_value(nb));
+}
+
+// IsLessThan's numeric steps when a BigInt is involved (the other side a
+// BigInt or a Number): 1 true, 0 false, 2 undefined (NaN).
+static int bigint_less_than(JSValue a, JSValue b) {
+  if (js_is_bigint(a) && js_is_bigint(b)) return js_bigint_compare(a, b) < 0;
+  if (js_is_bigint(a)) {
+    double y = js_number_value(b);
+    return isnan(y) ? 2 : js_bigint_compare_number(a, y) < 0;
+  }
+  double x = js_number_value(a);
+  return isnan(x) ? 2 : js_bigint_compare_number(b, x) > 0;
 }
 
 // IsLessThan(a, b): 1 true, 0 false, 2 undefined (NaN), -1 exception.
@@ -73,8 +111,21 @@ static int less_than(JSVM *vm, JSValue a, JSValue b, bool left_first) {
     if (js_is_exception(pa = js_to_primitive(vm, a, JS_HINT_NUMBER))) return -1;
   }
   if (js_is_string(pa) && js_is_string(pb)) return js_string_compare(vm, pa, pb) < 0;
-  double x, y;
-  if (!js_to_number(vm, pa, &x) || !js_to_number(vm, pb, &y)) return -1;
+  // Steps 3-4: a BigInt against a string compares with the string's
+  // StringToBigInt, undefined when it has none.
+  if (js_is_bigint(pa) && js_is_string(pb)) {
+    if (js_is_exception(pb = js_string_to_bigint(vm, pb))) return -1;
+    if (js_is_undefined(pb)) return 2;
+  } else if (js_is_string(pa) && js_is_bigint(pb)) {
+    if (js_is_exception(pa = js_string_to_bigint(vm, pa))) return -1;
+    if (js_is_undefined(pa)) return 2;
+  }
+  JSValue na = js_to_numeric(vm, pa);
+  if (js_is_exception(na)) return -1;
+  JSValue nb = js_to_numeric(vm, pb);
+  if (js_is_exception(nb)) return -1;
+  if (js_is_bigint(na) || js_is_bigint(nb)) return bigint_less_than(na, nb);
+  double x = js_number_value(na), y = js_number_value(nb);
   if (isnan(x) || isnan(y)) return 2;
   return x < y;
 }
@@ -119,9 +170,28 @@ JSValue ign_compare(JSVM *vm, IgnOpcode op, JSValue a, JSValue b) {
   return js_from_bool(r == 1);
 }
 
+// The unary bytecodes on a BigInt operand (ToNumeric keeps it).
+static JSValue bigint_unary(JSVM *vm, IgnOpcode op, JSValue n) {
+  switch ((unsigned)op) {
+    case IGN_Inc: return js_bigint_unary(vm, JS_BIGINT_INC, n);
+    case IGN_Dec: return js_bigint_unary(vm, JS_BIGINT_DEC, n);
+    case IGN_Negate: return js_bigint_unary(vm, JS_BIGINT_NEG, n);
+    case IGN_BitwiseNot: return js_bigint_unary(vm, JS_BIGINT_NOT, n);
+    default: return n;  // ToNumeric
+  }
+}
+
 JSValue ign_unary(JSVM *vm, IgnOpcode op, JSValue v) {
   double x;
-  if (!js_to_number(vm, v, &x)) return JS_EXCEPTION;
+  if (op == IGN_ToNumber) {
+    // Unary + is ToNumber proper: a BigInt refuses.
+    if (!js_to_number(vm, v, &x)) return JS_EXCEPTION;
+    return js_from_number(x);
+  }
+  JSValue n = js_to_numeric(vm, v);
+  if (js_is_exception(n)) return n;
+  if (js_is_bigint(n)) return bigint_unary(vm, op, n);
+  x = js_number_value(n);
   switch ((unsigned)op) {
     case IGN_Inc: return js_from_number(x + 1);
     case IGN_Dec: return js_from_number(x - 1);

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/bigint.h"
 #include "runtime/collections.h"
 #include "runtime/iterator.h"
 
@@ -116,17 +117,21 @@ static uint32_t mix(uint64_t x) {
 }
 
 // The hash of a canonical key: strings by content (cached in the string,
-// so rehashing never allocates), symbols by their own stable hash, and
-// everything else by its bits (numbers by value, since they are canonical).
+// so rehashing never allocates), symbols by their own stable hash,
+// BigInts by value, and everything else by its bits (numbers by value,
+// since they are canonical).
 static uint32_t key_hash(JSVM *vm, JSValue k) {
   if (js_is_string(k)) return js_string_hash(vm, js_str(k));
   if (js_is_symbol(k)) return ((JSSymbol *)js_heap(k))->hash;
+  if (js_is_bigint(k)) return js_bigint_hash(k);
   return mix(k.bits);
 }
 
-// SameValueZero on canonical keys: equal bits, or equal string contents.
+// SameValueZero on canonical keys: equal bits, or equal string contents,
+// or equal BigInt values.
 static bool key_equal(JSVM *vm, JSValue a, JSValue b) {
   if (a.bits == b.bits) return true;
+  if (js_is_bigint(a) && js_is_bigint(b)) return js_bigint_equal(a, b);
   if (!js_is_string(a) || !js_is_string(b)) return false;
   JSString *x = js_str(a), *y = js_str(b);
   if (x->length != y->length) return false;
@@ -163,6 +168,8 @@ static int32_t table_find(JSVM *vm, JSArrayStore *t, JSValue k, uint32_t h) {
 static uint32_t cached_key_hash(JSValue k) {
   if (js_is_string(k)) return js_str(k)->hash;
   if (js_is_symbol(k)) return ((JSSymbol *)js_heap(k))->hash;
+  // BigInts hash by value wherever they live (key_hash's rule).
+  if (js_is_bigint(k)) return js_bigint_hash(k);
   return mix(k.bits);
 }
 
@@ -188,8 +195,10 @@ void js_table_trace(JSArrayStore *t, OriVisitor *v) {
     JSValue *p = &t->v[T_HDR + nb + e * stride];
     uint64_t before = p[0].bits;
     ORI_VISIT(v, &p[0]);
-    // Object keys hash by address: a moved key needs new chains.
-    if (p[0].bits != before && !js_is_string(p[0]) && !js_is_symbol(p[0])) moved = true;
+    // Object keys hash by address: a moved key needs new chains (strings,
+    // symbols and BigInts hash by content).
+    if (p[0].bits != before && !js_is_string(p[0]) && !js_is_symbol(p[0]) && !js_is_bigint(p[0]))
+      moved = true;
     if (stride == 3) ORI_VISIT(v, &p[1]);
   }
   if (moved) js_table_rehash(t);

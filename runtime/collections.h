@@ -51,8 +51,8 @@
  *    elsewhere, and entries whose keys died become tombstones. Keys
  *    satisfy CanBeHeldWeakly (an object, or a symbol not in the
  *    Symbol.for registry). Scavenges trace them strongly.
- *  - BigInt keys would need hashing by value; BigInt has no representation
- *    yet, so (when it arrives) key_hash/key_equal must learn it.
+ *  - BigInt keys hash and compare by value (js_bigint_hash and
+ *    js_bigint_equal), so 1n finds an entry made with another 1n.
  *  - Stores into tables and objects go through ORI_STORE / ORI_STORE_SLOT,
  *    except into a table just allocated.
  */

@@ -119,8 +119,6 @@ JSValue js_ta_incompatible(JSVM *vm, const char *method, JSValue v);
  * its ToString throws (then pending). */
 char *js_ta_describe(JSVM *vm, JSValue v);
 
-/* js_ta_throw_bigint: TypeError "BigInt not supported yet". */
-JSValue js_ta_throw_bigint(JSVM *vm);
 
 /* {==== Creating typed arrays (builtins_typedarray.c) ====} */
 

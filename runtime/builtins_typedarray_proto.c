@@ -13,13 +13,15 @@
  * TypedArrayGetElement / TypedArraySetElement (js_typed_array_get/_set),
  * which re-check the index against the buffer's current length, and raw
  * byte loops re-read js_ta_data and js_ta_length first. The element
- * values of non-BigInt kinds are Numbers, so C arrays of doubles may hold
- * them across calls (nothing for the collector to see).
+ * values of non-BigInt kinds are Numbers, and those of the BigInt kinds
+ * travel as their 64 bits in a double (typedarray.h), so C arrays of
+ * doubles may hold them across calls (nothing for the collector to see).
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/bigint.h"
 #include "runtime/builtins_typedarray.h"
 #include "runtime/iterator.h"
 #include "runtime/numconv.h"
@@ -45,6 +47,26 @@ static double load_double(const JSTypedArray *t, uint64_t k) {
     case JS_TA_DataView: break;
   }
   return NAN;
+}
+
+// The element at a valid index k of a BigInt-kind array, as its bits.
+static uint64_t load_bits(const JSTypedArray *t, uint64_t k) {
+  uint64_t x;
+  memcpy(&x, js_ta_data(t) + (k << 3), 8);
+  return x;
+}
+
+// Whether BigInt x is the value of some element of BigInt kind (in the
+// int64 range for BigInt64, the uint64 one for BigUint64); *bits gets
+// that element's bits.
+static bool bigint_element(int kind, JSValue x, uint64_t *bits) {
+  const JSBigInt *b = js_bigint(x);
+  if (b->nlimbs > 1) return false;
+  uint64_t mag = b->nlimbs ? b->limbs[0] : 0;
+  bool fits = kind == JS_TA_BigUint64 ? b->sign >= 0
+                                      : mag <= (b->sign < 0 ? (uint64_t)1 << 63 : (uint64_t)INT64_MAX);
+  *bits = js_bigint_to_uint64(x);
+  return fits;
 }
 
 // The TypeError of a method whose array went out of bounds while user
@@ -232,12 +254,24 @@ static JSValue ta_search(JSVM *vm, JSValue self, int argc, JSValue *argv,
   // SameValueZero (includes): on Numbers they differ only for NaN.
   JSValue search = js_arg(0);
   double cur = (double)js_ta_length(t);  // after the conversion
-  // A BigInt array's elements never equal a non-BigInt value.
-  if (!js_is_number(search) || js_ta_kind_is_bigint(t->kind)) {
+  // A BigInt array's elements never equal a non-BigInt value, nor a
+  // Number array's a non-Number.
+  bool big = js_ta_kind_is_bigint(t->kind);
+  uint64_t bits;
+  if (big ? !js_is_bigint(search) || !bigint_element(t->kind, search, &bits)
+          : !js_is_number(search)) {
     // Nothing present can match; includes(undefined) still finds the
     // indices that the conversion cut off (their Get is undefined).
     bool lost = what == S_INCLUDES && js_is_undefined(search) && fmax(k, cur) < (double)len;
     return lost ? JS_TRUE : not_found;
+  }
+  if (big) {
+    // Equal BigInts are equal element bits (no NaN to care about).
+    int step = what == S_LAST_INDEX_OF ? -1 : 1;
+    if (what == S_LAST_INDEX_OF) k = fmin(k, cur - 1);
+    for (; k >= 0 && k < cur && k < (double)len; k += step)
+      if (load_bits(t, (uint64_t)k) == bits) return what == S_INCLUDES ? JS_TRUE : js_from_number(k);
+    return not_found;
   }
   double x = js_number_value(search);
   if (what == S_LAST_INDEX_OF) {
@@ -280,7 +314,7 @@ static void append_number(JSStrBuf *sb, JSValue v) {
 static JSValue ta_join(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue new_target) {
   uint64_t len;
   if (!js_typed_array_validate(vm, self, PROTO "join", &len)) return JS_EXCEPTION;
-  // Elements are Numbers: their ToString is js_dtoa, no user code.
+  // Elements are Numbers or BigInts: their ToString runs no user code.
   JSValue sep = js_arg(0);
   sep = js_is_undefined(sep) ? js_atom(vm, ",") : js_to_string(vm, sep);
   if (js_is_exception(sep)) return sep;
@@ -295,7 +329,17 @@ static JSValue ta_join(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue 
       js_sb_free(&sb);
       return v;
     }
-    if (!js_is_undefined(v)) append_number(&sb, v);
+    if (js_is_bigint(v)) {
+      // A BigInt's digits (the string may be too long: pending then).
+      JSValue s = js_bigint_to_string(vm, v, 10);
+      if (js_is_exception(s)) {
+        js_sb_free(&sb);
+        return s;
+      }
+      js_sb_string(&sb, s);
+    } else if (!js_is_undefined(v)) {
+      append_number(&sb, v);
+    }
     if (sb.failed) break;
   }
   return js_sb_finish(&sb);
@@ -565,10 +609,33 @@ static int default_compare(const void *pa, const void *pb) {
   return 0;
 }
 
+// The default order of the BigInt kinds, on the elements' bits (read as
+// int64_t for BigInt64, uint64_t for BigUint64).
+static int compare_int64(const void *pa, const void *pb) {
+  int64_t x, y;
+  memcpy(&x, pa, 8);
+  memcpy(&y, pb, 8);
+  return (x > y) - (x < y);
+}
+static int compare_uint64(const void *pa, const void *pb) {
+  uint64_t x, y;
+  memcpy(&x, pa, 8);
+  memcpy(&y, pb, 8);
+  return (x > y) - (x < y);
+}
+
+// An element double of kind as the value comparefn receives: the Number,
+// or for the BigInt kinds a BigInt made from the bits it carries.
+static JSValue element_value(JSVM *vm, int kind, double x) {
+  if (kind == JS_TA_BigInt64) return js_bigint_from_int64(vm, (int64_t)js_ta_bits(x));
+  if (kind == JS_TA_BigUint64) return js_bigint_from_uint64(vm, js_ta_bits(x));
+  return js_from_number(x);
+}
+
 // comparefn(x, y) as CompareTypedArrayElements uses it: its ToNumber,
 // NaN as +0. False on exception.
-static bool user_compare(JSVM *vm, JSValue fn, double x, double y, double *out) {
-  JSValue args[2] = {js_from_number(x), js_from_number(y)};
+static bool user_compare(JSVM *vm, JSValue fn, int kind, double x, double y, double *out) {
+  JSValue args[2] = {element_value(vm, kind, x), element_value(vm, kind, y)};
   JSValue r = js_call(vm, fn, JS_UNDEFINED, 2, args);
   if (js_is_exception(r) || !js_to_number(vm, r, out)) return false;
   if (*out != *out) *out = 0;
@@ -576,14 +643,14 @@ static bool user_compare(JSVM *vm, JSValue fn, double x, double y, double *out) 
 }
 
 // Stable merge sort of a[0..n) with comparefn (tmp: n doubles).
-static bool merge_sort(JSVM *vm, JSValue fn, double *a, double *tmp, size_t n) {
+static bool merge_sort(JSVM *vm, JSValue fn, int kind, double *a, double *tmp, size_t n) {
   for (size_t width = 1; width < n; width *= 2) {
     for (size_t lo = 0; lo < n; lo += 2 * width) {
       size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
       size_t i = lo, j = mid, o = lo;
       while (i < mid && j < hi) {
         double c;
-        if (!user_compare(vm, fn, a[j], a[i], &c)) return false;
+        if (!user_compare(vm, fn, kind, a[j], a[i], &c)) return false;
         // Take the right element only when strictly smaller: stable.
         tmp[o++] = c < 0 ? a[j++] : a[i++];
       }
@@ -598,20 +665,22 @@ static bool merge_sort(JSVM *vm, JSValue fn, double *a, double *tmp, size_t n) {
 // SortIndexedProperties over t's first len elements into a malloc'd
 // array (NULL on exception).
 static double *sorted_values(JSVM *vm, JSTypedArray *t, uint64_t len, JSValue fn) {
-  if (js_ta_kind_is_bigint(t->kind) && len) return js_ta_throw_bigint(vm), NULL;
   // Every value is read before the first comparison (SortIndexedProperties
   // step 3), so a comparator that resizes the buffer cannot change them.
   double *a = malloc((size_t)(len + 1) * sizeof *a), *tmp = NULL;
   if (!a) return js_throw_range_error(vm, "Array buffer allocation failed"), NULL;
-  for (uint64_t k = 0; k < len; k++) a[k] = load_double(t, k);
+  // BigInt kinds keep their elements' bits in the doubles (typedarray.h).
+  bool big = js_ta_kind_is_bigint(t->kind);
+  for (uint64_t k = 0; k < len; k++) a[k] = big ? js_ta_from_bits(load_bits(t, k)) : load_double(t, k);
   // Without a comparator nothing observable happens while sorting, and
   // equal values are indistinguishable: qsort's instability is harmless.
   if (js_is_undefined(fn)) {
-    qsort(a, (size_t)len, sizeof *a, default_compare);
+    qsort(a, (size_t)len, sizeof *a,
+          !big ? default_compare : t->kind == JS_TA_BigInt64 ? compare_int64 : compare_uint64);
     return a;
   }
   tmp = malloc((size_t)(len + 1) * sizeof *a);
-  if (!tmp || !merge_sort(vm, fn, a, tmp, (size_t)len)) {
+  if (!tmp || !merge_sort(vm, fn, t->kind, a, tmp, (size_t)len)) {
     if (!tmp) js_throw_range_error(vm, "Array buffer allocation failed");
     free(a);
     free(tmp);
@@ -677,13 +746,14 @@ static JSValue ta_with(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue 
   if (js_is_exception(a)) return a;
   JSTypedArray *r = js_typed_array(a);
   // The value's conversion may have shrunk the source: Get of a lost
-  // index is undefined, whose ToNumber is NaN.
+  // index is undefined, whose ToNumber is NaN. (For the BigInt kinds the
+  // spec's `! Set` cannot fail, yet ToBigInt(undefined) would: 0n.)
   uint64_t cur = js_ta_length(t);
   for (uint64_t k = 0; k < len; k++) {
     uint8_t *p = js_ta_data(r) + (k << r->shift);
     if ((double)k == index) js_ta_store(r->kind, p, num);
     else if (k < cur) memcpy(p, js_ta_data(t) + (k << t->shift), 1u << t->shift);
-    else js_ta_store(r->kind, p, NAN);
+    else js_ta_store(r->kind, p, js_ta_kind_is_bigint(r->kind) ? 0.0 : NAN);
   }
   return a;
 }

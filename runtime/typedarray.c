@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/bigint.h"
 #include "runtime/builtins_typedarray.h"
 #include "runtime/numconv.h"
 
@@ -22,10 +23,6 @@ const char *const js_ta_class_name[TC_COUNT] = {
     JS_TYPED_ARRAY_KINDS(JS_TA_NAME)
 #undef JS_TA_NAME
     "DataView", "ArrayBuffer", "SharedArrayBuffer"};
-
-JSValue js_ta_throw_bigint(JSVM *vm) {
-  return js_throw_type_error(vm, "BigInt not supported yet");
-}
 
 /* {==== binary16 ====} */
 
@@ -89,12 +86,12 @@ JSValue js_ta_load(JSVM *vm, int kind, const uint8_t *p) {
     case JS_TA_Float16: { uint16_t x; memcpy(&x, p, 2); return js_from_double(js_float16_to_double(x)); }
     case JS_TA_Float32: { float x; memcpy(&x, p, 4); return js_from_double(x); }
     case JS_TA_Float64: { double x; memcpy(&x, p, 8); return js_from_double(x); }
-    case JS_TA_BigInt64:
-    case JS_TA_BigUint64:
+    // The BigInt kinds read the same 64 bits signed or unsigned.
+    case JS_TA_BigInt64: { int64_t x; memcpy(&x, p, 8); return js_bigint_from_int64(vm, x); }
+    case JS_TA_BigUint64: { uint64_t x; memcpy(&x, p, 8); return js_bigint_from_uint64(vm, x); }
     case JS_TA_DataView: break;
   }
-  // BigInt values have no representation yet (the BigInt issue).
-  return js_ta_throw_bigint(vm);
+  return JS_UNDEFINED;  // a DataView has no elements of its own
 }
 
 void js_ta_store(int kind, uint8_t *p, double v) {
@@ -116,33 +113,21 @@ void js_ta_store(int kind, uint8_t *p, double v) {
       return;
     }
     case JS_TA_Float64: { double x = v != v ? NAN : v; memcpy(p, &x, 8); return; }
+    // v carries the element's bits (typedarray.h): copied as they are.
     case JS_TA_BigInt64:
-    case JS_TA_BigUint64:
+    case JS_TA_BigUint64: memcpy(p, &v, 8); return;
     case JS_TA_DataView: return;
   }
 }
 
 bool js_ta_to_element(JSVM *vm, int kind, JSValue v, double *out) {
   if (!js_ta_kind_is_bigint(kind)) return js_to_number(vm, v, out);
-  // ToBigInt (§7.1.13): ToPrimitive first (observable), then only
-  // booleans, strings and BigInts convert; Numbers and the rest throw the
-  // spec's TypeError. A BigInt result needs the BigInt issue.
-  JSValue p = js_to_primitive(vm, v, JS_HINT_NUMBER);
-  if (js_is_exception(p)) return false;
-  if (js_is_number(p)) {
-    JSValue s = js_to_string(vm, p);
-    char *txt = js_is_exception(s) ? NULL : js_string_utf8(vm, s, NULL);
-    js_throw_type_error(vm, "Cannot convert %s to a BigInt", txt ? txt : "value");
-    free(txt);
-    return false;
-  }
-  if (js_is_nullish(p) || js_is_symbol(p)) {
-    js_throw_type_error(vm, "Cannot convert %s to a BigInt",
-                        js_is_null(p) ? "null" : js_is_undefined(p) ? "undefined" : "a Symbol");
-    return false;
-  }
-  js_ta_throw_bigint(vm);
-  return false;
+  // ToBigInt64 / ToBigUint64 (§7.1.15-16): ToBigInt, then modulo 2^64;
+  // both kinds store the same low 64 bits.
+  JSValue b = js_to_bigint(vm, v);
+  if (js_is_exception(b)) return false;
+  *out = js_ta_from_bits(js_bigint_to_uint64(b));
+  return true;
 }
 
 /* {==== Buffers ====} */

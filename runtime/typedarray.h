@@ -169,15 +169,34 @@ JSTypedArray *js_typed_array_validate(JSVM *vm, JSValue v, const char *method,
 
 /* js_ta_load / js_ta_store: GetValueFromBuffer / SetValueInBuffer of one
  * element of kind at p (aligned for typed arrays; any address works).
- * store takes the Number already converted (ToNumber done). BigInt kinds:
- * load throws TypeError "BigInt not supported yet" (JS_EXCEPTION); store
- * is never reached for them (the callers' ToBigInt throws first). */
+ * store takes the value already converted (js_ta_to_element). load gives
+ * a Number, or for the BigInt kinds a fresh BigInt (it allocates).
+ *
+ * Element doubles of the BigInt kinds: wherever an element value travels
+ * as a double (store's v, to_element's *out), a BigInt64/BigUint64
+ * element carries its 64 bits (the two's complement of ToBigInt64 /
+ * ToBigUint64, one and the same) copied into the double's bytes, never
+ * used as a number: see js_ta_bits / js_ta_from_bits. */
 JSValue js_ta_load(JSVM *vm, int kind, const uint8_t *p);
 void js_ta_store(int kind, uint8_t *p, double v);
 
-/* js_ta_to_element: ToNumber (or ToBigInt for BigInt kinds) of a value
- * to be stored into an element of kind; false on exception. */
+/* js_ta_to_element: ToNumber (or ToBigInt for BigInt kinds, then its low
+ * 64 bits as above) of a value to be stored into an element of kind;
+ * false on exception. */
 bool js_ta_to_element(JSVM *vm, int kind, JSValue v, double *out);
+
+/* js_ta_bits / js_ta_from_bits: the 64 bits a BigInt-kind element double
+ * carries, and the double carrying given bits. */
+static inline uint64_t js_ta_bits(double d) {
+  uint64_t u;
+  memcpy(&u, &d, sizeof u);
+  return u;
+}
+static inline double js_ta_from_bits(uint64_t u) {
+  double d;
+  memcpy(&d, &u, sizeof d);
+  return d;
+}
 
 /* js_float16_to_double / js_double_to_float16: binary16 conversions
  * (roundTiesToEven, as Math.f16round). */

@@ -1,5 +1,5 @@
-// BigInt64Array / BigUint64Array before BigInt values exist: the objects,
-// lengths and refusals work; reading an element needs BigInt (not tested).
+// BigInt64Array / BigUint64Array objects: lengths, offsets and the
+// refusals of Numbers (their values: tests/js/bigint/typedarray.js).
 var a = new BigInt64Array(3), b = new BigUint64Array(new ArrayBuffer(16), 8);
 console.log(a.length, a.byteLength, BigInt64Array.BYTES_PER_ELEMENT, b.length, b.byteOffset, a[3], "1" in a);
 // expect: 3 24 8 1 8 undefined true

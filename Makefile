@@ -4,6 +4,7 @@
 #   make test       build, then run the whole test suite through ctest
 #   make bench      build, then run the benchmark suite (bench/run)
 #   make asan       the tests in an ASan+UBSan build (build-asan/)
+#   make test-boehm the tests with the Boehm GC fallback (build-boehm/)
 #   make debug      a Debug build in build-debug/
 # Variables: BUILD_TYPE=Release|Debug, BUILD_DIR=build, CMAKE_FLAGS=...
 BUILD_TYPE ?= Release
@@ -12,7 +13,7 @@ CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 JSVM := $(BUILD_DIR)/bin/jsvm
 
-.PHONY: all setup run test bench asan debug clean
+.PHONY: all setup run test test-boehm bench asan debug clean
 
 all: setup
 	@test -f $(BUILD_DIR)/CMakeCache.txt || \
@@ -36,8 +37,11 @@ bench: all
 asan:
 	$(MAKE) test BUILD_DIR=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="-DJSVM_SANITIZE=ON"
 
+test-boehm:
+	$(MAKE) test BUILD_DIR=build-boehm CMAKE_FLAGS="-DJSVM_GC=boehm"
+
 debug:
 	$(MAKE) all BUILD_DIR=build-debug BUILD_TYPE=Debug
 
 clean:
-	rm -rf build build-debug build-asan
+	rm -rf build build-debug build-asan build-boehm

@@ -11,6 +11,8 @@
  */
 #include "orinoco/heap.h"
 
+#ifndef JSVM_GC_BOEHM
+
 void *ori_lo_alloc(size_t size) {
   size_t total = ORI_AREA_OFFSET + size;
   uint32_t n = (uint32_t)((total + ORI_PAGE_SIZE - 1) / ORI_PAGE_SIZE);
@@ -45,3 +47,5 @@ void ori_lo_sweep(void) {
     ori_page_free(pg);
   }
 }
+
+#endif

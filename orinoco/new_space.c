@@ -14,6 +14,8 @@
  */
 #include "orinoco/heap.h"
 
+#ifndef JSVM_GC_BOEHM
+
 void ori_new_space_init(void) {
   OriSpaceState *ns = &ori_heap.space[ORI_NEW_SPACE];
   ns->capacity = (size_t)1 << 20;
@@ -47,3 +49,5 @@ void *ori_new_space_alloc(size_t size) {
   ori_set(pg->start, ori_bit(pg, p));
   return p;
 }
+
+#endif

@@ -17,6 +17,8 @@
 
 #include "orinoco/heap.h"
 
+#ifndef JSVM_GC_BOEHM
+
 static unsigned bucket_of(size_t size) {
   unsigned b = 63u - (unsigned)__builtin_clzll(size);
   return b < ORI_FREE_BUCKETS ? b : ORI_FREE_BUCKETS - 1;
@@ -165,3 +167,5 @@ void *ori_paged_alloc(OriSpace space, size_t size) {
   ori_set(pg->start, ori_bit(pg, p));
   return p;
 }
+
+#endif

@@ -239,6 +239,10 @@ void ori_pop_roots(void);
 /* ori_set_stack_base: the highest address of the C stack to scan. */
 void ori_set_stack_base(void *base);
 
+/* ori_set_finalizer: fn(obj) runs once obj is found dead, before its
+ * memory is reused (frees what obj owns outside the heap). */
+void ori_set_finalizer(void *obj, void (*fn)(void *obj));
+
 /* ori_external_add: bytes malloc'd on behalf of heap objects (array buffer
  * blocks) grew or shrank by delta; enough growth triggers a collection. */
 void ori_external_add(ptrdiff_t delta);

@@ -17,6 +17,8 @@
 
 #include "orinoco/heap.h"
 
+#ifndef JSVM_GC_BOEHM
+
 uintptr_t ori_heap_base, ori_heap_end;
 uint8_t *ori_young_map;
 
@@ -167,3 +169,5 @@ void *ori_object_at(const void *p) {
   // fall inside it (it may be in a free gap after it).
   return (const char *)p < obj + ori_size_of(obj) ? obj : NULL;
 }
+
+#endif

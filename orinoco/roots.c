@@ -96,8 +96,45 @@ void ori_visit_roots(OriVisitor *v) {
   for (size_t i = 0; i < roots.ntracers; i++) roots.tracers[i].fn(roots.tracers[i].ctx, v);
 }
 
+static void run_finalizers(OriVisitor *v);
+
 void ori_run_weak_hooks(OriVisitor *v) {
   for (size_t i = 0; i < roots.nweak; i++) roots.weak[i].fn(roots.weak[i].ctx, v);
+  run_finalizers(v);
+}
+
+/* {==== Finalizers ====} */
+
+typedef struct Finalizer {
+  JSValue obj;
+  void (*fn)(void *obj);
+} Finalizer;
+
+static struct {
+  Finalizer *v;
+  size_t n, cap;
+} finalizers;
+
+#ifndef JSVM_GC_BOEHM
+void ori_set_finalizer(void *obj, void (*fn)(void *obj)) {
+  finalizers.v = grow(finalizers.v, &finalizers.cap, finalizers.n, sizeof(Finalizer));
+  finalizers.v[finalizers.n++] = (Finalizer){js_from_heap(obj), fn};
+}
+#endif
+
+// Objects with finalizers are held weakly: a dead one has its finalizer
+// run before its memory is reused (weak hooks run before sweeping).
+static void run_finalizers(OriVisitor *v) {
+  size_t out = 0;
+  for (size_t i = 0; i < finalizers.n; i++) {
+    Finalizer f = finalizers.v[i];
+    if (v->is_live(v, &f.obj)) {
+      finalizers.v[out++] = f;
+    } else {
+      f.fn(js_heap(f.obj));
+    }
+  }
+  finalizers.n = out;
 }
 
 /* {==== The conservative stack scan ====} */
@@ -114,6 +151,8 @@ void ori_set_stack_base(void *base) {
   }
   ori_heap.stack_base = base;
 }
+
+#ifndef JSVM_GC_BOEHM
 
 // The words of [lo, hi) that point into objects: report each.
 __attribute__((no_sanitize_address, noinline)) static void scan_range(
@@ -146,3 +185,5 @@ __attribute__((no_sanitize_address, noinline)) void ori_scan_stack(
   if (!hi) return;
   scan_range(lo, hi, hit, ctx, young_only);
 }
+
+#endif

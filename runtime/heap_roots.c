@@ -10,7 +10,7 @@
  *  - The job queue's live entries are [job_head, job_head + job_count)
  *    modulo job_cap; only those are visited.
  *  - Array buffer blocks are malloc'd; the block of a buffer that dies is
- *    freed by the weak hook, and the bytes count as external memory.
+ *    freed by its finalizer, and the bytes count as external memory.
  */
 #include <stdlib.h>
 
@@ -59,45 +59,32 @@ static void trace_vm(void *ctx, OriVisitor *v) {
   ORI_VISIT(v, &vm->callee);
   ORI_VISIT(v, &vm->script_name);
   if (vm->realm) trace_realm(vm->realm, v);
+#ifdef JSVM_GC_BOEHM
+  // Boehm runs no weak hooks: what orinoco holds weakly is strong here.
+  for (uint32_t i = 0; vm->strings.slots && i <= vm->strings.mask; i++)
+    ORI_VISIT_PTR(v, &vm->strings.slots[i]);
+  js_map_cache_trace(v);
+#endif
 }
 
 /* {==== Array buffer blocks ====} */
 
-static struct {
-  JSValue *v;
-  uint32_t n, cap;
-} buffers;
-
-void js_gc_track_buffer(JSArrayBuffer *b) {
-  if (buffers.n == buffers.cap) {
-    buffers.cap = buffers.cap ? buffers.cap * 2 : 64;
-    buffers.v = realloc(buffers.v, buffers.cap * sizeof *buffers.v);
-    if (!buffers.v) abort();
-  }
-  buffers.v[buffers.n++] = js_val(b);
-  ori_external_add((ptrdiff_t)b->capacity);
+// A buffer that died frees its block.
+static void free_block(void *obj) {
+  JSArrayBuffer *b = obj;
+  ori_external_add(-(ptrdiff_t)b->capacity);
+  free(b->data);
 }
 
-// A buffer that died frees its block (a weak reference with a finalizer).
-static void sweep_buffers(OriVisitor *v) {
-  uint32_t out = 0;
-  for (uint32_t i = 0; i < buffers.n; i++) {
-    if (v->is_live(v, &buffers.v[i])) {
-      buffers.v[out++] = buffers.v[i];
-      continue;
-    }
-    JSArrayBuffer *b = js_heap(buffers.v[i]);
-    ori_external_add(-(ptrdiff_t)b->capacity);
-    free(b->data);
-  }
-  buffers.n = out;
+void js_gc_track_buffer(JSArrayBuffer *b) {
+  ori_set_finalizer(b, free_block);
+  ori_external_add((ptrdiff_t)b->capacity);
 }
 
 static void weak_vm(void *ctx, OriVisitor *v) {
   JSVM *vm = ctx;
   js_string_table_sweep(vm, v);
   js_map_cache_sweep(v);
-  sweep_buffers(v);
 }
 
 void js_gc_init(JSVM *vm) {

@@ -79,6 +79,10 @@ static void roots_grow(void) {
   free(old);
 }
 
+void js_map_cache_trace(OriVisitor *v) {
+  for (uint32_t i = 0; roots.e && i <= roots.mask; i++) ORI_VISIT_PTR(v, &roots.e[i].map);
+}
+
 void js_map_cache_sweep(OriVisitor *v) {
   if (!roots.e) return;
   uint32_t cap = roots.mask + 1;

@@ -29,6 +29,9 @@ JSMap *js_map_root_of(JSVM *vm, JSType type, uint32_t size, JSValue proto,
 /* js_map_cache_sweep: after a collection, drop root maps that died and
  * rehash by the prototypes' current addresses. */
 void js_map_cache_sweep(OriVisitor *v);
+/* js_map_cache_trace: the table's maps as strong roots (the Boehm build,
+ * which has no weak hooks). */
+void js_map_cache_trace(OriVisitor *v);
 
 /* js_note_prototype: proto is used as a prototype (flags its map; notes
  * prototypes with indexed properties for the element fast paths). */

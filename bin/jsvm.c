@@ -68,6 +68,9 @@ static void usage(FILE *out) {
       "  --max-old-space-size=MB    old generation limit\n"
       "  --max-semi-space-size=MB   new space semispace limit\n"
       "  --stack-size=KB            JS stack limit\n"
+      "  --regexp-backtracks-before-fallback=N\n"
+      "                             RegExp backtracks before the linear-time matcher\n"
+      "                             takes over (0: it alone; default grows with input)\n"
       "  -h, --help                 this text\n"
       "  -v, --version              print the version\n"
       "\n"
@@ -129,7 +132,9 @@ static bool value_flag(Cli *cli, const char *a, bool *matched) {
              !number_flag(a, "--max-old-space-size", &cli->opt.max_old_space_mb, &bad) &&
              !number_flag(a, "--max-semi-space-size", &cli->opt.max_semi_space_mb, &bad) &&
              !number_flag(a, "--stack-size", &cli->opt.stack_size_kb, &bad)) {
-    *matched = false;
+    *matched = number_flag(a, "--regexp-backtracks-before-fallback",
+                           &cli->opt.regexp_backtracks_before_fallback, &bad);
+    cli->opt.regexp_fallback_set |= *matched;
   }
   if (bad) fprintf(stderr, "jsvm: bad value in option: %s\n", a);
   return !bad;

@@ -90,6 +90,8 @@ static JSVM *new_vm(const JsvmOptions *opt) {
   ign_init(vm, &io, opt->stack_size_kb ? opt->stack_size_kb : 16 * 1024);
   vm->expose_gc = opt->expose_gc;
   if (opt->expose_gc) js_def_method(vm, vm->realm->global, "gc", host_gc, 0);
+  vm->regexp_fallback_set = opt->regexp_fallback_set;
+  vm->regexp_backtracks_before_fallback = opt->regexp_backtracks_before_fallback;
   return vm;
 }
 

@@ -37,6 +37,9 @@ typedef struct JsvmOptions {
   unsigned max_old_space_mb;       /* --max-old-space-size=MB (0: default) */
   unsigned max_semi_space_mb;      /* --max-semi-space-size=MB (0: default) */
   unsigned stack_size_kb;          /* --stack-size=KB (0: default) */
+  bool regexp_fallback_set;        /* --regexp-backtracks-before-fallback=N: */
+  unsigned regexp_backtracks_before_fallback; /* N backtracks before the
+                                      linear RegExp matcher (0: at once) */
 } JsvmOptions;
 
 /* jsvm_check: parse and run every early error on a program, like

@@ -156,6 +156,11 @@ typedef struct RxProgram {
   uint32_t first_char;  /* RX_INFO_FIRST_CHAR */
   uint32_t first_high;  /* RX_INFO_FIRST_SET: some unit >= 256 may start */
   uint32_t first_map[8];/* RX_INFO_FIRST_SET: bitmap of units < 256 */
+  uint32_t lin_pc;      /* where the linear matcher's code starts in code[]
+                           (0: none, the backtracker is the only matcher) */
+  uint32_t lin_len;     /* its words */
+  uint32_t lin_threads; /* its character and MATCH instructions: the most
+                           threads one position can hold */
   uint32_t code[];      /* the bytecode (regexp_compile.c documents it) */
 } RxProgram;
 
@@ -164,6 +169,11 @@ typedef struct RxProgram {
  * flag bits per opcode) followed by its operand words. Targets are word
  * offsets into code[]; CLASS operands are offsets into the class data
  * (code + data_off): [range count][bitmap of 0..255, 8 words][lo, hi...].
+ * code[] holds the backtracker's code from 0, then (when lin_pc != 0)
+ * the linear matcher's code from lin_pc: the same instructions without
+ * lookarounds, backreferences, STR, STAR, registers or loops (every
+ * quantifier unrolled into SPLITs and JMPs, optional iterations of a
+ * body that can match empty inside LBEGIN/LEND), then the class data.
  * X(name, operand words). */
 #define RX_OPCODES(X)                                                   \
   X(MATCH, 0)      /* success */                                        \
@@ -187,7 +197,9 @@ typedef struct RxProgram {
   X(LOOPEND, 4)    /* cnt pos min head: loop tail, empty check */       \
   X(STAR, 2)       /* min max, then a one-character op (RX_GREEDY) */   \
   X(LOOK, 1)       /* cont: lookaround start (RX_NEG) */                \
-  X(LOOKEND, 0)    /* lookaround body matched */
+  X(LOOKEND, 0)    /* lookaround body matched */                        \
+  X(LBEGIN, 0)     /* linear code: an optional iteration starts */      \
+  X(LEND, 0)       /* linear code: it ends; refused if it was empty */
 
 enum {
 #define RX_OP_ENUM(name, n) RX_OP_##name,
@@ -221,7 +233,12 @@ JSValue rx_compile(JSVM *vm, JSValue pattern, uint32_t flags, JSValue *names);
  * (exactly at start when sticky). 1 with caps[0..2*ncaps) filled (start
  * and end of each group, -1 when it did not participate), 0 when there
  * is none, -1 with RangeError pending when the backtracking stack
- * overflowed. */
+ * overflowed. The backtracker runs first, on a budget of backtracks
+ * (vm->regexp_backtracks_before_fallback when set, else proportional to
+ * the input's length times the linear code's size); a program with
+ * linear code then finishes the search with the linear matcher, which
+ * gives the same result in time linear in the input (as V8 falls back
+ * to its experimental engine). A budget of 0 goes straight to it. */
 int rx_exec(JSVM *vm, const RxProgram *prog, const JSString *s, uint32_t start,
             bool sticky, int32_t *caps);
 

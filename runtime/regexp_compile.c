@@ -2,7 +2,9 @@
  * runtime/regexp_compile.c — RegExp compilation: validate the pattern
  * with the parser's early-error check, build its tree (regexp_parse.c),
  * simplify it, and emit the bytecode of runtime/regexp.h that the
- * backtracking matcher (regexp_exec.c) runs.
+ * backtracking matcher (regexp_exec.c) runs, followed (when the pattern
+ * has no backreference or lookaround) by the unrolled code of the
+ * linear matcher it falls back to.
  *
  * Invariants:
  *  - Code is emitted for one direction at a time: lookbehind bodies are
@@ -14,6 +16,9 @@
  *    many characters it takes; other quantifiers are LOOP/LOOPEND pairs
  *    with a counter register (unless unbounded from 0) and a position
  *    register for the empty check (only when the body can match empty).
+ *  - The linear code runs forwards only and uses no register: every
+ *    quantifier is unrolled, so what a thread of the linear matcher can
+ *    still match depends on its instruction, its position and one bit.
  *  - The tree's recursion depth is bounded by the parser, so the
  *    recursive walks here cannot exhaust the C stack.
  */
@@ -33,6 +38,10 @@ typedef struct Comp {
   uint32_t nregs;
   bool u;              /* u or v: characters are code points */
   RxTree *tree;
+  /* the linear code (lin_* below): where it starts, the most words it
+     may take, whether it went past that, its character instructions */
+  uint32_t lin_start, lin_limit, lin_threads;
+  bool lin_too_big;
 } Comp;
 
 // Make *buf hold at least want words, doubling so that appending one
@@ -409,6 +418,196 @@ static void compile(Comp *C, const RxNode *n, uint32_t back) {
   }
 }
 
+/* {==== The linear code ====} */
+
+// The linear matcher (regexp_exec.c) runs threads in lockstep over the
+// input, one per instruction at most (§22.2.2's priority order kept by
+// the order of the thread list), so a thread's future must depend on
+// nothing but its instruction and position: no backreference (it reads
+// the groups), no lookaround (a nested match), no counter registers.
+// Quantifiers are therefore unrolled: min copies of the body, then a
+// loop (unbounded) or max - min optional copies. An optional iteration
+// of a body that can match empty is refused when it matched empty
+// (RepeatMatcher step 2.b); LBEGIN/LEND mark it, and the matcher keeps
+// one bit per thread (nothing consumed since the innermost LBEGIN),
+// which is all the refusal depends on: an inner iteration ends only
+// through a LEND that saw something consumed, and then the enclosing
+// one has consumed too.
+
+// Linear code is possible: no backreference and no lookaround.
+static bool linear_ok(const RxNode *n) {
+  if (n->kind == RXN_BACKREF || n->kind == RXN_LOOK) return false;
+  for (const RxNode *k = n->kid; k; k = k->next)
+    if (!linear_ok(k)) return false;
+  return true;
+}
+
+static void lin_node(Comp *C, const RxNode *n);
+
+// The unrolled code outgrew its limit: stop emitting (the caller drops
+// it all, and the backtracker stays the only matcher).
+static bool lin_full(Comp *C) {
+  if (C->len - C->lin_start > C->lin_limit) C->lin_too_big = true;
+  return C->lin_too_big;
+}
+
+// One iteration of quantifier n's body: its groups reset (RepeatMatcher
+// step 4 clears them each time), inside LBEGIN/LEND when check.
+static void lin_body(Comp *C, const RxNode *n, bool check) {
+  if (n->cap_hi > n->cap_lo) {
+    emit(C, RX_OP_RESET);
+    emit(C, 2 * n->cap_lo);
+    emit(C, 2 * n->cap_hi);
+  }
+  if (check) emit(C, RX_OP_LBEGIN);
+  lin_node(C, n->kid);
+  if (check) emit(C, RX_OP_LEND);
+}
+
+// Any number of iterations. Greedy: head: SPLIT end; body; JMP head.
+// Lazy: head: SPLIT body; JMP end; body: ...; JMP head. (SPLIT goes on
+// first and tries its target when that fails.)
+static void lin_star(Comp *C, const RxNode *n, bool check, bool greedy) {
+  uint32_t head = emit(C, RX_OP_SPLIT), exit_jump = 0;
+  emit(C, 0);
+  if (!greedy) {
+    exit_jump = emit(C, RX_OP_JMP);
+    emit(C, 0);
+    C->code[head + 1] = C->len;
+  }
+  lin_body(C, n, check);
+  emit(C, RX_OP_JMP);
+  emit(C, head);
+  C->code[(greedy ? head : exit_jump) + 1] = C->len;
+}
+
+// One or more iterations of a body that cannot match empty (so no
+// check): body: ...; then greedy SPLIT end; JMP body, lazy SPLIT body.
+static void lin_plus(Comp *C, const RxNode *n, bool greedy) {
+  uint32_t body = C->len;
+  lin_body(C, n, false);
+  uint32_t split = emit(C, RX_OP_SPLIT);
+  emit(C, body);
+  if (greedy) {
+    emit(C, RX_OP_JMP);
+    emit(C, body);
+    C->code[split + 1] = C->len;
+  }
+}
+
+// Point a chain of forward jumps at the current position. Until their
+// target is known, the target words chain them: each holds the position
+// of the previous one (RX_NONE ends the chain).
+static void patch_chain(Comp *C, uint32_t chain) {
+  while (chain != RX_NONE) {
+    uint32_t prev = C->code[chain];
+    C->code[chain] = C->len;
+    chain = prev;
+  }
+}
+
+// count optional iterations, each entered only after the one before:
+// greedy SPLIT end; body (each SPLIT leaves for the common end), lazy
+// SPLIT body; JMP end; body. The exits are chained (patch_chain).
+static void lin_optional(Comp *C, const RxNode *n, uint32_t count, bool check, bool greedy) {
+  uint32_t chain = RX_NONE;
+  for (uint32_t i = 0; i < count && !lin_full(C); i++) {
+    uint32_t split = emit(C, RX_OP_SPLIT);
+    uint32_t operand = emit(C, chain);
+    if (!greedy) {
+      emit(C, RX_OP_JMP);
+      operand = emit(C, chain);
+      C->code[split + 1] = C->len;
+    }
+    chain = operand;
+    lin_body(C, n, check);
+  }
+  patch_chain(C, chain);
+}
+
+// Quantifier n unrolled. Only iterations past the minimum are checked
+// for emptiness, as in RepeatMatcher; a body that cannot match empty
+// needs no check, and then x{n,} is x{n-1} and a loop of x+.
+static void lin_repeat(Comp *C, const RxNode *n) {
+  uint32_t min = n->c, max = n->max;
+  // As compile_repeat: a body that only matches empty needs one go.
+  if (max_width(n->kid) == 0) {
+    if (min > 1) min = 1;
+    max = min;
+  }
+  bool greedy = (n->flags & RXN_GREEDY) != 0, nullable = min_width(n->kid) == 0;
+  bool plus = max == RX_INFINITY && min > 0 && !nullable;
+  for (uint32_t i = 0; i + plus < min && !lin_full(C); i++) lin_body(C, n, false);
+  if (lin_full(C)) return;
+  if (plus) lin_plus(C, n, greedy);
+  else if (max == RX_INFINITY) lin_star(C, n, nullable, greedy);
+  else lin_optional(C, n, max - min, nullable, greedy);
+}
+
+// Emit the linear code of node n (forwards: no lookbehind gets here).
+static void lin_node(Comp *C, const RxNode *n) {
+  if (lin_full(C)) return;
+  switch ((RxKind)n->kind) {
+    case RXN_CHAR: case RXN_SET: case RXN_DOT:
+      emit_char_node(C, n, 0);
+      C->lin_threads++;
+      return;
+    case RXN_GROUP:
+      emit(C, RX_OP_SAVE);
+      emit(C, 2 * n->c);
+      lin_node(C, n->kid);
+      emit(C, RX_OP_SAVE);
+      emit(C, 2 * n->c + 1);
+      return;
+    case RXN_ALT: {
+      // As compile_alt, the exits chained as in lin_optional.
+      uint32_t chain = RX_NONE;
+      for (const RxNode *k = n->kid; k; k = k->next) {
+        if (!k->next) {
+          lin_node(C, k);
+          break;
+        }
+        uint32_t split = emit(C, RX_OP_SPLIT);
+        emit(C, 0);
+        lin_node(C, k);
+        emit(C, RX_OP_JMP);
+        chain = emit(C, chain);
+        C->code[split + 1] = C->len;
+      }
+      patch_chain(C, chain);
+      return;
+    }
+    case RXN_SEQ:
+      for (const RxNode *k = n->kid; k; k = k->next) lin_node(C, k);
+      return;
+    case RXN_REPEAT: lin_repeat(C, n); return;
+    // The rest is the same code as the backtracker's (linear_ok has
+    // kept out backreferences and lookarounds).
+    case RXN_EMPTY: case RXN_BOL: case RXN_EOL: case RXN_WORDB: case RXN_BACKREF: case RXN_LOOK:
+      compile(C, n, 0);
+      return;
+  }
+}
+
+// The linear code of the whole pattern after the backtracker's, when
+// the pattern allows it and unrolled it stays within a few times the
+// backtracker's size (else lin_start ends 0: no linear code). Its
+// class data stays only if it stays.
+static void compile_linear(Comp *C, const RxNode *root) {
+  if (!linear_ok(root)) return;
+  uint32_t dlen = C->dlen;
+  C->lin_start = C->len;
+  C->lin_limit = 8 * C->len + 1024;
+  lin_node(C, root);
+  emit(C, RX_OP_MATCH);
+  C->lin_threads++;
+  if (lin_full(C)) {
+    C->len = C->lin_start;
+    C->dlen = dlen;
+    C->lin_start = 0;
+  }
+}
+
 /* {==== Where a match can start ====} */
 
 // Add the units a match of n can start with to s; true when n can also
@@ -527,6 +726,9 @@ static JSValue package(JSVM *vm, Comp *C, const RxTree *t, uint32_t flags) {
   prog->nregs = C->nregs;
   prog->code_len = (uint32_t)words;
   prog->data_off = C->len;
+  prog->lin_pc = C->lin_start;
+  prog->lin_len = C->lin_start ? C->len - C->lin_start : 0;
+  prog->lin_threads = C->lin_threads;
   memcpy(prog->code, C->code, (size_t)C->len * sizeof *C->code);
   if (C->dlen) memcpy(prog->code + C->len, C->data, (size_t)C->dlen * sizeof *C->data);
   start_info(C, t->root, prog);
@@ -569,6 +771,7 @@ JSValue rx_compile(JSVM *vm, JSValue pattern, uint32_t flags, JSValue *names) {
   // The whole pattern, then MATCH, which records group 0.
   compile(&C, t.root, 0);
   emit(&C, RX_OP_MATCH);
+  compile_linear(&C, t.root);
   JSValue prog = package(vm, &C, &t, flags);
   free(C.code);
   free(C.data);

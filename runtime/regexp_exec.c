@@ -55,7 +55,13 @@ typedef struct Ctx {
   bool heap_stack;       /* stack is malloc'd (else the caller's buffer) */
   bool overflow;
   uint32_t star_end;     /* where the STAR at pc 0 stopped taking */
+  uint64_t steps;        /* failures so far (backtracks) and characters
+                            taken by STARs, all starts */
+  uint64_t budget;       /* past this many, run gives up (RUN_GAVE_UP) */
 } Ctx;
+
+/* What run returns when its budget of backtracks is spent. */
+#define RUN_GAVE_UP (-2)
 
 /* {==== Characters ====} */
 
@@ -115,28 +121,31 @@ static bool class_has(const uint32_t *d, uint32_t c) {
   return lo < d[0] && r[2 * lo] <= c;
 }
 
+// Whether the one-character instruction at op accepts character c.
+static inline bool char_matches(const Ctx *x, const uint32_t *op, uint32_t c) {
+  switch (op[0] & 0xFF) {
+    case RX_OP_CHAR: return c == op[1];
+    case RX_OP_CHAR2: return c == op[1] || c == op[2];
+    case RX_OP_CLASS: return class_has(x->data + op[1], c);
+    case RX_OP_ANY: return !is_line_terminator(c);
+    case RX_OP_ANYALL: return true;
+    default: return false;  // not a one-character instruction
+  }
+}
+
 // A one-character instruction at op against the character at (or,
 // backwards, before) pos: the new position, or -1.
 static int64_t match1(const Ctx *x, const uint32_t *op, uint32_t pos) {
-  uint32_t w = op[0], c, width;
-  if (w & RX_BACK) {
+  uint32_t c, width;
+  if (op[0] & RX_BACK) {
     if (pos == 0) return -1;
     c = char_before(x, pos, &width);
   } else {
     if (pos >= x->len) return -1;
     c = char_at(x, pos, &width);
   }
-  bool ok;
-  switch (w & 0xFF) {
-    case RX_OP_CHAR: ok = c == op[1]; break;
-    case RX_OP_CHAR2: ok = c == op[1] || c == op[2]; break;
-    case RX_OP_CLASS: ok = class_has(x->data + op[1], c); break;
-    case RX_OP_ANY: ok = !is_line_terminator(c); break;
-    case RX_OP_ANYALL: ok = true; break;
-    default: ok = false; break;  // not a one-character instruction
-  }
-  if (!ok) return -1;
-  return (w & RX_BACK) ? (int64_t)pos - width : (int64_t)pos + width;
+  if (!char_matches(x, op, c)) return -1;
+  return (op[0] & RX_BACK) ? (int64_t)pos - width : (int64_t)pos + width;
 }
 
 // The words of the instruction at op: the opcode table's operand count,
@@ -274,6 +283,9 @@ static int64_t star(Ctx *x, uint32_t pc, uint32_t pos) {
     if (count < min) return -1;
   }
   if (pc == 0) x->star_end = p;
+  // The characters taken count against the budget as backtracks do: a
+  // STAR retried again and again rescans its run each time.
+  x->steps += count;
   if (greedy ? count > min : count < max) {
     if (!push3(x, greedy ? minpos : count, p, T_STAR, pc)) return -2;
   }
@@ -585,7 +597,8 @@ static bool step_state(Ctx *x, const uint32_t *op, uint32_t pos) {
   }
 }
 
-// One attempt at a match starting at start: 1, 0, or -1 on overflow.
+// One attempt at a match starting at start: 1, 0, -1 on overflow, or
+// RUN_GAVE_UP once the budget of backtracks (over all starts) is spent.
 static int run(Ctx *x, uint32_t start) {
   const uint32_t *code = x->code;
   uint32_t pc = 0, pos = start;
@@ -642,6 +655,7 @@ static int run(Ctx *x, uint32_t start) {
         return 0;  // not an opcode: cannot happen
     }
   fail:
+    if (++x->steps > x->budget) return RUN_GAVE_UP;
     if (!backtrack(x, &pc, &pos)) return 0;
   }
 }
@@ -673,8 +687,273 @@ static uint32_t next_start(const Ctx *x, const RxProgram *prog, uint32_t i) {
   return i;
 }
 
-// The scan: RegExpBuiltinExec's loop over lastIndex (§22.2.7.2 step 13),
-// trying each start in turn (by code points with u) until a match.
+// next_start, but never inside a surrogate pair that the scan stepped
+// over (with code points, a start there would split a character).
+static uint32_t scan_start(const Ctx *x, const RxProgram *prog, uint32_t from) {
+  uint32_t i = next_start(x, prog, from);
+  while (x->u && i > from && i < x->len && is_trail(unit(x, i)) && is_lead(unit(x, i - 1)))
+    i = next_start(x, prog, i + 1);
+  return i;
+}
+
+// The width of the character at i (i < len): where the scan goes next.
+static uint32_t width_at(const Ctx *x, uint32_t i) {
+  return (x->u && is_lead(unit(x, i)) && i + 1 < x->len && is_trail(unit(x, i + 1))) ? 2 : 1;
+}
+
+/* {==== The linear matcher ====} */
+
+/* The threads at one position, in priority order: each one's
+ * instruction (a one-character instruction or MATCH of the linear code)
+ * and its groups, 2 * ncaps words each. */
+typedef struct LinList {
+  uint32_t *pc;
+  int32_t *caps;
+  uint32_t n;
+} LinList;
+
+/* The linear matcher's state besides the Ctx, whose caps array holds the
+ * groups of the thread being followed and whose stack is the closure's
+ * (choice records and group undo records, as the backtracker's). */
+typedef struct Lin {
+  Ctx *x;
+  const RxProgram *prog;
+  uint32_t *seen;     /* per (instruction, empty bit): the stamp of the
+                         last position whose closure reached it */
+  uint32_t stamp;
+  LinList list[2];
+} Lin;
+
+// Append a thread at pc, with the working groups, to list. Each
+// instruction gets one thread per position, so lin_threads is room.
+static void lin_add(Lin *L, LinList *list, uint32_t pc) {
+  uint32_t n2 = 2 * L->x->ncaps;
+  list->pc[list->n] = pc;
+  memcpy(list->caps + (size_t)list->n * n2, L->x->caps, n2 * sizeof *list->caps);
+  list->n++;
+}
+
+// Undo group changes back to the newest choice above base: true with its
+// instruction and empty bit, false when there is none left.
+static bool lin_pop(Ctx *x, uint32_t base, uint32_t *pc, uint32_t *bit) {
+  while (x->sp > base) {
+    uint32_t tag = x->stack[x->sp - 1], a = x->stack[x->sp - 2];
+    x->sp -= 2;
+    if ((tag & 15) == T_CHOICE) {
+      *pc = tag >> 4;
+      *bit = a;
+      return true;
+    }
+    x->caps[tag >> 4] = (int32_t)a;  // T_CAP: the only other kind here
+  }
+  return false;
+}
+
+// Follow a thread from pc at pos through everything that reads no
+// input (SPLIT, JMP, group saves, assertions), depth first in priority
+// order (a SPLIT's next instruction before its target, as the
+// backtracker tries them), and add a thread to list at every one-
+// character instruction or MATCH reached, with the groups as they are
+// there. bit: nothing consumed since the innermost LBEGIN. A state
+// (instruction, bit) that this position's closures already reached is
+// not entered again: the thread that got there first has priority and
+// the same future. At a character instruction or MATCH the bit is moot
+// (consuming clears it), so those take one thread whatever it is. The
+// working groups end as they started. false: the stack overflowed.
+static bool lin_closure(Lin *L, LinList *list, uint32_t pc, uint32_t pos) {
+  Ctx *x = L->x;
+  const uint32_t *code = x->code;
+  uint32_t bit = 0, base = x->sp;
+  for (;;) {
+    uint32_t op = code[pc] & 0xFF;
+    bool reads = op == RX_OP_MATCH || op == RX_OP_CHAR || op == RX_OP_CHAR2 ||
+                 op == RX_OP_CLASS || op == RX_OP_ANY || op == RX_OP_ANYALL;
+    uint32_t *seen = &L->seen[2 * (pc - L->prog->lin_pc) + (reads ? 0 : bit)];
+    if (*seen == L->stamp) goto next;
+    *seen = L->stamp;
+    if (reads) {
+      lin_add(L, list, pc);
+      // MATCH: the thread's match ends here.
+      if (op == RX_OP_MATCH) list->caps[(size_t)(list->n - 1) * 2 * x->ncaps + 1] = (int32_t)pos;
+      goto next;
+    }
+    switch (op) {
+      case RX_OP_BOL: case RX_OP_EOL: case RX_OP_WORDB:
+        if (!assertion(x, code[pc], pos)) goto next;
+        pc++;
+        continue;
+      case RX_OP_JMP: pc = code[pc + 1]; continue;
+      case RX_OP_SPLIT:
+        if (!push2(x, bit, T_CHOICE, code[pc + 1])) return false;
+        pc += 2;
+        continue;
+      case RX_OP_SAVE: case RX_OP_RESET:
+        if (!step_state(x, code + pc, pos)) return false;
+        pc += op_words(code + pc);
+        continue;
+      case RX_OP_LBEGIN: bit = 1; pc++; continue;
+      case RX_OP_LEND:
+        // An optional iteration that matched empty is refused.
+        if (bit) goto next;
+        pc++;
+        continue;
+      default: goto next;  // not an instruction of linear code
+    }
+  next:
+    if (!lin_pop(x, base, &pc, &bit)) return true;
+  }
+}
+
+// A new thread at pos: every group undefined, a match starting here.
+static bool lin_start(Lin *L, LinList *list, uint32_t pos) {
+  for (uint32_t i = 0; i < 2 * L->x->ncaps; i++) L->x->caps[i] = -1;
+  L->x->caps[0] = (int32_t)pos;
+  return lin_closure(L, list, L->prog->lin_pc, pos);
+}
+
+// Step the threads of cur over the character at pos into next (whose
+// closures are at the position after it). A MATCH thread met on the way
+// is the best match so far: its groups go to out, and the threads after
+// it, of lower priority, are dropped. 1 after a MATCH, 0 without, -1 on
+// overflow. At the end of the input only MATCH threads count.
+static int lin_step(Lin *L, LinList *cur, LinList *next, uint32_t pos, int32_t *out) {
+  Ctx *x = L->x;
+  uint32_t n2 = 2 * x->ncaps, w = 0, c = pos < x->len ? char_at(x, pos, &w) : 0;
+  for (uint32_t i = 0; i < cur->n; i++) {
+    const uint32_t *op = x->code + cur->pc[i];
+    const int32_t *caps = cur->caps + (size_t)i * n2;
+    if ((op[0] & 0xFF) == RX_OP_MATCH) {
+      memcpy(out, caps, n2 * sizeof *out);
+      return 1;
+    }
+    if (pos >= x->len || !char_matches(x, op, c)) continue;
+    memcpy(x->caps, caps, n2 * sizeof *caps);
+    if (!lin_closure(L, next, cur->pc[i] + op_words(op), pos + w)) return -1;
+  }
+  return 0;
+}
+
+// Whether a match may start at i by the first-character hints (O(1),
+// unlike next_start, which scans ahead).
+static bool may_start_at(const Ctx *x, const RxProgram *prog, uint32_t i) {
+  if (!(prog->info & (RX_INFO_FIRST_CHAR | RX_INFO_FIRST_SET))) return true;
+  if (i >= x->len) return false;
+  uint32_t c = unit(x, i);
+  if (prog->info & RX_INFO_FIRST_CHAR) return c == prog->first_char;
+  return c < 256 ? (prog->first_map[c / 32] >> (c % 32)) & 1 : prog->first_high;
+}
+
+// The search of rx_exec by the linear code, from start on (a start the
+// scan accepted): all threads advance together one character at a
+// time, a new thread joining at each position (after the others: a
+// match starting earlier wins) until some thread has matched. Time is
+// O(input length x code size). 1 with out filled, 0, or -1 on overflow.
+static int lin_search(Lin *L, uint32_t start, bool more, int32_t *out) {
+  Ctx *x = L->x;
+  LinList *cur = &L->list[0], *next = &L->list[1];
+  uint32_t pos = start;
+  int found = 0;
+  cur->n = 0;
+  L->stamp = 1;
+  if (!lin_start(L, cur, pos)) return -1;
+  for (;;) {
+    if (cur->n == 0) {
+      // Nothing alive: on to the next position where a match may start.
+      if (found || !more || pos >= x->len) break;
+      pos = scan_start(x, L->prog, pos + width_at(x, pos));
+      if (pos > x->len) break;
+      L->stamp++;
+      if (!lin_start(L, cur, pos)) return -1;
+      continue;
+    }
+    L->stamp++;
+    next->n = 0;
+    int r = lin_step(L, cur, next, pos, out);
+    if (r < 0) return -1;
+    found |= r;
+    if (pos >= x->len) break;
+    pos += width_at(x, pos);
+    if (!found && more && may_start_at(x, L->prog, pos) && !lin_start(L, next, pos)) return -1;
+    LinList *t = cur;
+    cur = next;
+    next = t;
+  }
+  return found;
+}
+
+// The linear matcher over prog's linear code (lin_pc != 0) from start:
+// its memory, then lin_search. Same results as rx_exec's scan with run.
+static int lin_exec(Ctx *x, const RxProgram *prog, uint32_t start, bool sticky, int32_t *out) {
+  if (start > x->len) return 0;
+  Lin L = {.x = x, .prog = prog};
+  size_t n2 = 2 * (size_t)x->ncaps, nt = prog->lin_threads;
+  L.seen = calloc(2 * (size_t)prog->lin_len, sizeof *L.seen);
+  uint32_t *pcs = malloc(2 * nt * sizeof *pcs);
+  // The two lists' groups, then the working groups (x->caps is out,
+  // which must keep the best match while threads move on).
+  int32_t *caps = malloc((2 * nt + 1) * n2 * sizeof *caps);
+  if (!L.seen || !pcs || !caps) abort();
+  x->caps = caps + 2 * nt * n2;
+  for (int k = 0; k < 2; k++) {
+    L.list[k].pc = pcs + k * nt;
+    L.list[k].caps = caps + k * nt * n2;
+  }
+  x->sp = 0;
+  bool more = !sticky && !(prog->info & RX_INFO_ANCHORED);
+  int r = lin_search(&L, start, more, out);
+  x->caps = out;
+  free(L.seen);
+  free(pcs);
+  free(caps);
+  return r;
+}
+
+/* {==== Entry ====} */
+
+/* The budget's floor, and the words of linear code per input unit that
+ * allow one backtrack. The budget is meant to take about as long to
+ * spend as the linear matcher takes (ski rental): a search that falls
+ * back then ends within a small multiple of the linear time, and one
+ * that does not fall back never backtracked much past that. Measured
+ * on /(a+)+b/ over 10^5 a's: about 20 ns a backtrack, 70 ns a character
+ * for the linear matcher over its 20 words of code. */
+#define RX_BUDGET_BASE 10000u
+#define RX_BUDGET_WORDS 4u
+
+// The backtracks run may make (over all starts) before the linear
+// matcher takes over: no limit without linear code (the backtracker
+// must finish whatever it costs), the command line's number when given,
+// else a multiple of what the linear matcher costs at worst (input
+// length x code size): a search that needs more is going badly, as the
+// exponential /(a+)+b/ does.
+static uint64_t budget(const JSVM *vm, const RxProgram *prog, uint32_t len) {
+  if (!prog->lin_pc) return UINT64_MAX;
+  if (vm->regexp_fallback_set) return vm->regexp_backtracks_before_fallback;
+  return RX_BUDGET_BASE + (uint64_t)(len + 1) * prog->lin_len / RX_BUDGET_WORDS;
+}
+
+// The backtracker's scan: RegExpBuiltinExec's loop over lastIndex
+// (§22.2.7.2 step 13), trying each start in turn (by code points with
+// u) until a match; the linear matcher goes on from the start where the
+// budget ran out (every earlier start has failed for good).
+static int scan(Ctx *x, const RxProgram *prog, uint32_t start, bool sticky, int32_t *caps) {
+  bool anchored = (prog->info & RX_INFO_ANCHORED) != 0;
+  int r = 0;
+  for (uint32_t i = start; i <= x->len;) {
+    if (!sticky && !anchored && (i = scan_start(x, prog, i)) > x->len) break;
+    x->star_end = i;
+    r = run(x, i);
+    if (r == RUN_GAVE_UP) return lin_exec(x, prog, i, sticky, caps);
+    // A match, an error, or nowhere else to try.
+    if (r || sticky || anchored || i >= x->len) break;
+    // Starts inside the leading STAR's run would fail the same way.
+    if ((prog->info & RX_INFO_LEADING_STAR) && x->star_end > i) i = x->star_end;
+    if (i >= x->len) break;
+    i += width_at(x, i);
+  }
+  return r;
+}
+
 int rx_exec(JSVM *vm, const RxProgram *prog, const JSString *s, uint32_t start,
             bool sticky, int32_t *caps) {
   uint32_t local_stack[512];
@@ -695,30 +974,19 @@ int rx_exec(JSVM *vm, const RxProgram *prog, const JSString *s, uint32_t start,
   // Most matches need few records: start on the C stack.
   x.stack = local_stack;
   x.cap = 512;
+  x.budget = budget(vm, prog, x.len);
   // With code points, a start inside a pair means the pair (as V8 does).
   if (x.u && start > 0 && start < x.len && is_trail(unit(&x, start)) && is_lead(unit(&x, start - 1)))
     start--;
   // A leading ^ (without m) can only match at 0.
-  bool anchored = (prog->info & RX_INFO_ANCHORED) != 0;
-  if (anchored && start > 0) start = x.len + 1;
-  int r = 0;
-  for (uint32_t i = start; i <= x.len;) {
-    uint32_t from = i;
-    if (!sticky && !anchored) {
-      i = next_start(&x, prog, i);
-      // Never start inside a pair that the scan stepped over.
-      while (x.u && i > from && i < x.len && is_trail(unit(&x, i)) && is_lead(unit(&x, i - 1)))
-        i = next_start(&x, prog, i + 1);
-      if (i > x.len) break;
-    }
-    x.star_end = i;
-    r = run(&x, i);
-    // A match, an error, or nowhere else to try.
-    if (r || sticky || anchored || i >= x.len) break;
-    // Starts inside the leading STAR's run would fail the same way.
-    if ((prog->info & RX_INFO_LEADING_STAR) && x.star_end > i) i = x.star_end;
-    if (i >= x.len) break;
-    i += (x.u && is_lead(unit(&x, i)) && i + 1 < x.len && is_trail(unit(&x, i + 1))) ? 2 : 1;
+  if ((prog->info & RX_INFO_ANCHORED) && start > 0) start = x.len + 1;
+  int r;
+  if (x.budget) {
+    r = scan(&x, prog, start, sticky, caps);
+  } else {
+    // A budget of 0: the linear matcher alone, from the first start.
+    if (!sticky && !(prog->info & RX_INFO_ANCHORED) && start <= x.len) start = scan_start(&x, prog, start);
+    r = lin_exec(&x, prog, start, sticky, caps);
   }
   if (r < 0) js_throw_range_error(vm, "Maximum call stack size exceeded");
   if (x.heap_stack) free(x.stack);

@@ -110,6 +110,8 @@ struct JSVM {
                                         inline caches of inherited properties
                                         and of transitions check it */
   JSValue script_name;               /* the main script's name */
+  bool regexp_fallback_set;          /* --regexp-backtracks-before-fallback=N */
+  uint32_t regexp_backtracks_before_fallback; /* its N (regexp_exec.c) */
 };
 
 /* js_vm_new: a VM with one realm whose globals are all installed. */

@@ -138,6 +138,26 @@ static void test_exec(void) {
   CHECK(rx_exec(vm, rx_program(p), js_string_flat(vm, js_str(big)), 0, false, caps) == -1);
   CHECK(vm->has_exception);
   js_take_exception(vm);
+  // Linear code only without backreferences and lookarounds.
+  CHECK(rx_program(compile("(a+)+b", 0))->lin_pc != 0);
+  CHECK(rx_program(compile("(a)\\1", 0))->lin_pc == 0);
+  CHECK(rx_program(compile("a(?=b)", 0))->lin_pc == 0);
+  // Exponential for the backtracker: its budget runs out, the linear
+  // matcher answers (2^40 steps otherwise).
+  p = compile("(a+)+b|(a)$", 0);
+  s = js_str(js_string_from_cstr(vm, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+  CHECK(rx_exec(vm, rx_program(p), s, 0, false, caps) == 1);
+  CHECK(caps[0] == 39 && caps[1] == 40 && caps[2] == -1 && caps[4] == 39);
+  // A budget of 0: the linear matcher alone, sticky starts included.
+  vm->regexp_fallback_set = true;
+  vm->regexp_backtracks_before_fallback = 0;
+  p = compile("(a+)(b)?c", 0);
+  s = js_str(js_string_from_cstr(vm, "xxaac"));
+  CHECK(rx_exec(vm, rx_program(p), s, 0, false, caps) == 1);
+  CHECK(caps[0] == 2 && caps[1] == 5 && caps[2] == 2 && caps[3] == 4 && caps[4] == -1);
+  CHECK(rx_exec(vm, rx_program(p), s, 0, true, caps) == 0);
+  CHECK(rx_exec(vm, rx_program(p), s, 2, true, caps) == 1);
+  vm->regexp_fallback_set = false;
 }
 
 int main(void) {

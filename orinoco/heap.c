@@ -102,6 +102,10 @@ uint32_t ori_gc_count(void) { return ori_heap.gc_count; }
 void ori_collect(const char *reason) {
   if (ori_heap.in_gc) return;
   ori_mark_compact(reason);
+  ori_after_full_gc();
+}
+
+void ori_after_full_gc(void) {
   size_t live = old_generation_size();
   size_t limit = (size_t)((double)live * ORI_GROWTH);
   if (limit < ORI_MIN_OLD_LIMIT) limit = ORI_MIN_OLD_LIMIT;
@@ -115,17 +119,45 @@ void ori_collect(const char *reason) {
 void ori_collect_young(const char *reason) {
   if (ori_heap.in_gc) return;
   ori_scavenge(reason);
-  if (old_generation_size() > ori_heap.old_limit) ori_collect("allocation failure");
+  size_t old = old_generation_size();
+  // Close to the limit: start marking incrementally, so that the full
+  // collection's pause is only its final step; past the limit (marking
+  // could not keep up), finish it at once.
+  if (!ori_marking && old > ori_heap.old_limit / 4 * 3) {
+    ori_marking_start("finalize incremental marking via stack guard");
+  } else if (old > ori_heap.old_limit + ori_heap.old_limit / 4) {
+    ori_collect("allocation failure");
+  }
 }
 
-// --gc-stress: every Nth allocation collects; every eighth of those is a
-// full collection, so both collectors are exercised.
+// --gc-stress and allocation pace the marker: a step of ORI_STEP_BYTES
+// traced for every ORI_STEP_EVERY bytes allocated.
+#define ORI_STEP_EVERY ((size_t)256 << 10)
+#define ORI_STEP_BYTES ((size_t)1 << 20)
+
+static void marking_pace(void) {
+  static size_t last;
+  // Under --gc-stress, many small steps interleave with the mutator.
+  size_t every = ori_heap.config.gc_stress ? 4096 : ORI_STEP_EVERY;
+  if (ori_heap.allocated - last < every) return;
+  last = ori_heap.allocated;
+  ori_marking_step(ori_heap.config.gc_stress ? 16384 : ORI_STEP_BYTES);
+}
+
+// --gc-stress: every Nth allocation collects: mostly scavenges, every
+// sixteenth a full collection, and an incremental marking cycle started
+// in between, so that every collector path is exercised.
 static void stress(void) {
   if (--ori_heap.stress_countdown) return;
   ori_heap.stress_countdown = ori_heap.config.gc_stress;
   if (ori_heap.in_gc) return;
-  if (++ori_heap.stress_count % 8 == 0) {
+  uint32_t n = ++ori_heap.stress_count;
+  if (n % 16 == 0) {
     ori_collect("stress");
+  } else if (n % 16 == 8 && !ori_marking) {
+    // Exercise incremental marking: start a cycle; the pace below steps
+    // it in small increments until it finishes by itself.
+    ori_marking_start("stress");
   } else {
     ori_collect_young("stress");
   }
@@ -141,6 +173,7 @@ static void *alloc_old(OriSpace space, size_t size) {
   if (old_generation_size() + size > ori_heap.max_old_bytes) return NULL;
   void *p = space == ORI_LO_SPACE ? ori_lo_alloc(size) : ori_paged_alloc(space, size);
   if (p && !ori_heap.in_gc) ori_note_fresh(p);
+  if (p && ori_marking) ori_marking_note_black(p, size);
   return p;
 }
 
@@ -150,6 +183,7 @@ void *ori_try_alloc(size_t size) {
   if (ori_heap.config.gc_stress) stress();
   if (ori_heap.full_requested && !ori_heap.in_gc) ori_collect("external memory pressure");
   ori_heap.allocated += size;
+  if (ori_marking) marking_pace();
   if (size > ORI_MAX_YOUNG) return alloc_old(ORI_LO_SPACE, size);
   void *p = ori_new_space_alloc(size);
   if (!p) {

@@ -34,6 +34,7 @@ enum {
   ORI_PAGE_SURVIVOR = 8,   /* young objects here survived one scavenge */
   ORI_PAGE_LARGE = 16,     /* a large object's run */
   ORI_PAGE_UNSWEPT = 32,   /* marked, not swept yet */
+  ORI_PAGE_EMPTY = 64,     /* its sweep found nothing live: give it back */
 };
 
 typedef struct OriPage {
@@ -44,7 +45,8 @@ typedef struct OriPage {
   struct OriPage *next;
   struct OriPage *next_unswept;
   char *area, *end;        /* the object area; large: end of the object */
-  size_t live;             /* bytes found live by the last marking */
+  size_t live;             /* bytes of live objects after the last sweep */
+  size_t marked_bytes;     /* bytes marked by the current marking */
   uint64_t start[ORI_BITMAP_WORDS];
   uint64_t mark[ORI_BITMAP_WORDS];
   uint64_t dirty[ORI_BITMAP_WORDS];
@@ -152,6 +154,14 @@ void ori_run_weak_hooks(OriVisitor *v);
 /* scavenger.c / mark_compact.c */
 void ori_scavenge(const char *reason);
 void ori_mark_compact(const char *reason);
+void ori_marking_start(const char *reason);
+void ori_marking_step(size_t budget);
+/* obj (size bytes, maybe not initialized yet) was allocated old while
+ * marking: black, re-traced in the final pause */
+void ori_marking_note_black(void *obj, size_t size);
+void ori_sweep_space_now(OriSpace space);
+/* heap.c: the old generation's limit from what a full collection kept */
+void ori_after_full_gc(void);
 void ori_note_fresh(void *obj);
 
 /* verify.c */

@@ -1,18 +1,30 @@
 /*
- * orinoco/mark_compact.c — the full collection: mark everything reachable
- * (young and old), resolve ephemerons and weak references, then sweep the
- * old generation. Young objects are left to the next scavenge, which
- * copies only what is live anyway.
+ * orinoco/mark_compact.c — the old generation's collector: marking, in
+ * increments interleaved with allocation or all at once, then sweeping,
+ * lazily for the old and code spaces.
+ *
+ * Incremental marking traces the old generation only. It starts from the
+ * roots, then advances in steps (ori_marking_step, called as new space
+ * fills and as old objects are allocated) while the mutator runs. The
+ * final atomic pause rescans the roots and the C stack, treats every
+ * young object as a root (young objects are never marked incrementally:
+ * scavenges move them), re-traces old objects allocated during marking,
+ * resolves ephemerons and weak references, and starts sweeping.
  *
  * Invariants:
- *  - Marking starts with every page swept and every mark bit clear; it
- *    ends with the mark bits of exactly the reachable objects set.
- *  - Marking rebuilds the remembered set: every marked old object that
- *    points to a young one is dirty afterwards, and the fresh list is
- *    emptied (all its live objects have been traced).
- *  - Weak holders (WeakMap/WeakSet tables, WeakRef) report themselves
- *    while traced; their entries' values are marked only once their keys
- *    are (ephemerons), iterated to a fixpoint; then dead keys are cleared.
+ *  - Marking starts with every page swept and every mark bit clear.
+ *  - While marking (ori_marking): (b) no marked old object points to an
+ *    unmarked old object except through slots written since it was
+ *    traced; the barrier greys every old value stored (Dijkstra), and the
+ *    objects that may take raw stores (old objects allocated during
+ *    marking, objects the C stack holds) are re-traced in the final pause.
+ *  - Old objects allocated or promoted during marking are marked (black)
+ *    and listed for that re-trace.
+ *  - After the pause, unswept pages keep their mark bits until swept; a
+ *    start bit on an unswept page names a live object only if its mark
+ *    bit is set (page.c's ori_object_at checks).
+ *  - The remembered set and the fresh list lose their dead objects in the
+ *    pause, before sweeping frees them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,15 +33,26 @@
 
 #ifndef JSVM_GC_BOEHM
 
+bool ori_marking;
+
 typedef struct Marker {
   OriVisitor v;
   void **work;
   size_t nwork, cap_work;
   void **holders;              /* weak holders met while tracing */
   size_t nholders, cap_holders;
-  bool tracing_old, found_young;
-  size_t marked_bytes;
+  void **black;                /* old objects allocated while marking */
+  size_t nblack, cap_black;
+  bool young_too;              /* atomic marking: young objects are marked */
+  size_t traced;               /* bytes traced (step budgets) */
+  /* statistics for --trace-gc */
+  double start_ms, step_ms, max_step_ms;
+  uint32_t steps;
+  double before_mb;
+  const char *reason;
 } Marker;
+
+static Marker marker;
 
 static void push(void ***a, size_t *n, size_t *cap, void *p) {
   if (*n == *cap) {
@@ -54,34 +77,29 @@ static bool is_marked(const void *obj) {
   return !pg || ori_test(pg->mark, ori_bit(pg, obj));
 }
 
-static void note_target(Marker *m, const void *p) {
-  if (m->tracing_old && ori_is_young(p)) m->found_young = true;
+// Grey obj: mark it and queue it for tracing (young ones only when the
+// whole heap is marked at once).
+static void grey(Marker *m, void *obj) {
+  if (!m->young_too && ori_is_young(obj)) return;
+  if (mark(obj)) push(&m->work, &m->nwork, &m->cap_work, obj);
 }
 
 static void visit_value(OriVisitor *v, JSValue *slot) {
-  Marker *m = (Marker *)v;
-  if (!js_is_heap(*slot)) return;
-  void *p = js_heap(*slot);
-  note_target(m, p);
-  if (mark(p)) push(&m->work, &m->nwork, &m->cap_work, p);
+  if (js_is_heap(*slot)) grey((Marker *)v, js_heap(*slot));
 }
 
 static void visit_ptr(OriVisitor *v, void **slot) {
-  Marker *m = (Marker *)v;
   void *p = *slot;
   if (!p || ori_page_of(p) == NULL) return;
   void *obj = ori_object_at(p);
-  if (!obj) return;
-  note_target(m, obj);
-  if (mark(obj)) push(&m->work, &m->nwork, &m->cap_work, obj);
+  if (obj) grey((Marker *)v, obj);
 }
 
 static void visit_no_trace(OriVisitor *v, JSValue *slot) {
   Marker *m = (Marker *)v;
   if (!js_is_heap(*slot)) return;
   void *p = js_heap(*slot);
-  note_target(m, p);
-  mark(p);
+  if (m->young_too || !ori_is_young(p)) mark(p);
 }
 
 static void weak_holder(OriVisitor *v, void *obj) {
@@ -89,116 +107,221 @@ static void weak_holder(OriVisitor *v, void *obj) {
   push(&m->holders, &m->nholders, &m->cap_holders, obj);
 }
 
+// Young objects count as live when they were not marked (incremental
+// marking leaves them to the scavenger).
 static bool is_live(OriVisitor *v, JSValue *slot) {
-  (void)v;
-  return !js_is_heap(*slot) || is_marked(js_heap(*slot));
+  Marker *m = (Marker *)v;
+  if (!js_is_heap(*slot)) return true;
+  void *p = js_heap(*slot);
+  if (!m->young_too && ori_is_young(p)) return true;
+  return is_marked(p);
 }
 
 // An object the C stack points into: marked, and if old, remembered until
 // the next scavenge (the C code may store young values into it without a
-// barrier; see scavenger.c's pin).
+// barrier; see scavenger.c's pin) and re-traced (raw stores of old values).
 static void stack_hit(void *obj, void *ctx) {
   Marker *m = ctx;
-  if (!ori_is_young(obj)) ori_note_fresh(obj);
-  if (mark(obj)) push(&m->work, &m->nwork, &m->cap_work, obj);
+  // Incremental cycles trace every young object as a root anyway, and
+  // young mark bits belong to the scavenger then.
+  if (!m->young_too && ori_is_young(obj)) return;
+  if (!ori_is_young(obj)) {
+    ori_note_fresh(obj);
+    push(&m->black, &m->nblack, &m->cap_black, obj);
+  }
+  if (mark(obj) || !ori_is_young(obj)) push(&m->work, &m->nwork, &m->cap_work, obj);
 }
 
-static void drain(Marker *m) {
+// Trace queued objects; with a budget, stop after about that many bytes.
+static bool drain(Marker *m, size_t budget) {
+  size_t start = m->traced;
   while (m->nwork) {
+    if (budget && m->traced - start >= budget) return false;
     void *obj = m->work[--m->nwork];
-    m->tracing_old = !ori_is_young(obj);
-    m->found_young = false;
+    size_t size = ori_size_of(obj);
+    m->traced += size;
+    ori_page_of(obj)->marked_bytes += size;
     ori_heap.layout->trace(obj, &m->v);
-    if (m->found_young) ori_record_write(obj);
   }
-  m->tracing_old = false;
+  return true;
 }
 
 // Ephemerons: mark the values of entries whose keys are marked, until
-// nothing changes.
+// nothing changes; then clear the entries whose keys died.
 static void ephemerons(Marker *m) {
   bool progress = true;
   while (progress) {
     progress = false;
     for (size_t i = 0; i < m->nholders; i++) {
-      m->tracing_old = !ori_is_young(m->holders[i]);
-      m->found_young = false;
-      if (ori_heap.layout->ephemeron(m->holders[i], &m->v)) progress = true;
-      if (m->found_young) ori_record_write(m->holders[i]);
-      drain(m);
+      ori_heap.layout->ephemeron(m->holders[i], &m->v);
+      if (m->nwork) progress = true;
+      drain(m, 0);
     }
   }
   for (size_t i = 0; i < m->nholders; i++) ori_heap.layout->clear_dead(m->holders[i], &m->v);
 }
 
-// Forget the remembered set and the fresh list: marking rebuilds them.
-static void reset_remembered(void) {
-  for (size_t i = 0; i < ori_heap.ndirty; i++) {
-    OriPage *pg = ori_page_of(ori_heap.dirty[i]);
-    ori_clear(pg->dirty, ori_bit(pg, ori_heap.dirty[i]));
+/* {==== Keeping the remembered set clean ====} */
+
+// Drop dead objects from a list of old objects (dirty or fresh).
+static size_t keep_marked(void **list, size_t n, bool clear_dirty) {
+  size_t out = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (is_marked(list[i])) {
+      list[out++] = list[i];
+    } else if (clear_dirty) {
+      OriPage *pg = ori_page_of(list[i]);
+      ori_clear(pg->dirty, ori_bit(pg, list[i]));
+    }
   }
-  ori_heap.ndirty = 0;
-  ori_heap.nfresh = 0;
+  return out;
 }
 
 /* {==== Sweeping ====} */
 
-// Sweep a paged space: every page now; empty pages go back.
-static void sweep_space(OriSpace space) {
-  OriSpaceState *sp = &ori_heap.space[space];
-  ori_free_lists_clear(space);
-  sp->size = 0;
-  OriPage **link = &sp->pages;
-  while (*link) {
-    OriPage *pg = *link;
-    ori_sweep_page(pg);
-    if (pg->live == 0) {
-      *link = pg->next;
-      sp->committed -= ORI_PAGE_SIZE;
-      ori_page_free(pg);
-      continue;
+// Map and large object spaces are swept now; old and code space pages go
+// on their space's unswept list, swept as allocation needs room.
+static void start_sweeping(void) {
+  for (int s = ORI_OLD_SPACE; s <= ORI_MAP_SPACE; s++) {
+    OriSpaceState *sp = &ori_heap.space[s];
+    ori_free_lists_clear((OriSpace)s);
+    sp->unswept = NULL;
+    sp->size = 0;
+    for (OriPage *pg = sp->pages; pg; pg = pg->next) {
+      pg->flags |= ORI_PAGE_UNSWEPT;
+      pg->next_unswept = sp->unswept;
+      sp->unswept = pg;
+      // Until swept, a page counts with the bytes marking found live.
+      sp->size += pg->marked_bytes;
     }
-    sp->size += pg->live;
-    link = &pg->next;
   }
+  // Maps are read through dead objects' headers only by nobody: sweeping
+  // them now is safe (page.c ignores unmarked objects on unswept pages).
+  ori_sweep_space_now(ORI_MAP_SPACE);
+  ori_lo_sweep();
 }
 
-// Young objects are not freed here (the next scavenge copies only live
-// ones), but the dead ones lose their start bits: they may point to old
-// objects just freed, and nothing may find them again (a conservative
-// hit, --verify-heap's walk).
-static void clear_young_marks(void) {
-  for (OriPage *pg = ori_heap.space[ORI_NEW_SPACE].pages; pg; pg = pg->next) {
-    for (size_t w = 0; w < ORI_BITMAP_WORDS; w++) pg->start[w] &= pg->mark[w];
-    memset(pg->mark, 0, sizeof pg->mark);
+/* {==== The marking cycle ====} */
+
+static void marker_reset(Marker *m, bool young_too, const char *reason) {
+  free(m->work);
+  free(m->holders);
+  free(m->black);
+  *m = (Marker){.v = {.value = visit_value, .ptr = visit_ptr, .weak_holder = weak_holder,
+                      .is_live = is_live, .weak_refs = true, .value_no_trace = visit_no_trace},
+                .young_too = young_too, .reason = reason};
+  m->start_ms = ori_now_ms();
+  m->before_mb = (double)ori_heap_used() / (1 << 20);
+  for (int s = ORI_OLD_SPACE; s < ORI_SPACE_COUNT; s++)
+    for (OriPage *pg = ori_heap.space[s].pages; pg; pg = pg->next) pg->marked_bytes = 0;
+}
+
+void ori_marking_start(const char *reason) {
+  if (ori_marking || ori_heap.in_gc) return;
+  double t0 = ori_now_ms();
+  for (int s = ORI_OLD_SPACE; s <= ORI_MAP_SPACE; s++) ori_paged_give_back_lab((OriSpace)s);
+  ori_finish_sweeping();
+  marker_reset(&marker, false, reason);
+  ori_visit_roots(&marker.v);
+  ori_marking = true;
+  marker.step_ms += ori_now_ms() - t0;
+  marker.steps++;
+}
+
+void ori_marking_note_black(void *obj, size_t size) {
+  if (mark(obj)) ori_page_of(obj)->marked_bytes += size;
+  push(&marker.black, &marker.nblack, &marker.cap_black, obj);
+}
+
+void ori_marking_barrier(const void *p) {
+  if (ori_heap.in_gc || ori_is_young(p)) return;
+  OriPage *pg = ori_page_of(p);
+  if (!pg) return;
+  void *obj = (void *)p;
+  if (!ori_test(pg->start, ori_bit(pg, p))) obj = ori_object_at(p);  // interior
+  if (obj && mark(obj)) push(&marker.work, &marker.nwork, &marker.cap_work, obj);
+}
+
+// The pause that ends marking (incremental or not) and starts sweeping.
+static void finalize(Marker *m) {
+  ori_scan_stack(stack_hit, m, false);
+  ori_visit_roots(&m->v);
+  if (!m->young_too) {
+    // Young objects are roots: their old referents live.
+    for (OriPage *pg = ori_heap.space[ORI_NEW_SPACE].pages; pg; pg = pg->next) {
+      for (size_t i = ori_bit(pg, pg->area); i < ORI_PAGE_SIZE / 8; i++)
+        if (ori_test(pg->start, i)) ori_heap.layout->trace((char *)pg + i * 8, &m->v);
+    }
   }
+  for (size_t i = 0; i < m->nblack; i++) ori_heap.layout->trace(m->black[i], &m->v);
+  drain(m, 0);
+  ephemerons(m);
+  ori_run_weak_hooks(&m->v);
+  ori_heap.ndirty = keep_marked(ori_heap.dirty, ori_heap.ndirty, true);
+  ori_heap.nfresh = keep_marked(ori_heap.fresh, ori_heap.nfresh, false);
+  start_sweeping();
+  if (m->young_too) {
+    // Dead young objects lose their start bits: they may point to old
+    // objects being freed, and nothing may find them again.
+    for (OriPage *pg = ori_heap.space[ORI_NEW_SPACE].pages; pg; pg = pg->next) {
+      for (size_t w = 0; w < ORI_BITMAP_WORDS; w++) pg->start[w] &= pg->mark[w];
+      memset(pg->mark, 0, sizeof pg->mark);
+    }
+  }
+  ori_marking = false;
+}
+
+static void finish_cycle(Marker *m, double pause_ms) {
+  ori_heap.gc_count++;
+  ori_heap.mark_compacts++;
+  if (ori_heap.config.verify_heap) ori_verify_heap("after mark-compact");
+  char reason[200];
+  if (m->young_too) {
+    snprintf(reason, sizeof reason, "%s", m->reason);
+  } else {
+    snprintf(reason, sizeof reason,
+             "%s (+ %.1f ms in %u steps since start of marking, biggest step %.1f ms, "
+             "walltime since start of marking %.0f ms)",
+             m->reason, m->step_ms, m->steps, m->max_step_ms, ori_now_ms() - m->start_ms);
+  }
+  ori_trace_line("Mark-Compact", m->before_mb, (double)ori_heap_used() / (1 << 20), pause_ms,
+                 reason);
+}
+
+void ori_marking_step(size_t budget) {
+  if (!ori_marking || ori_heap.in_gc) return;
+  double t0 = ori_now_ms();
+  ori_heap.in_gc = true;
+  bool done = drain(&marker, budget);
+  double ms = ori_now_ms() - t0;
+  marker.step_ms += ms;
+  marker.steps++;
+  if (ms > marker.max_step_ms) marker.max_step_ms = ms;
+  if (done) {
+    t0 = ori_now_ms();
+    finalize(&marker);
+    ori_heap.in_gc = false;
+    finish_cycle(&marker, ori_now_ms() - t0);
+    ori_after_full_gc();
+    return;
+  }
+  ori_heap.in_gc = false;
 }
 
 void ori_mark_compact(const char *reason) {
   double t0 = ori_now_ms();
-  double before = (double)ori_heap_used() / (1 << 20);
   ori_heap.in_gc = true;
-  for (int s = ORI_OLD_SPACE; s <= ORI_MAP_SPACE; s++) ori_paged_give_back_lab((OriSpace)s);
-  ori_finish_sweeping();
-  reset_remembered();
-  Marker m = {.v = {.value = visit_value, .ptr = visit_ptr, .weak_holder = weak_holder,
-                    .is_live = is_live, .weak_refs = true, .value_no_trace = visit_no_trace}};
-  ori_scan_stack(stack_hit, &m, false);
-  ori_visit_roots(&m.v);
-  drain(&m);
-  ephemerons(&m);
-  ori_run_weak_hooks(&m.v);
-  free(m.work);
-  free(m.holders);
-  for (int s = ORI_OLD_SPACE; s <= ORI_MAP_SPACE; s++) sweep_space((OriSpace)s);
-  ori_lo_sweep();
-  clear_young_marks();
+  if (ori_marking) {
+    // Finish the incremental cycle in one pause.
+    finalize(&marker);
+  } else {
+    for (int s = ORI_OLD_SPACE; s <= ORI_MAP_SPACE; s++) ori_paged_give_back_lab((OriSpace)s);
+    ori_finish_sweeping();
+    marker_reset(&marker, true, reason);
+    finalize(&marker);
+  }
   ori_heap.in_gc = false;
-  ori_heap.gc_count++;
-  ori_heap.mark_compacts++;
-  if (ori_heap.config.verify_heap) ori_verify_heap("after mark-compact");
-  ori_trace_line("Mark-Compact", before, (double)ori_heap_used() / (1 << 20),
-                 ori_now_ms() - t0, reason);
+  finish_cycle(&marker, ori_now_ms() - t0);
 }
 
 #endif

@@ -85,7 +85,9 @@ void ori_sweep_page(OriPage *pg) {
   OriSpaceState *sp = &ori_heap.space[pg->space];
   pg->flags &= (uint8_t)~ORI_PAGE_UNSWEPT;
   if (page_is_empty(pg)) {
-    // Nothing marked: the caller gives the page back; no free ranges.
+    // Nothing marked: the page goes back (release_empty_pages); no free
+    // ranges.
+    pg->flags |= ORI_PAGE_EMPTY;
     memset(pg->start, 0, sizeof pg->start);
     memset(pg->dirty, 0, sizeof pg->dirty);
     pg->live = 0;
@@ -125,10 +127,35 @@ static bool sweep_one(OriSpaceState *sp) {
   return true;
 }
 
-void ori_finish_sweeping(void) {
-  for (int s = ORI_OLD_SPACE; s <= ORI_MAP_SPACE; s++)
-    while (sweep_one(&ori_heap.space[s])) {
+// Give back the pages a sweep found empty (they hold no free ranges).
+static void release_empty_pages(OriSpaceState *sp) {
+  OriPage **link = &sp->pages;
+  while (*link) {
+    OriPage *pg = *link;
+    if ((pg->flags & ORI_PAGE_EMPTY) && pg != sp->lab_page) {
+      *link = pg->next;
+      sp->committed -= ORI_PAGE_SIZE;
+      ori_page_free(pg);
+      continue;
     }
+    link = &pg->next;
+  }
+}
+
+void ori_finish_sweeping(void) {
+  for (int s = ORI_OLD_SPACE; s <= ORI_MAP_SPACE; s++) {
+    OriSpaceState *sp = &ori_heap.space[s];
+    while (sweep_one(sp)) {
+    }
+    release_empty_pages(sp);
+  }
+}
+
+void ori_sweep_space_now(OriSpace space) {
+  OriSpaceState *sp = &ori_heap.space[space];
+  while (sweep_one(sp)) {
+  }
+  release_empty_pages(sp);
 }
 
 /* {==== Allocation ====} */

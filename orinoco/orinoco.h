@@ -156,14 +156,25 @@ static inline bool ori_is_young(const void *p) {
   return a < ori_heap_end - ori_heap_base && ori_young_map[a >> ORI_PAGE_BITS];
 }
 
+/* While incremental marking runs, the marking barrier's slow path: greys
+ * the old object p (restores invariant (b)). */
+extern bool ori_marking;
+void ori_marking_barrier(const void *p);
+
 /* ori_write_barrier: slot now holds v. Restores invariant (a): the old
- * object holding slot, if v is young, is remembered. The object is found
- * from the slot's address, so obj is only documentation (a slot may live
- * in a store hanging off obj). */
+ * object holding slot, if v is young, is remembered; and while marking,
+ * invariant (b): v is greyed. The object is found from the slot's
+ * address, so obj is only documentation (a slot may live in a store
+ * hanging off obj). */
 static inline void ori_write_barrier(void *obj, void *slot, JSValue v) {
   (void)obj;
 #ifndef JSVM_GC_BOEHM
-  if (js_is_heap(v) && ori_is_young(js_heap(v)) && !ori_is_young(slot)) ori_record_slot(slot);
+  if (!js_is_heap(v)) return;
+  if (ori_is_young(js_heap(v))) {
+    if (!ori_is_young(slot)) ori_record_slot(slot);
+  } else if (ori_marking) {
+    ori_marking_barrier(js_heap(v));
+  }
 #else
   (void)slot;
   (void)v;
@@ -173,7 +184,12 @@ static inline void ori_write_barrier(void *obj, void *slot, JSValue v) {
 /* ori_write_barrier_ptr: the same for a raw pointer stored at slot. */
 static inline void ori_write_barrier_ptr(void *slot, const void *p) {
 #ifndef JSVM_GC_BOEHM
-  if (p && ori_is_young(p) && !ori_is_young(slot)) ori_record_slot(slot);
+  if (!p) return;
+  if (ori_is_young(p)) {
+    if (!ori_is_young(slot)) ori_record_slot(slot);
+  } else if (ori_marking) {
+    ori_marking_barrier(p);
+  }
 #else
   (void)slot;
   (void)p;

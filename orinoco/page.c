@@ -159,12 +159,15 @@ void *ori_object_at(const void *p) {
     return ori_test(pg->start, ori_bit(pg, obj)) && (const char *)p < pg->end ? obj : NULL;
   }
   size_t bit = ori_bit(pg, p);
+  // On a page marked but not swept yet, only marked objects are alive.
+  bool unswept = pg->flags & ORI_PAGE_UNSWEPT;
   // Most candidates point at an object's start: one bit test.
-  if (((uintptr_t)p & 7) == 0 && ori_test(pg->start, bit)) return (void *)p;
+  if (((uintptr_t)p & 7) == 0 && ori_test(pg->start, bit))
+    return !unswept || ori_test(pg->mark, bit) ? (void *)p : NULL;
   size_t i = bit_at_or_below(pg->start, bit);
   if (i == SIZE_MAX) return NULL;
   char *obj = (char *)pg + i * 8;
-  if (obj < pg->area) return NULL;
+  if (obj < pg->area || (unswept && !ori_test(pg->mark, i))) return NULL;
   // A start bit names a live object, so its size can be read; p must
   // fall inside it (it may be in a free gap after it).
   return (const char *)p < obj + ori_size_of(obj) ? obj : NULL;

@@ -154,9 +154,42 @@ void ori_set_stack_base(void *base) {
 
 #ifndef JSVM_GC_BOEHM
 
-// The words of [lo, hi) that point into objects: report each.
+// The objects found so far in one scan: each is reported once, however
+// many frames hold it (a deep recursion holds the same few objects in
+// every frame, and tracing a big one per frame would be quadratic).
+typedef struct SeenSet {
+  uintptr_t *slot;
+  size_t mask, count;
+} SeenSet;
+
+static bool seen_add(SeenSet *s, uintptr_t p) {
+  if ((s->count + 1) * 2 > s->mask + 1) {
+    size_t cap = (s->mask + 1) * 2;
+    uintptr_t *old = s->slot, old_cap = s->mask + 1;
+    s->slot = calloc(cap, sizeof *s->slot);
+    if (!s->slot) ori_fatal_heap_limit();
+    s->mask = cap - 1;
+    for (size_t i = 0; i < old_cap; i++) {
+      if (!old[i]) continue;
+      size_t j = (old[i] >> 3) * 0x9E3779B97F4A7C15ull >> 20 & s->mask;
+      while (s->slot[j]) j = (j + 1) & s->mask;
+      s->slot[j] = old[i];
+    }
+    free(old);
+  }
+  size_t j = (p >> 3) * 0x9E3779B97F4A7C15ull >> 20 & s->mask;
+  for (; s->slot[j]; j = (j + 1) & s->mask)
+    if (s->slot[j] == p) return false;
+  s->slot[j] = p;
+  s->count++;
+  return true;
+}
+
+// The words of [lo, hi) that point into objects: report each object once.
 __attribute__((no_sanitize_address, noinline)) static void scan_range(
     uintptr_t *lo, uintptr_t *hi, void (*hit)(void *, void *), void *ctx, bool young_only) {
+  SeenSet seen = {calloc(256, sizeof(uintptr_t)), 255, 0};
+  if (!seen.slot) ori_fatal_heap_limit();
   uintptr_t last = 0;
   for (uintptr_t *w = lo; w < hi; w++) {
     uintptr_t x = *w;
@@ -170,8 +203,9 @@ __attribute__((no_sanitize_address, noinline)) static void scan_range(
       if (!pg || !(pg->flags & ORI_PAGE_YOUNG)) continue;
     }
     void *obj = ori_object_at((void *)x);
-    if (obj) hit(obj, ctx);
+    if (obj && seen_add(&seen, (uintptr_t)obj)) hit(obj, ctx);
   }
+  free(seen.slot);
 }
 
 __attribute__((no_sanitize_address, noinline)) void ori_scan_stack(

@@ -131,6 +131,8 @@ static void *copy_object(Scavenger *s, void *obj) {
   }
   memcpy(to, obj, size);
   *(uintptr_t *)obj = (uintptr_t)to | 1;
+  // Promoted while marking: black, and re-traced in the final pause.
+  if (ori_marking && !ori_is_young(to)) ori_marking_note_black(to, size);
   return to;
 }
 
@@ -227,11 +229,9 @@ static void pin(void *obj, void *ctx) {
     pg->flags |= ORI_PAGE_PINNED;
     if (ori_test(pg->mark, bit)) return;
     ori_set(pg->mark, bit);
-  } else if (ori_test(pg->mark, bit)) {
-    return;  // already held (mark bits of old pages are free here)
-  } else {
-    ori_set(pg->mark, bit);
   }
+  // (Old pages' mark bits belong to the marker: an old object held twice
+  // is listed twice, which costs a second trace and nothing else.)
   push_ptr(&s->held, &s->nheld, &s->cap_held, obj);
 }
 
@@ -285,6 +285,16 @@ static OriPage *flip(void) {
   return from;
 }
 
+// A page promoted in place while marking: its objects are black, and
+// re-traced in the final pause.
+static void blacken_page(OriPage *pg) {
+  for (size_t i = ori_bit(pg, pg->area); i < ORI_PAGE_SIZE / 8; i++)
+    if (ori_test(pg->start, i)) {
+      char *obj = (char *)pg + i * 8;
+      ori_marking_note_black(obj, ori_size_of(obj));
+    }
+}
+
 // After the copy: pinned pages join old space (swept with the marks the
 // scavenge left), the others are freed; the copies become the semispace.
 static void finish(Scavenger *s, OriPage *from) {
@@ -305,6 +315,7 @@ static void finish(Scavenger *s, OriPage *from) {
     old->committed += ORI_PAGE_SIZE;
     ori_sweep_page(pg);  // frees the unmarked, clears the marks
     old->size += pg->live;
+    if (ori_marking) blacken_page(pg);
     s->promoted += pg->live;
     s->pinned += pg->live;
   }
@@ -338,11 +349,7 @@ void ori_scavenge(const char *reason) {
   finish(&s, from);
   // Objects the C stack holds stay remembered (see pin), and so do the
   // pinned ones, now old: their holders may still store into them.
-  for (size_t i = 0; i < s.nheld; i++) {
-    OriPage *pg = ori_page_of(s.held[i]);
-    ori_clear(pg->mark, ori_bit(pg, s.held[i]));
-    ori_note_fresh(s.held[i]);
-  }
+  for (size_t i = 0; i < s.nheld; i++) ori_note_fresh(s.held[i]);
   free(s.held);
   free(s.work);
   ori_heap.in_gc = false;

@@ -74,6 +74,7 @@ static void verify_page(Verifier *vf, OriPage *pg) {
   size_t last = (pg->flags & ORI_PAGE_LARGE) ? first + 1 : ori_bit(pg, (char *)pg + ORI_PAGE_SIZE);
   for (size_t i = first; i < last; i++) {
     if (!ori_test(pg->start, i)) continue;
+    if ((pg->flags & ORI_PAGE_UNSWEPT) && !ori_test(pg->mark, i)) continue;  // dead
     vf->obj = (char *)pg + i * 8;
     vf->old = !(pg->flags & ORI_PAGE_YOUNG);
     vf->remembered = ori_test(pg->dirty, i) || (vf->old && is_fresh(vf->obj));

@@ -72,6 +72,7 @@ static JSValue weakref_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv, JSV
   JSMap *m = js_map_root_of(vm, JS_TYPE_WeakRef, sizeof(JSWeakRef), proto, 2);
   JSWeakRef *w = (JSWeakRef *)js_new_object_of(vm, m);
   w->target = target;  // fresh object: raw store
+  js_keep_during_job(vm, target);  // AddToKeptObjects (§26.1.1.1 step 4)
   return js_val(w);
 }
 
@@ -79,7 +80,9 @@ static JSValue weakref_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv, JSV
 // it was collected.
 static JSValue weakref_deref(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   if (!require_type(vm, self, JS_TYPE_WeakRef, "WeakRef.prototype.deref")) return JS_EXCEPTION;
-  return ((JSWeakRef *)js_heap(self))->target;
+  JSValue target = ((JSWeakRef *)js_heap(self))->target;
+  js_keep_during_job(vm, target);  // WeakRefDeref: AddToKeptObjects
+  return target;
 }
 
 /* {==== FinalizationRegistry ====} */

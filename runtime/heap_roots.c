@@ -19,6 +19,8 @@
 #include "runtime/typedarray.h"
 
 
+static void trace_lists(OriVisitor *v);
+
 static void trace_realm(JSRealm *r, OriVisitor *v) {
   ORI_VISIT(v, &r->global);
   ORI_VISIT(v, &r->global_lexicals);
@@ -58,6 +60,7 @@ static void trace_vm(void *ctx, OriVisitor *v) {
   trace_jobs(vm, v);
   ORI_VISIT(v, &vm->callee);
   ORI_VISIT(v, &vm->script_name);
+  trace_lists(v);
   if (vm->realm) trace_realm(vm->realm, v);
 #ifdef JSVM_GC_BOEHM
   // Boehm runs no weak hooks: what orinoco holds weakly is strong here.
@@ -65,6 +68,49 @@ static void trace_vm(void *ctx, OriVisitor *v) {
     ORI_VISIT_PTR(v, &vm->strings.slots[i]);
   js_map_cache_trace(v);
 #endif
+}
+
+/* {==== WeakRef targets kept during a job, registries to clean up ====} */
+
+// A malloc'd list of values held strongly (a root).
+typedef struct ValueList {
+  JSValue *v;
+  uint32_t n, cap;
+} ValueList;
+
+static ValueList kept, cleanups;
+
+static void list_add(ValueList *l, JSValue v) {
+  if (l->n == l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 16;
+    l->v = realloc(l->v, l->cap * sizeof *l->v);
+    if (!l->v) abort();
+  }
+  l->v[l->n++] = v;
+}
+
+void js_keep_during_job(JSVM *vm, JSValue v) {
+  (void)vm;
+  if (js_is_heap(v)) list_add(&kept, v);
+}
+
+void js_clear_kept_objects(JSVM *vm) {
+  (void)vm;
+  kept.n = 0;
+}
+
+void js_gc_note_cleanup(JSValue registry) { list_add(&cleanups, registry); }
+
+bool js_gc_take_cleanup(JSVM *vm, JSValue *registry) {
+  (void)vm;
+  if (!cleanups.n) return false;
+  *registry = cleanups.v[--cleanups.n];
+  return true;
+}
+
+static void trace_lists(OriVisitor *v) {
+  for (uint32_t i = 0; i < kept.n; i++) ORI_VISIT(v, &kept.v[i]);
+  for (uint32_t i = 0; i < cleanups.n; i++) ORI_VISIT(v, &cleanups.v[i]);
 }
 
 /* {==== Array buffer blocks ====} */

@@ -1,12 +1,14 @@
 /*
  * runtime/job.c — the job (microtask) queue: a ring of pending calls run
- * in FIFO order. The ring is malloc'd, so its values are registered with
- * the collector as they are queued (roots) and released once run.
+ * in FIFO order. The ring is malloc'd; runtime/heap_roots.c traces its
+ * live entries. When the queue drains, WeakRef targets kept during the
+ * job are released and FinalizationRegistry cleanups run (host jobs).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "runtime/runtime.h"
+#include "runtime/weakref.h"
 
 static void grow(JSVM *vm) {
   uint32_t cap = vm->job_cap ? vm->job_cap * 2 : 64;
@@ -28,12 +30,20 @@ void js_enqueue_job(JSVM *vm, JSValue fn, int argc, const JSValue *args) {
 }
 
 bool js_run_jobs(JSVM *vm) {
-  while (vm->job_count) {
-    JSJob j = vm->jobs[vm->job_head];
-    vm->job_head = (vm->job_head + 1) % vm->job_cap;
-    vm->job_count--;
-    JSValue r = js_call(vm, j.fn, JS_UNDEFINED, j.argc, j.args);
-    if (js_is_exception(r)) return false;
+  for (;;) {
+    while (vm->job_count) {
+      JSJob j = vm->jobs[vm->job_head];
+      vm->job_head = (vm->job_head + 1) % vm->job_cap;
+      vm->job_count--;
+      JSValue r = js_call(vm, j.fn, JS_UNDEFINED, j.argc, j.args);
+      if (js_is_exception(r)) return false;
+    }
+    // The synchronous sequence is over: ClearKeptObjects, then the
+    // cleanup callbacks of registries whose targets died (each may queue
+    // more jobs).
+    js_clear_kept_objects(vm);
+    JSValue reg;
+    if (!js_gc_take_cleanup(vm, &reg)) return true;
+    if (js_is_exception(js_finalization_registry_cleanup(vm, reg))) return false;
   }
-  return true;
 }

@@ -13,8 +13,9 @@
  *    not visited; what they hold is rooted elsewhere (ignition/gc.c).
  *  - A JS object's fields are: the JSObject header, its type's own
  *    fields, then inline_count in-object slots at map->inline_start.
- *  - Weak holders (WeakMap, WeakSet) report themselves when the visitor
- *    implements weakness and mark their table without tracing it.
+ *  - Weak holders (WeakMap, WeakSet, WeakRef, FinalizationRegistry) report
+ *    themselves when the visitor implements weakness, and keep their
+ *    tables alive without tracing them.
  */
 #include <stddef.h>
 
@@ -217,14 +218,26 @@ static void trace_own_fields(JSObject *o, JSType type, OriVisitor *v) {
       ORI_VISIT(v, &((JSProxyObject *)o)->handler);
       return;
     case JS_TYPE_TypedArray: ORI_VISIT(v, &((JSTypedArray *)o)->buffer); return;
-    // WeakRef targets and registry cells are held strongly for now (a
-    // legal choice: collection is never guaranteed); weakness needs
-    // KeepDuringJob's kept list first.
-    case JS_TYPE_WeakRef: ORI_VISIT(v, &((JSWeakRef *)o)->target); return;
-    case JS_TYPE_FinalizationRegistry:
-      ORI_VISIT(v, &((JSFinalizationRegistry *)o)->cells);
-      ORI_VISIT(v, &((JSFinalizationRegistry *)o)->cleanup);
+    // WeakRef targets and registry targets/tokens are weak in full
+    // collections (see the weak holders below).
+    case JS_TYPE_WeakRef:
+      if (v->weak_refs) {
+        v->weak_holder(v, o);
+      } else {
+        ORI_VISIT(v, &((JSWeakRef *)o)->target);
+      }
       return;
+    case JS_TYPE_FinalizationRegistry: {
+      JSFinalizationRegistry *r = (JSFinalizationRegistry *)o;
+      ORI_VISIT(v, &r->cleanup);
+      if (v->weak_refs) {
+        v->value_no_trace(v, &r->cells);
+        v->weak_holder(v, o);
+      } else {
+        ORI_VISIT(v, &r->cells);
+      }
+      return;
+    }
     case JS_TYPE_Function: trace_function((JSFunction *)o, v); return;
     case JS_TYPE_BoundFunction:
       ORI_VISIT(v, &((JSBoundFunction *)o)->target);
@@ -250,12 +263,49 @@ static void trace(void *obj, OriVisitor *v) {
 
 /* {==== Weak holders ====} */
 
+// A registry's cells: held values are strong, targets and tokens weak.
+static bool registry_ephemeron(JSFinalizationRegistry *r, OriVisitor *v) {
+  JSArrayStore *cells = js_heap(r->cells);
+  for (uint32_t i = 0; i < cells->used; i += JS_CELL_SIZE) ORI_VISIT(v, &cells->v[i + JS_CELL_HELD]);
+  return false;
+}
+
+static void clear_weak(JSValue *slot, OriVisitor *v, bool *cleared) {
+  if (js_is_heap(*slot) && !v->is_live(v, slot)) {
+    *slot = JS_UNDEFINED;
+    *cleared = true;
+  }
+}
+
+static void registry_clear_dead(JSFinalizationRegistry *r, OriVisitor *v) {
+  JSArrayStore *cells = js_heap(r->cells);
+  bool dead_target = false, dead_token = false, young = false;
+  for (uint32_t i = 0; i < cells->used; i += JS_CELL_SIZE) {
+    clear_weak(&cells->v[i + JS_CELL_TARGET], v, &dead_target);
+    clear_weak(&cells->v[i + JS_CELL_TOKEN], v, &dead_token);
+    for (uint32_t k = 0; k < JS_CELL_SIZE; k++)
+      young |= js_is_heap(cells->v[i + k]) && ori_is_young(js_heap(cells->v[i + k]));
+  }
+  // Its cleanup callback runs as a host job once the queue drains.
+  if (dead_target) js_gc_note_cleanup(js_val(r));
+  if (young) ori_remember(cells);
+}
+
 static bool ephemeron(void *obj, OriVisitor *v) {
+  switch ((unsigned)js_cell_type(obj)) {
+    case JS_TYPE_WeakRef: return false;
+    case JS_TYPE_FinalizationRegistry: return registry_ephemeron(obj, v);
+  }
   JSCollection *c = obj;
   return js_table_ephemeron((JSArrayStore *)js_heap(c->table), v);
 }
 
 static void clear_dead(void *obj, OriVisitor *v) {
+  bool cleared = false;
+  switch ((unsigned)js_cell_type(obj)) {
+    case JS_TYPE_WeakRef: clear_weak(&((JSWeakRef *)obj)->target, v, &cleared); return;
+    case JS_TYPE_FinalizationRegistry: registry_clear_dead(obj, v); return;
+  }
   JSCollection *c = obj;
   js_table_clear_dead((JSArrayStore *)js_heap(c->table), v);
 }

@@ -121,6 +121,15 @@ JSVM *js_vm_new(void);
 void js_gc_init(JSVM *vm);
 /* js_layout_init: register the body descriptors (runtime/layout.c). */
 void js_layout_init(void);
+/* WeakRef support (heap_roots.c): js_keep_during_job is AddToKeptObjects
+ * (the target stays alive until the job queue drains, when
+ * js_clear_kept_objects runs); registries whose targets the collector
+ * cleared wait in a list that js_run_jobs drains with
+ * js_gc_take_cleanup. */
+void js_keep_during_job(JSVM *vm, JSValue v);
+void js_clear_kept_objects(JSVM *vm);
+void js_gc_note_cleanup(JSValue registry);
+bool js_gc_take_cleanup(JSVM *vm, JSValue *registry);
 /* js_string_table_sweep: drop dead interned strings (weak hook). */
 void js_string_table_sweep(JSVM *vm, OriVisitor *v);
 

@@ -452,6 +452,7 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(eval)                      \
   X(date)                      \
   X(typedarray)                \
+  X(atomics)                   \
   X(proxy)                     \
   /* end of families */
 #define JS_DECLARE_INIT(f) void js_init_##f(JSVM *vm);

@@ -483,6 +483,16 @@ static void function_body(Gen *g, PrsFunction *f) {
   gen_return(g);
 }
 
+// A named function expression's own name (scope.c adds it last, so any
+// parameter or var of the same name shadows it): the closure itself.
+static void self_binding(Gen *g, PrsFunction *f) {
+  for (PrsVar *v = f->scope->vars; v; v = v->next) {
+    if (v->kind != PRS_VAR_SELF) continue;
+    GEN1(g, Ldar, GEN_CLOSURE(g));
+    gen_store_var(g, v, true, v->name, false);
+  }
+}
+
 static void compile_function(Gen *g, PrsFunction *f) {
   g->fscope = g->scope = f->scope;
   g->strict = f->scope->strict;
@@ -505,6 +515,7 @@ static void compile_function(Gen *g, PrsFunction *f) {
     gen_bind(g, start);
   }
   base_constructor_fields(g, f);
+  self_binding(g, f);
   if (fl & PRS_FLAG_SimpleParams) simple_params(g, f);
   arguments_object(g, f);
   if (!(fl & PRS_FLAG_SimpleParams)) complex_params(g, f);

@@ -27,6 +27,10 @@
 #define ORI_GROWTH 1.75
 #define ORI_MIN_OLD_LIMIT ((size_t)8 << 20)
 #define ORI_MIN_EXTERNAL_LIMIT ((size_t)64 << 20)
+// Allocation paces the marker: a step of ORI_STEP_BYTES traced for every
+// ORI_STEP_EVERY bytes allocated (--gc-stress: many small steps).
+#define ORI_STEP_EVERY ((size_t)256 << 10)
+#define ORI_STEP_BYTES ((size_t)512 << 10)
 
 OriHeap ori_heap;
 
@@ -116,24 +120,26 @@ void ori_after_full_gc(void) {
   if (live > ori_heap.max_old_bytes) ori_fatal_heap_limit();
 }
 
-void ori_collect_young(const char *reason) {
-  if (ori_heap.in_gc) return;
-  ori_scavenge(reason);
-  size_t old = old_generation_size();
-  // Close to the limit: start marking incrementally, so that the full
-  // collection's pause is only its final step; past the limit (marking
-  // could not keep up), finish it at once.
-  if (!ori_marking && old > ori_heap.old_limit / 4 * 3) {
-    ori_marking_start("finalize incremental marking via stack guard");
-  } else if (old > ori_heap.old_limit + ori_heap.old_limit / 4) {
+// The old generation's pressure, after a scavenge or an old allocation:
+// close to the limit, start marking incrementally, so that the full
+// collection's pause is only its final step; far past it (marking could
+// not keep up), finish at once.
+static void old_generation_pressure(void) {
+  size_t old = old_generation_size(), limit = ori_heap.old_limit;
+  if (old > 2 * limit) {
     ori_collect("allocation failure");
+  } else if (!ori_marking && old > limit / 4 * 3) {
+    ori_marking_start("finalize incremental marking via stack guard");
   }
 }
 
-// --gc-stress and allocation pace the marker: a step of ORI_STEP_BYTES
-// traced for every ORI_STEP_EVERY bytes allocated.
-#define ORI_STEP_EVERY ((size_t)256 << 10)
-#define ORI_STEP_BYTES ((size_t)1 << 20)
+void ori_collect_young(const char *reason) {
+  if (ori_heap.in_gc) return;
+  ori_scavenge(reason);
+  old_generation_pressure();
+  // Each scavenge also advances marking (it promoted objects).
+  if (ori_marking) ori_marking_step(2 * ORI_STEP_BYTES);
+}
 
 static void marking_pace(void) {
   static size_t last;
@@ -168,8 +174,7 @@ static void stress(void) {
 // Old-generation allocation: collect when the generation is over its
 // limit, and fail past the heap limit.
 static void *alloc_old(OriSpace space, size_t size) {
-  if (old_generation_size() + size > ori_heap.old_limit && !ori_heap.in_gc)
-    ori_collect("allocation failure");
+  if (!ori_heap.in_gc) old_generation_pressure();
   if (old_generation_size() + size > ori_heap.max_old_bytes) return NULL;
   void *p = space == ORI_LO_SPACE ? ori_lo_alloc(size) : ori_paged_alloc(space, size);
   if (p && !ori_heap.in_gc) ori_note_fresh(p);

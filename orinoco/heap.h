@@ -159,6 +159,11 @@ void ori_marking_step(size_t budget);
 /* obj (size bytes, maybe not initialized yet) was allocated old while
  * marking: black, re-traced in the final pause */
 void ori_marking_note_black(void *obj, size_t size);
+/* obj (initialized) is marked black without a re-trace: the caller
+ * greys what it holds (the scavenger, for what it promotes) */
+void ori_marking_blacken(void *obj, size_t size);
+/* grey old object p (interior pointers resolve), even inside a GC */
+void ori_marking_grey(const void *p);
 void ori_sweep_space_now(OriSpace space);
 /* heap.c: the old generation's limit from what a full collection kept */
 void ori_after_full_gc(void);

@@ -216,6 +216,19 @@ static void marker_reset(Marker *m, bool young_too, const char *reason) {
     for (OriPage *pg = ori_heap.space[s].pages; pg; pg = pg->next) pg->marked_bytes = 0;
 }
 
+// Young objects are roots of an incremental cycle: their old referents
+// live.
+static void trace_young_roots(Marker *m) {
+  for (OriPage *pg = ori_heap.space[ORI_NEW_SPACE].pages; pg; pg = pg->next) {
+    for (size_t w = ori_bit(pg, pg->area) >> 6; w < ORI_BITMAP_WORDS; w++) {
+      for (uint64_t bits = pg->start[w]; bits; bits &= bits - 1) {
+        size_t i = (w << 6) + (size_t)__builtin_ctzll(bits);
+        ori_heap.layout->trace((char *)pg + i * 8, &m->v);
+      }
+    }
+  }
+}
+
 void ori_marking_start(const char *reason) {
   if (ori_marking || ori_heap.in_gc) return;
   double t0 = ori_now_ms();
@@ -223,6 +236,10 @@ void ori_marking_start(const char *reason) {
   ori_finish_sweeping();
   marker_reset(&marker, false, reason);
   ori_visit_roots(&marker.v);
+  // Young objects are roots too (they are never marked): grey their old
+  // referents now, or the whole marking would wait for the final pause.
+  // Marking starts right after a scavenge, so few young objects exist.
+  trace_young_roots(&marker);
   ori_marking = true;
   marker.step_ms += ori_now_ms() - t0;
   marker.steps++;
@@ -233,8 +250,16 @@ void ori_marking_note_black(void *obj, size_t size) {
   push(&marker.black, &marker.nblack, &marker.cap_black, obj);
 }
 
+void ori_marking_blacken(void *obj, size_t size) {
+  if (mark(obj)) ori_page_of(obj)->marked_bytes += size;
+}
+
 void ori_marking_barrier(const void *p) {
-  if (ori_heap.in_gc || ori_is_young(p)) return;
+  if (!ori_heap.in_gc) ori_marking_grey(p);
+}
+
+void ori_marking_grey(const void *p) {
+  if (ori_is_young(p)) return;
   OriPage *pg = ori_page_of(p);
   if (!pg) return;
   void *obj = (void *)p;
@@ -246,13 +271,7 @@ void ori_marking_barrier(const void *p) {
 static void finalize(Marker *m) {
   ori_scan_stack(stack_hit, m, false);
   ori_visit_roots(&m->v);
-  if (!m->young_too) {
-    // Young objects are roots: their old referents live.
-    for (OriPage *pg = ori_heap.space[ORI_NEW_SPACE].pages; pg; pg = pg->next) {
-      for (size_t i = ori_bit(pg, pg->area); i < ORI_PAGE_SIZE / 8; i++)
-        if (ori_test(pg->start, i)) ori_heap.layout->trace((char *)pg + i * 8, &m->v);
-    }
-  }
+  if (!m->young_too) trace_young_roots(m);
   for (size_t i = 0; i < m->nblack; i++) ori_heap.layout->trace(m->black[i], &m->v);
   drain(m, 0);
   ephemerons(m);

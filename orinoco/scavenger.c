@@ -131,8 +131,8 @@ static void *copy_object(Scavenger *s, void *obj) {
   }
   memcpy(to, obj, size);
   *(uintptr_t *)obj = (uintptr_t)to | 1;
-  // Promoted while marking: black, and re-traced in the final pause.
-  if (ori_marking && !ori_is_young(to)) ori_marking_note_black(to, size);
+  // Promoted while marking: black (its trace below greys what it holds).
+  if (ori_marking && !ori_is_young(to)) ori_marking_blacken(to, size);
   return to;
 }
 
@@ -160,9 +160,17 @@ static char *from_object_at(const void *p) {
   }
 }
 
+// After a slot of the object being traced was resolved to p: an old
+// object pointing to a young one stays remembered; while marking, an old
+// object's old referents are greyed (the promoted and pinned objects the
+// scavenger traces are black, so this keeps invariant (b) for them).
 static void note_target(Scavenger *s, const void *p) {
-  if (s->tracing_old && ori_is_young(p) && !(ori_page_of(p)->flags & ORI_PAGE_PINNED))
+  if (!s->tracing_old) return;
+  if (ori_is_young(p) && !(ori_page_of(p)->flags & ORI_PAGE_PINNED)) {
     s->found_young = true;
+  } else if (ori_marking) {
+    ori_marking_grey(p);
+  }
 }
 
 static void visit_value(OriVisitor *v, JSValue *slot) {
@@ -285,13 +293,13 @@ static OriPage *flip(void) {
   return from;
 }
 
-// A page promoted in place while marking: its objects are black, and
-// re-traced in the final pause.
+// A page promoted in place while marking: its objects are black (the
+// scavenge traced the live ones, greying their referents).
 static void blacken_page(OriPage *pg) {
   for (size_t i = ori_bit(pg, pg->area); i < ORI_PAGE_SIZE / 8; i++)
     if (ori_test(pg->start, i)) {
       char *obj = (char *)pg + i * 8;
-      ori_marking_note_black(obj, ori_size_of(obj));
+      ori_marking_blacken(obj, ori_size_of(obj));
     }
 }
 

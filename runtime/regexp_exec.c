@@ -604,7 +604,8 @@ static int run(Ctx *x, uint32_t start) {
   uint32_t pc = 0, pos = start;
   int64_t np;
   x->sp = 0;
-  for (uint32_t i = 0; i < 2 * x->ncaps; i++) x->caps[i] = -1;
+  // Every group -1 (all bits set): one memset.
+  memset(x->caps, 0xFF, 2 * x->ncaps * sizeof *x->caps);
   for (;;) {
     switch (code[pc] & 0xFF) {
       case RX_OP_MATCH:
@@ -689,7 +690,7 @@ static uint32_t next_start(const Ctx *x, const RxProgram *prog, uint32_t i) {
 
 // next_start, but never inside a surrogate pair that the scan stepped
 // over (with code points, a start there would split a character).
-static uint32_t scan_start(const Ctx *x, const RxProgram *prog, uint32_t from) {
+static inline uint32_t scan_start(const Ctx *x, const RxProgram *prog, uint32_t from) {
   uint32_t i = next_start(x, prog, from);
   while (x->u && i > from && i < x->len && is_trail(unit(x, i)) && is_lead(unit(x, i - 1)))
     i = next_start(x, prog, i + 1);
@@ -787,9 +788,16 @@ static bool lin_closure(Lin *L, LinList *list, uint32_t pc, uint32_t pos) {
         if (!push2(x, bit, T_CHOICE, code[pc + 1])) return false;
         pc += 2;
         continue;
-      case RX_OP_SAVE: case RX_OP_RESET:
-        if (!step_state(x, code + pc, pos)) return false;
-        pc += op_words(code + pc);
+      // SAVE and RESET as step_state does them (not shared, so that the
+      // backtracker's copy stays inlined in run).
+      case RX_OP_SAVE:
+        if (!set_cap(x, code[pc + 1], (int32_t)pos)) return false;
+        pc += 2;
+        continue;
+      case RX_OP_RESET:
+        for (uint32_t s = code[pc + 1]; s < code[pc + 2]; s++)
+          if (!set_cap(x, s, -1)) return false;
+        pc += 3;
         continue;
       case RX_OP_LBEGIN: bit = 1; pc++; continue;
       case RX_OP_LEND:

@@ -125,10 +125,13 @@ void ori_after_full_gc(void) {
 // collection's pause is only its final step; far past it (marking could
 // not keep up), finish at once.
 static void old_generation_pressure(void) {
-  size_t old = old_generation_size(), limit = ori_heap.old_limit;
+  size_t old = old_generation_size(), limit = ori_heap.old_limit, committed = 0;
+  for (int s = ORI_OLD_SPACE; s < ORI_SPACE_COUNT; s++) committed += ori_heap.space[s].committed;
   if (old > 2 * limit) {
     ori_collect("allocation failure");
-  } else if (!ori_marking && old > limit / 4 * 3) {
+  } else if (!ori_marking && (old > limit / 4 * 3 || committed > 2 * limit)) {
+    // (Committed pages far above the live size: fragmentation that only a
+    // full collection, which gives empty pages back, can undo.)
     ori_marking_start("finalize incremental marking via stack guard");
   }
 }

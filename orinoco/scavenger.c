@@ -35,6 +35,7 @@ typedef struct Scavenger {
   char *scan;
   void **work;                  /* promoted and pinned objects to scan */
   size_t nwork, cap_work;
+  OriPage *kept;                /* pinned pages that stay young */
   void **held;                  /* old objects the C stack holds */
   size_t nheld, cap_held;
   bool tracing_old;             /* the object being traced is old */
@@ -55,7 +56,8 @@ static void push_ptr(void ***a, size_t *n, size_t *cap, void *p) {
 
 void ori_record_write(void *obj) {
   OriPage *pg = ori_page_of(obj);
-  if (!pg) return;
+  // Young objects (a pinned page's, during a scavenge) need no entry.
+  if (!pg || (pg->flags & ORI_PAGE_YOUNG)) return;
   size_t bit = ori_bit(pg, obj);
   if (ori_test(pg->dirty, bit)) return;
   ori_set(pg->dirty, bit);
@@ -166,7 +168,8 @@ static char *from_object_at(const void *p) {
 // scavenger traces are black, so this keeps invariant (b) for them).
 static void note_target(Scavenger *s, const void *p) {
   if (!s->tracing_old) return;
-  if (ori_is_young(p) && !(ori_page_of(p)->flags & ORI_PAGE_PINNED)) {
+  // (A pinned page's objects count as young: the page may stay young.)
+  if (ori_is_young(p)) {
     s->found_young = true;
   } else if (ori_marking) {
     ori_marking_grey(p);
@@ -303,11 +306,59 @@ static void blacken_page(OriPage *pg) {
     }
 }
 
-// After the copy: pinned pages join old space (swept with the marks the
-// scavenge left), the others are freed; the copies become the semispace.
+// Bytes of the objects marked on a pinned page (the ones the scavenge
+// reached).
+static size_t marked_bytes(OriPage *pg) {
+  size_t live = 0;
+  for (size_t w = ori_bit(pg, pg->area) >> 6; w < ORI_BITMAP_WORDS; w++)
+    for (uint64_t bits = pg->start[w] & pg->mark[w]; bits; bits &= bits - 1)
+      live += ori_size_of((char *)pg + (((w << 6) + (size_t)__builtin_ctzll(bits)) * 8));
+  return live;
+}
+
+// A mostly live pinned page is promoted in place: it joins old space,
+// swept with the marks the scavenge left, its objects remembered whole
+// until the next scavenge (they were traced as young, so the remembered
+// set does not know them).
+static void promote_in_place(Scavenger *s, OriPage *pg) {
+  OriSpaceState *old = &ori_heap.space[ORI_OLD_SPACE];
+  pg->flags = 0;
+  ori_page_set_young(pg, false);
+  pg->space = ORI_OLD_SPACE;
+  pg->next = old->pages;
+  old->pages = pg;
+  old->committed += ORI_PAGE_SIZE;
+  ori_sweep_page(pg);  // frees the unmarked, clears the marks
+  old->size += pg->live;
+  if (ori_marking) blacken_page(pg);
+  for (size_t w = ori_bit(pg, pg->area) >> 6; w < ORI_BITMAP_WORDS; w++)
+    for (uint64_t bits = pg->start[w]; bits; bits &= bits - 1)
+      ori_note_fresh((char *)pg + (((w << 6) + (size_t)__builtin_ctzll(bits)) * 8));
+  s->promoted += pg->live;
+}
+
+// A mostly dead pinned page stays young (promoting it would strand its
+// free space in old space until a full collection): its dead objects
+// lose their start bits, and the next scavenge copies the live ones out
+// unless they are pinned again.
+static void keep_young(Scavenger *s, OriPage *pg, size_t live) {
+  OriSpaceState *ns = &ori_heap.space[ORI_NEW_SPACE];
+  for (size_t w = 0; w < ORI_BITMAP_WORDS; w++) pg->start[w] &= pg->mark[w];
+  memset(pg->mark, 0, sizeof pg->mark);
+  memset(pg->dirty, 0, sizeof pg->dirty);
+  pg->flags = ORI_PAGE_YOUNG | ORI_PAGE_SURVIVOR;
+  pg->next = s->kept;
+  s->kept = pg;
+  ns->committed += ORI_PAGE_SIZE;
+  s->survived += live;
+}
+
+// After the copy: pinned pages are promoted or kept, the others freed;
+// the copies become the semispace.
 static void finish(Scavenger *s, OriPage *from) {
   OriSpaceState *ns = &ori_heap.space[ORI_NEW_SPACE];
-  OriSpaceState *old = &ori_heap.space[ORI_OLD_SPACE];
+  if (s->to_tail) s->to_tail->end = s->top;
+  for (OriPage *pg = s->to_pages; pg; pg = pg->next) ns->committed += ORI_PAGE_SIZE;
   while (from) {
     OriPage *pg = from;
     from = pg->next;
@@ -315,21 +366,21 @@ static void finish(Scavenger *s, OriPage *from) {
       ori_page_free(pg);
       continue;
     }
-    pg->flags = 0;
-    ori_page_set_young(pg, false);
-    pg->space = ORI_OLD_SPACE;
-    pg->next = old->pages;
-    old->pages = pg;
-    old->committed += ORI_PAGE_SIZE;
-    ori_sweep_page(pg);  // frees the unmarked, clears the marks
-    old->size += pg->live;
-    if (ori_marking) blacken_page(pg);
-    s->promoted += pg->live;
-    s->pinned += pg->live;
+    size_t live = marked_bytes(pg);
+    s->pinned += live;
+    if (live > (ORI_PAGE_SIZE - ORI_AREA_OFFSET) / 2) {
+      promote_in_place(s, pg);
+    } else {
+      keep_young(s, pg, live);
+    }
   }
-  if (s->to_tail) s->to_tail->end = s->top;
-  for (OriPage *pg = s->to_pages; pg; pg = pg->next) ns->committed += ORI_PAGE_SIZE;
   ns->pages = s->to_pages;
+  if (s->kept) {
+    OriPage *last = s->kept;
+    while (last->next) last = last->next;
+    last->next = ns->pages;
+    ns->pages = s->kept;
+  }
   ns->size = s->survived;
   // Survival above half the semispace (copied or pinned in place): give
   // the mutator more room, so that long-lived data (or a deep C stack
@@ -357,7 +408,8 @@ void ori_scavenge(const char *reason) {
   finish(&s, from);
   // Objects the C stack holds stay remembered (see pin), and so do the
   // pinned ones, now old: their holders may still store into them.
-  for (size_t i = 0; i < s.nheld; i++) ori_note_fresh(s.held[i]);
+  for (size_t i = 0; i < s.nheld; i++)
+    if (!ori_is_young(s.held[i])) ori_note_fresh(s.held[i]);
   free(s.held);
   free(s.work);
   ori_heap.in_gc = false;

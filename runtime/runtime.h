@@ -452,6 +452,7 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(eval)                      \
   X(date)                      \
   X(typedarray)                \
+  X(base64)                    \
   X(atomics)                   \
   X(proxy)                     \
   /* end of families */

@@ -455,6 +455,8 @@ void js_print_value(JSVM *vm, FILE *out, JSValue v);
   X(base64)                    \
   X(atomics)                   \
   X(proxy)                     \
+  X(suppressed_error)          \
+  X(disposable)                \
   /* end of families */
 #define JS_DECLARE_INIT(f) void js_init_##f(JSVM *vm);
 JS_BUILTIN_FAMILIES(JS_DECLARE_INIT)

@@ -5,26 +5,29 @@
  * (Int8..Uint32, BigInt64, BigUint64).
  *
  * Invariants:
- *  - jsvm runs one agent on one thread, so every operation is atomic as
- *    it stands: nothing else can touch a buffer between a read and the
- *    write that follows it. The raw-byte operations below are the spec's
- *    GetModifySetValueInBuffer on little-endian element bytes.
+ *  - Other agents are other processes (host/test262_agent.c) sharing a
+ *    SharedArrayBuffer's bytes through the arena of
+ *    runtime/shared_memory.h, so every element access here is a real
+ *    atomic instruction (sequentially consistent) on aligned memory.
  *  - Validation follows the spec's order exactly: ValidateIntegerTypedArray,
  *    then ValidateAtomicAccess (ToIndex against the length seen before the
  *    index was converted), then the value conversions (user code may
  *    detach or shrink the buffer), then RevalidateAtomicAccess.
  *  - Waiters: the main agent can suspend ([[CanBlock]] true, as the main
- *    thread of d8 and node). A synchronous wait has nobody to wake it, so
- *    it sleeps out its timeout and answers "timed-out" (forever without
- *    one). Asynchronous waiters (waitAsync) live in the realm's
- *    AtomicsWaiters store (a GC root): slot 0 says whether the timeout
- *    job is queued, then four values per waiter, oldest first: the
- *    SharedArrayBuffer, the byte index, the promise and the deadline (ms
- *    on the monotonic clock, +Infinity for none). notify takes them in
- *    that order and resolves each promise with "ok" from a job; the
- *    timeout job resolves the expired ones with "timed-out" and, while
+ *    thread of d8 and node). On a block of the shared arena, the
+ *    WaiterList is the arena's (shared_memory.h): other agents wait and
+ *    notify there. On a buffer of this process alone a synchronous wait
+ *    has nobody to wake it, so it sleeps out its timeout and answers
+ *    "timed-out" (forever without one).
+ *  - Asynchronous waiters (waitAsync) live in the realm's AtomicsWaiters
+ *    store (a GC root): slot 0 says whether the timeout job is queued,
+ *    then W_SLOTS values per waiter, oldest first (see W_BUFFER below).
+ *    notify takes them in that order and resolves each promise with "ok"
+ *    from a job; the timeout job resolves the expired ones with
+ *    "timed-out" and those another agent notified with "ok", and, while
  *    others wait, queues itself again, sleeping until the next deadline
- *    when nothing else is queued (there is no event loop to wait in).
+ *    or notification when nothing else is queued (there is no event loop
+ *    to wait in).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -34,6 +37,7 @@
 #include "runtime/bigint.h"
 #include "runtime/builtins_typedarray.h"
 #include "runtime/promise.h"
+#include "runtime/shared_memory.h"
 
 /* {==== Validation (§25.4.3) ====} */
 
@@ -122,6 +126,40 @@ static uint64_t read_raw(const uint8_t *p, uint32_t size) {
 }
 static void write_raw(uint8_t *p, uint32_t size, uint64_t x) { memcpy(p, &x, size); }
 
+// The same accesses made atomically: a SharedArrayBuffer's bytes may be
+// shared with other agents, which are other processes (host/
+// test262_agent.c). Elements are aligned (a view's offset is a multiple
+// of its element size and blocks are 16-byte aligned).
+#define ATOMIC_SIZES(DO) \
+  switch (size) {        \
+    case 1: DO(uint8_t);  \
+    case 2: DO(uint16_t); \
+    case 4: DO(uint32_t); \
+    default: DO(uint64_t); \
+  }
+static uint64_t atomic_read(const uint8_t *p, uint32_t size) {
+#define LOAD(T) return __atomic_load_n((const T *)p, __ATOMIC_SEQ_CST)
+  ATOMIC_SIZES(LOAD)
+#undef LOAD
+}
+static void atomic_write(uint8_t *p, uint32_t size, uint64_t x) {
+#define STORE(T) __atomic_store_n((T *)p, (T)x, __ATOMIC_SEQ_CST); return
+  ATOMIC_SIZES(STORE)
+#undef STORE
+}
+// Compare-and-swap of the element's bits: the old bits.
+static uint64_t atomic_cas(uint8_t *p, uint32_t size, uint64_t expected, uint64_t replacement) {
+#define CAS(T)                                                                              \
+  {                                                                                         \
+    T e = (T)expected;                                                                      \
+    __atomic_compare_exchange_n((T *)p, &e, (T)replacement, false, __ATOMIC_SEQ_CST,        \
+                                __ATOMIC_SEQ_CST);                                          \
+    return e;                                                                               \
+  }
+  ATOMIC_SIZES(CAS)
+#undef CAS
+}
+
 // The element value of raw bytes (RawBytesToNumeric): a Number, or a
 // BigInt for the BigInt kinds.
 static JSValue raw_value(JSVM *vm, int kind, uint64_t raw) {
@@ -157,17 +195,23 @@ enum { OP_ADD, OP_AND, OP_EXCHANGE, OP_OR, OP_SUB, OP_XOR };
 static const char *const op_names[] = {"Atomics.add", "Atomics.and", "Atomics.exchange",
                                        "Atomics.or", "Atomics.sub", "Atomics.xor"};
 
-// The new raw value of an element: old op v, wrapping modulo the
-// element size (the caller writes only its low bytes).
-static uint64_t apply(int op, uint64_t old, uint64_t v) {
-  switch (op) {
-    case OP_ADD: return old + v;
-    case OP_AND: return old & v;
-    case OP_EXCHANGE: return v;
-    case OP_OR: return old | v;
-    case OP_SUB: return old - v;
-    default: return old ^ v;  // OP_XOR
+// The element's bits op'd with v atomically, wrapping modulo the element
+// size; the old bits.
+static uint64_t atomic_rmw(uint8_t *p, uint32_t size, int op, uint64_t v) {
+#define RMW(T)                                                              \
+  {                                                                         \
+    T *q = (T *)p, x = (T)v;                                                \
+    switch (op) {                                                           \
+      case OP_ADD: return __atomic_fetch_add(q, x, __ATOMIC_SEQ_CST);       \
+      case OP_AND: return __atomic_fetch_and(q, x, __ATOMIC_SEQ_CST);       \
+      case OP_EXCHANGE: return __atomic_exchange_n(q, x, __ATOMIC_SEQ_CST); \
+      case OP_OR: return __atomic_fetch_or(q, x, __ATOMIC_SEQ_CST);         \
+      case OP_SUB: return __atomic_fetch_sub(q, x, __ATOMIC_SEQ_CST);       \
+      default: return __atomic_fetch_xor(q, x, __ATOMIC_SEQ_CST);           \
+    }                                                                       \
   }
+  ATOMIC_SIZES(RMW)
+#undef RMW
 }
 
 // Atomics.add/and/exchange/or/sub/xor (typedArray, index, value):
@@ -183,9 +227,7 @@ static JSValue atomics_rmw(JSVM *vm, JSValue self, int argc, JSValue *argv, JSVa
   if (js_is_exception(convert(vm, t->kind, js_arg(2), &v))) return JS_EXCEPTION;
   if (!revalidate(vm, t, at, op_names[op])) return JS_EXCEPTION;
   uint32_t size = js_ta_element_size(t->kind);
-  uint8_t *p = js_array_buffer(t->buffer)->data + at;
-  uint64_t old = read_raw(p, size);
-  write_raw(p, size, apply(op, old, v));
+  uint64_t old = atomic_rmw(js_array_buffer(t->buffer)->data + at, size, op, v);
   return raw_value(vm, t->kind, old);
 }
 
@@ -206,9 +248,7 @@ static JSValue atomics_compare_exchange(JSVM *vm, JSValue self, int argc, JSValu
   if (js_is_exception(convert(vm, t->kind, js_arg(3), &replacement))) return JS_EXCEPTION;
   if (!revalidate(vm, t, at, method)) return JS_EXCEPTION;
   uint32_t size = js_ta_element_size(t->kind);
-  uint8_t *p = js_array_buffer(t->buffer)->data + at;
-  uint64_t old = read_raw(p, size);
-  if (old == expected) write_raw(p, size, replacement);
+  uint64_t old = atomic_cas(js_array_buffer(t->buffer)->data + at, size, expected, replacement);
   return raw_value(vm, t->kind, old);
 }
 
@@ -220,7 +260,8 @@ static JSValue atomics_load(JSVM *vm, JSValue self, int argc, JSValue *argv, JSV
   if (!t) return JS_EXCEPTION;
   int64_t at = validate_access(vm, t, len, js_arg(1));
   if (at < 0 || !revalidate(vm, t, at, "Atomics.load")) return JS_EXCEPTION;
-  return js_ta_load(vm, t->kind, js_array_buffer(t->buffer)->data + at);
+  uint32_t size = js_ta_element_size(t->kind);
+  return raw_value(vm, t->kind, atomic_read(js_array_buffer(t->buffer)->data + at, size));
 }
 
 // Atomics.store(typedArray, index, value) (§25.4.12): the converted
@@ -234,7 +275,7 @@ static JSValue atomics_store(JSVM *vm, JSValue self, int argc, JSValue *argv, JS
   if (at < 0) return JS_EXCEPTION;
   JSValue v = convert(vm, t->kind, js_arg(2), &raw);
   if (js_is_exception(v) || !revalidate(vm, t, at, "Atomics.store")) return JS_EXCEPTION;
-  write_raw(js_array_buffer(t->buffer)->data + at, js_ta_element_size(t->kind), raw);
+  atomic_write(js_array_buffer(t->buffer)->data + at, js_ta_element_size(t->kind), raw);
   return v;
 }
 
@@ -270,6 +311,11 @@ static double now_ms(void) {
   return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+// The slots of a waiter in the store: the SharedArrayBuffer, the byte
+// index, the promise, the deadline and the waiter's id in the shared
+// waiter list (-1 unless the buffer is in the shared arena).
+enum { W_BUFFER, W_INDEX, W_PROMISE, W_DEADLINE, W_SHARED, W_SLOTS };
+
 // Sleep ms milliseconds (+Infinity: for ever).
 static void sleep_ms(double ms) {
   while (ms > 0) {
@@ -285,20 +331,24 @@ static void sleep_ms(double ms) {
 static JSArrayStore *waiters(JSVM *vm) {
   JSValue w = js_intrinsic(vm, AtomicsWaiters);
   if (js_is_heap(w)) return js_heap(w);
-  JSArrayStore *st = js_new_store(vm, 9);
+  JSArrayStore *st = js_new_store(vm, 1 + 2 * W_SLOTS);
   // Fresh, young: raw stores are fine.
-  for (uint32_t i = 0; i < 9; i++) st->v[i] = JS_UNDEFINED;
+  for (uint32_t i = 0; i < 1 + 2 * W_SLOTS; i++) st->v[i] = JS_UNDEFINED;
   st->v[0] = JS_FALSE;
   st->used = 1;
   js_intrinsic(vm, AtomicsWaiters) = js_val(st);
   return st;
 }
 
-// Drop waiter k (its four slots), keeping the others in order.
+// The slots of waiter k.
+static JSValue *waiter(JSArrayStore *st, uint32_t k) { return &st->v[1 + W_SLOTS * k]; }
+
+// Drop waiter k (its slots), keeping the others in order.
 static void remove_waiter(JSArrayStore *st, uint32_t k) {
-  for (uint32_t i = 1 + 4 * k; i + 4 < st->used; i++) ORI_STORE_SLOT(st, &st->v[i], st->v[i + 4]);
-  st->used -= 4;
-  for (uint32_t i = st->used; i < st->used + 4; i++) st->v[i] = JS_UNDEFINED;
+  for (uint32_t i = 1 + W_SLOTS * k; i + W_SLOTS < st->used; i++)
+    ORI_STORE_SLOT(st, &st->v[i], st->v[i + W_SLOTS]);
+  st->used -= W_SLOTS;
+  for (uint32_t i = st->used; i < st->used + W_SLOTS; i++) st->v[i] = JS_UNDEFINED;
 }
 
 // The job that settles a notified waiter's promise (EnqueueResolveInAgentJob).
@@ -306,6 +356,15 @@ static JSValue resolve_job(JSVM *vm, JSValue self, int argc, JSValue *argv, JSVa
   (void)self, (void)nt;
   js_promise_resolve_fn(vm, js_arg(0), js_arg(1));
   return JS_UNDEFINED;
+}
+
+// Notify waiter k: drop it and queue the job resolving its promise with
+// "ok" (*fn: that job's function, made on first use).
+static void notify_waiter(JSVM *vm, JSArrayStore *st, uint32_t k, JSValue *fn) {
+  JSValue args[2] = {waiter(st, k)[W_PROMISE], js_atom(vm, "ok")};
+  remove_waiter(st, k);
+  if (js_is_undefined(*fn)) *fn = js_new_native(vm, "", resolve_job, 2, 0);
+  js_enqueue_job(vm, *fn, 2, args);
 }
 
 static JSValue timeout_job(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt);
@@ -319,27 +378,43 @@ static void schedule_timeouts(JSVM *vm) {
   js_enqueue_job(vm, fn, 0, NULL);
 }
 
+// How waiter w ends now: "ok" if another agent notified it, "timed-out"
+// past its deadline (unless a notify got there first); NULL: neither.
+static const char *waiter_outcome(const JSValue *w, double now) {
+  int id = js_int32(w[W_SHARED]);
+  if (id >= 0 && js_shm_async_notified(id)) return "ok";
+  if (js_number_value(w[W_DEADLINE]) > now) return NULL;
+  return id < 0 || js_shm_async_cancel(id) ? "timed-out" : "ok";
+}
+
 // EnqueueAtomicsWaitAsyncTimeoutJob's jobs, one for all waiters: settle
-// the expired ones with "timed-out", then come back while others have
-// deadlines (sleeping until the nearest when no other job is queued).
+// the expired ones with "timed-out" and those other agents notified with
+// "ok", then come back while others wait. When no other job is queued it
+// first sleeps until the nearest deadline, or until another agent rings
+// the bell of runtime/shared_memory.h (there is no event loop to wait in).
 static JSValue timeout_job(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   (void)self, (void)argc, (void)argv, (void)nt;
   JSArrayStore *st = waiters(vm);
+  uint32_t bell = js_shm_bell();  // before the checks: a later ring is seen
   double now = now_ms(), next = INFINITY;
-  for (uint32_t k = 0; 1 + 4 * k < st->used;) {
-    double deadline = js_number_value(st->v[1 + 4 * k + 3]);
-    if (deadline <= now) {
-      JSValue promise = st->v[1 + 4 * k + 2];
+  bool shared = false;
+  for (uint32_t k = 0; 1 + W_SLOTS * k < st->used;) {
+    const char *outcome = waiter_outcome(waiter(st, k), now);
+    if (outcome) {
+      JSValue promise = waiter(st, k)[W_PROMISE];
       remove_waiter(st, k);
-      js_promise_resolve_fn(vm, promise, js_atom(vm, "timed-out"));
+      js_promise_resolve_fn(vm, promise, js_atom(vm, outcome));
       continue;
     }
+    shared |= js_int32(waiter(st, k)[W_SHARED]) >= 0;
+    double deadline = js_number_value(waiter(st, k)[W_DEADLINE]);
     if (deadline < next) next = deadline;
     k++;
   }
   st->v[0] = JS_FALSE;
-  if (isinf(next)) return JS_UNDEFINED;
-  if (vm->job_count == 0) sleep_ms(next - now_ms());
+  if (isinf(next) && !shared) return JS_UNDEFINED;
+  if (vm->job_count == 0 && shared) js_shm_bell_wait(bell, next - now_ms());
+  else if (vm->job_count == 0) sleep_ms(next - now_ms());
   schedule_timeouts(vm);
   return JS_UNDEFINED;
 }
@@ -354,17 +429,40 @@ static JSValue wait_result(JSVM *vm, bool async, JSValue value) {
 }
 
 // DoWait's asynchronous end, from step 21: add a waiter with a pending
-// promise (and a deadline t ms from now unless t is +Infinity).
-static JSValue wait_async(JSVM *vm, JSValue buffer, int64_t at, double t) {
-  if (t == 0) return wait_result(vm, false, js_atom(vm, "timed-out"));
+// promise (and a deadline t ms from now unless t is +Infinity). id is
+// its entry in the shared waiter list, or -1 (this agent's alone).
+static JSValue wait_async(JSVM *vm, JSValue buffer, int64_t at, double t, int id) {
   JSValue promise = js_promise_new(vm);
-  JSValue entry[4] = {buffer, js_from_number((double)at), promise,
-                      js_from_double(isinf(t) ? t : now_ms() + t)};
+  JSValue entry[W_SLOTS] = {buffer, js_from_number((double)at), promise,
+                            js_from_double(isinf(t) ? t : now_ms() + t), js_from_int32(id)};
   JSArrayStore *st = waiters(vm);
-  for (int i = 0; i < 4; i++) st = js_store_push(vm, st, entry[i]);
+  for (int i = 0; i < W_SLOTS; i++) st = js_store_push(vm, st, entry[i]);
   js_intrinsic(vm, AtomicsWaiters) = js_val(st);
-  if (!isinf(t)) schedule_timeouts(vm);
+  // Another agent's notify is seen only by the timeout job's polling.
+  if (!isinf(t) || id >= 0) schedule_timeouts(vm);
   return wait_result(vm, true, promise);
+}
+
+// DoWait from step 16 on a block of the shared arena, whose waiters live
+// there (runtime/shared_memory.h): other agents may notify them.
+static JSValue wait_shared(JSVM *vm, bool async, JSValue buffer, int64_t at, uint32_t size,
+                           uint64_t v, double t) {
+  uint8_t *p = js_array_buffer(buffer)->data + at;
+  int id = -1;
+  JSShmWait r;
+  if (async && t == 0) r = atomic_read(p, size) == v ? JS_SHM_TIMED_OUT : JS_SHM_NOT_EQUAL;
+  else if (async) r = js_shm_wait_async(p, size, v, &id);
+  else r = js_shm_wait(p, size, v, t);
+  const char *outcome = "ok";
+  switch (r) {
+    case JS_SHM_NOT_EQUAL: outcome = "not-equal"; break;
+    case JS_SHM_TIMED_OUT: outcome = "timed-out"; break;
+    case JS_SHM_FULL: return js_throw_range_error(vm, "Too many Atomics waiters");
+    case JS_SHM_OK:
+      if (async) return wait_async(vm, buffer, at, t, id);
+      break;
+  }
+  return async ? wait_result(vm, false, js_atom(vm, outcome)) : js_atom(vm, outcome);
 }
 
 // DoWait(mode, typedArray, index, value, timeout) (§25.4.3.14) for
@@ -399,19 +497,41 @@ static JSValue atomics_wait(JSVM *vm, JSValue self, int argc, JSValue *argv, JSV
   double tmo = isnan(q) || q == INFINITY ? INFINITY : q < 0 ? 0 : q;
   // A SharedArrayBuffer is never detached, and only grows: no recheck.
   uint32_t size = js_ta_element_size(t->kind);
+  if (js_shm_owns(js_array_buffer(buffer)->data))
+    return wait_shared(vm, async, buffer, at, size, v, tmo);
   if (read_raw(js_array_buffer(buffer)->data + at, size) != v) {
     if (!async) return js_atom(vm, "not-equal");
     return wait_result(vm, false, js_atom(vm, "not-equal"));
   }
-  if (async) return wait_async(vm, buffer, at, tmo);
+  if (async && tmo == 0) return wait_result(vm, false, js_atom(vm, "timed-out"));
+  if (async) return wait_async(vm, buffer, at, tmo, -1);
   // Nobody else runs to notify this agent: the timeout is all there is.
   sleep_ms(tmo);
   return js_atom(vm, "timed-out");
 }
 
+// Atomics.notify on a block of the shared arena: the shared waiter list
+// wakes other agents' waiters; this agent's own async waiters come back
+// to be settled here, in order.
+static uint32_t notify_shared(JSVM *vm, uint8_t *p, double c) {
+  int own[JS_SHM_MAX_WAITERS];
+  uint32_t n_own;
+  uint32_t n = js_shm_notify(p, c, own, &n_own);
+  JSArrayStore *st = waiters(vm);
+  JSValue fn = JS_UNDEFINED;
+  for (uint32_t i = 0; i < n_own; i++) {
+    for (uint32_t k = 0; 1 + W_SLOTS * k < st->used; k++) {
+      if (js_int32(waiter(st, k)[W_SHARED]) != own[i]) continue;
+      notify_waiter(vm, st, k, &fn);
+      break;
+    }
+  }
+  return n;
+}
+
 // Atomics.notify(typedArray, index, count) (§25.4.15): wake up to count
-// waiters on the element, oldest first; how many. Only waitAsync's
-// waiters can be waiting while this agent runs.
+// waiters on the element, oldest first; how many. In a buffer of this
+// agent alone only waitAsync's waiters can be waiting while it runs.
 static JSValue atomics_notify(JSVM *vm, JSValue self, int argc, JSValue *argv, JSValue nt) {
   (void)self, (void)nt;
   uint64_t len;
@@ -426,19 +546,18 @@ static JSValue atomics_notify(JSVM *vm, JSValue self, int argc, JSValue *argv, J
   }
   JSValue buffer = t->buffer;
   if (!(js_array_buffer(buffer)->flags & JS_AB_SHARED)) return js_from_int32(0);
+  uint8_t *p = js_array_buffer(buffer)->data + at;
+  if (js_shm_owns(p)) return js_from_number(notify_shared(vm, p, c));
   JSArrayStore *st = waiters(vm);
   JSValue fn = JS_UNDEFINED;
   uint32_t n = 0;
-  for (uint32_t k = 0; 1 + 4 * k < st->used && n < c;) {
-    JSValue *w = &st->v[1 + 4 * k];
-    if (w[0].bits != buffer.bits || js_number_value(w[1]) != (double)at) {
+  for (uint32_t k = 0; 1 + W_SLOTS * k < st->used && n < c;) {
+    JSValue *w = waiter(st, k);
+    if (w[W_BUFFER].bits != buffer.bits || js_number_value(w[W_INDEX]) != (double)at) {
       k++;
       continue;
     }
-    JSValue args[2] = {w[2], js_atom(vm, "ok")};
-    remove_waiter(st, k);
-    if (js_is_undefined(fn)) fn = js_new_native(vm, "", resolve_job, 2, 0);
-    js_enqueue_job(vm, fn, 2, args);
+    notify_waiter(vm, st, k, &fn);
     n++;
   }
   return js_from_number(n);

@@ -17,6 +17,7 @@
 #include "runtime/bigint.h"
 #include "runtime/builtins_typedarray.h"
 #include "runtime/numconv.h"
+#include "runtime/shared_memory.h"
 
 const char *const js_ta_class_name[TC_COUNT] = {
 #define JS_TA_NAME(name, ctype, shift) #name "Array",
@@ -146,12 +147,19 @@ JSValue js_ab_create(JSVM *vm, int cls, JSValue proto, uint64_t len, bool resiza
   // user code runs in between, so allocating it first is the same.
   if (resizable && max > JS_ARRAY_BUFFER_MAX_LENGTH)
     return js_throw_range_error(vm, "Array buffer allocation failed");
-  uint8_t *data = alloc_block(vm, len);
+  // A SharedArrayBuffer's block comes from the process-shared arena when
+  // there is one (runtime/shared_memory.h: agents are processes), at its
+  // maximum length so that it never moves.
+  uint64_t cap = resizable ? max : len;
+  uint8_t *data = cls == TC_SHARED_ARRAY_BUFFER ? js_shm_alloc(cap) : NULL;
+  if (!data) data = alloc_block(vm, cap = len);
   if (!data) return JS_EXCEPTION;
   JSArrayBuffer *b = (JSArrayBuffer *)js_ta_new_object(vm, cls, proto);
   b->data = data;
-  b->byte_length = b->capacity = len;
-  js_gc_track_buffer(b);
+  b->byte_length = len;
+  b->capacity = cap;
+  if (js_shm_owns(data)) js_shm_track_buffer(b);
+  else js_gc_track_buffer(b);
   b->max_byte_length = resizable ? max : len;
   b->flags = (cls == TC_SHARED_ARRAY_BUFFER ? JS_AB_SHARED : 0) |
              (resizable ? JS_AB_RESIZABLE : 0);

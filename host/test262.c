@@ -8,10 +8,10 @@
  *   $262.evalScript(src)    ParseScript + ScriptEvaluation in this realm
  *   $262.createRealm()      throws: one realm per VM for now
  *   $262.detachArrayBuffer(buf)  DetachArrayBuffer(buf)
+ *   $262.agent              the multi-agent API (host/test262_agent.c)
  *
- * Left out on purpose: $262.agent (no threads/SharedArrayBuffer; tests
- * that need it are marked and fail cleanly on the missing property) and
- * $262.IsHTMLDDA (present only in hosts that can provide it).
+ * Left out on purpose: $262.IsHTMLDDA (present only in hosts that can
+ * provide it).
  */
 #include <stdlib.h>
 
@@ -83,5 +83,6 @@ void host_install_test262(JSVM *vm) {
   js_def_method(vm, t262, "evalScript", t262_eval_script, 1);
   js_def_method(vm, t262, "createRealm", t262_create_realm, 0);
   js_def_method(vm, t262, "detachArrayBuffer", t262_detach_array_buffer, 1);
+  host_install_test262_agent(vm, t262);
   js_def_value(vm, global, "$262", t262, JS_ATTR_METHOD);
 }

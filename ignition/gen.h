@@ -48,7 +48,15 @@ typedef struct GenControl {
   uint32_t ntargets;      /* finally: jump targets routed through it */
   struct { struct GenControl *target; GenJumpKind kind; } *targets;
   int iter_reg;           /* CTL_ITERATOR: the iterator to close */
+  /* CTL_FINALLY around a statement list with using declarations
+   * (gen_stmt.c's disposal_region): list_reg holds its resource list */
+  bool disposal;
+  int list_reg;
 } GenControl;
+
+/* The finally dispatch's token for a throw completion (gen_stmt.c); the
+ * DisposeResources runtime calls read it too. */
+#define GEN_TOKEN_RETHROW (-2)
 
 typedef struct Gen {
   JSVM *vm;

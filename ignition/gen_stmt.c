@@ -110,8 +110,35 @@ static GenControl *find_target(Gen *g, PrsAtom *label, bool is_continue) {
 
 /* {==== Declarations ====} */
 
+// The resource list register of the innermost disposal region (the
+// statement list a using declaration stands in directly).
+static int using_list_reg(Gen *g) {
+  for (GenControl *c = g->control; c; c = c->outer)
+    if (c->kind == CTL_FINALLY && c->disposal) return c->list_reg;
+  return -1;  // the front end only lets using stand in a statement list
+}
+
+// using x = v / await using x = v: InitializeBinding adds v to the
+// list's resources (AddDisposableResource) before the binding is set, so
+// a refused resource leaves x in its TDZ. The value stays in acc.
+static void add_resource(Gen *g, PrsVarDecl *d) {
+  int reg = using_list_reg(g);
+  if (reg < 0) return;
+  int args = gen_temps(g, 3);
+  GEN1(g, Star, args + 1);
+  GEN2(g, Mov, reg, args);
+  if (d->base.op == PRS_OP_AwaitUsing) GEN0(g, LdaTrue);
+  else GEN0(g, LdaFalse);
+  GEN1(g, Star, args + 2);
+  gen_call_runtime(g, IGN_RT_AddDisposableResource, args, 3);
+  GEN1(g, Star, reg);
+  GEN1(g, Ldar, args + 1);
+  gen_release(g, args);
+}
+
 static void var_decl(Gen *g, PrsVarDecl *d) {
   bool lexical = d->base.op != PRS_OP_Var;
+  bool using = d->base.op == PRS_OP_Using || d->base.op == PRS_OP_AwaitUsing;
   for (uint32_t i = 0; i < d->decls.len; i++) {
     PrsDeclarator *dc = PRS_AS(d->decls.items[i], Declarator);
     if (!dc->init) {
@@ -121,6 +148,7 @@ static void var_decl(Gen *g, PrsVarDecl *d) {
       gen_stmt_pos(g, &dc->base);
       gen_named_expr(g, dc->init, dc->target);
     }
+    if (using) add_resource(g, d);
     gen_binding_init(g, dc->target, lexical);
   }
 }
@@ -532,7 +560,7 @@ static void try_catch(Gen *g, PrsTry *t, PrsNode *block_node) {
 // Tokens of the finally dispatch: normal completion, rethrow, or the
 // index of a routed jump (break/continue/return) recorded in targets.
 #define TOKEN_FALLTHROUGH -1
-#define TOKEN_RETHROW -2
+#define TOKEN_RETHROW GEN_TOKEN_RETHROW
 
 static void finally_dispatch(Gen *g, GenControl *f) {
   int t = gen_temp(g);
@@ -676,6 +704,82 @@ void gen_statement(Gen *g, PrsNode *n) {
   }
 }
 
+/* {==== using declarations ====} */
+
+// Which using declarations stand directly in a statement list: 0 none,
+// 1 using only, 2 some await using.
+static int using_kind(PrsList *l) {
+  int kind = 0;
+  for (uint32_t i = 0; i < l->len; i++) {
+    PrsNode *n = l->items[i];
+    if (!PRS_IS(n, VarDecl)) continue;
+    if (n->op == PRS_OP_AwaitUsing) return 2;
+    if (n->op == PRS_OP_Using) kind = 1;
+  }
+  return kind;
+}
+
+// A statement list with using declarations (explicit resource
+// management, ES2026 §14.2.2 Block evaluation, §16.1 for scripts and
+// modules): its statements run as in try { ... } finally {
+// DisposeResources(list, completion) }, the resources collected in a
+// list register that starts undefined. The finally is try_finally's,
+// with the disposal before the token dispatch: a throw completion is
+// rethrown by the runtime call (possibly as a SuppressedError), any
+// other completion goes on unless disposal throws. With await using the
+// disposal is awaited (one Await of the promise the runtime returns, not
+// the spec's Await per resource: an async disposal may settle a turn or
+// so later than the spec's).
+static void disposal_region(Gen *g, PrsList *l, bool async) {
+  GenControl f;
+  memset(&f, 0, sizeof f);
+  f.kind = CTL_FINALLY;
+  f.context_reg = -1;
+  f.disposal = true;
+  int ctx = gen_temp(g);
+  // list, token, value: consecutive, the runtime calls' arguments.
+  f.list_reg = gen_temps(g, 3);
+  f.token_reg = f.list_reg + 1;
+  f.value_reg = f.list_reg + 2;
+  f.finally_label = gen_label(g);
+  GEN2(g, Mov, GEN_CONTEXT(g), ctx);
+  GEN0(g, LdaUndefined);
+  GEN1(g, Star, f.list_reg);
+  int start = gen_label(g), end = gen_label(g), handler = gen_label(g);
+  f.outer = g->control;
+  g->control = &f;
+  gen_bind(g, start);
+  for (uint32_t i = 0; i < l->len; i++) gen_statement(g, l->items[i]);
+  gen_bind(g, end);
+  g->control = f.outer;
+  GEN1(g, LdaSmi, TOKEN_FALLTHROUGH);
+  GEN1(g, Star, f.token_reg);
+  GEN1(g, Jump, f.finally_label);
+  gen_bind(g, handler);
+  GEN1(g, Star, f.value_reg);
+  GEN1(g, LdaSmi, TOKEN_RETHROW);
+  GEN1(g, Star, f.token_reg);
+  gen_bind(g, f.finally_label);
+  gen_handler(g, start, end, handler, ctx);
+  if (async) {
+    int skip = gen_label(g);
+    gen_call_runtime(g, IGN_RT_DisposeResourcesAsync, f.list_reg, 3);
+    GEN1(g, JumpIfUndefined, skip);
+    gen_suspend(g, true);
+    gen_bind(g, skip);
+  } else {
+    gen_call_runtime(g, IGN_RT_DisposeResources, f.list_reg, 3);
+  }
+  finally_dispatch(g, &f);
+  free(f.targets);
+  gen_release(g, ctx);
+}
+
 void gen_statements(Gen *g, PrsList *l) {
+  int kind = using_kind(l);
+  if (kind) {
+    disposal_region(g, l, kind == 2);
+    return;
+  }
   for (uint32_t i = 0; i < l->len; i++) gen_statement(g, l->items[i]);
 }

@@ -10,6 +10,7 @@
 #include "ignition/interp.h"
 #include "ignition/runtime_calls.h"
 #include "runtime/dict.h"
+#include "runtime/disposable.h"
 #include "runtime/regexp.h"
 
 #define RT(name) static JSValue rt_##name(JSVM *vm, JSValue *a, uint32_t n, IgnFrame *f)
@@ -259,6 +260,43 @@ RT(CloneContext) {
   memcpy(c->slots, e->slots, e->length * sizeof(JSValue));  // c is fresh
   *slot = js_val(c);
   return JS_UNDEFINED;
+}
+
+/* {==== using declarations (runtime/disposable.h) ====} */
+
+// A statement list's resource list lives in a register: undefined while
+// empty, else the JSArrayStore of runtime/disposable.h (it may move as
+// it grows, so the new one is returned for the register).
+static JSArrayStore *resource_list(JSValue v) {
+  return js_is_undefined(v) ? NULL : (JSArrayStore *)js_heap(v);
+}
+
+// InitializeBinding's AddDisposableResource(list, value, hint).
+RT(AddDisposableResource) {
+  JSArrayStore *list = resource_list(a[0]);
+  if (!js_add_disposable_resource(vm, &list, a[1], js_bool(a[2]))) return JS_EXCEPTION;
+  return list ? js_val(list) : JS_UNDEFINED;
+}
+
+// DisposeResources(list, completion) when a using list's block exits; the
+// completion is the finally's token and value. A throw completion (or a
+// disposal error) leaves as an exception.
+RT(DisposeResources) {
+  bool throwing = js_int32(a[1]) == GEN_TOKEN_RETHROW;
+  if (throwing) js_throw(vm, a[2]);
+  return js_dispose_resources(vm, resource_list(a[0]), throwing) ? JS_UNDEFINED : JS_EXCEPTION;
+}
+
+// The same for a list with await using declarations: a promise the code
+// then awaits (its rejection is the final throw completion), or
+// undefined when nothing was ever added (then nothing is awaited, and a
+// throw completion is rethrown at once).
+RT(DisposeResourcesAsync) {
+  bool throwing = js_int32(a[1]) == GEN_TOKEN_RETHROW;
+  JSArrayStore *list = resource_list(a[0]);
+  if (!list) return throwing ? js_throw(vm, a[2]) : JS_UNDEFINED;
+  if (throwing) js_throw(vm, a[2]);
+  return js_dispose_resources_async(vm, list, throwing);
 }
 
 /* {==== Functions and classes ====} */

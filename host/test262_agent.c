@@ -192,7 +192,10 @@ static JSValue agent_start(JSVM *vm, JSValue self, int argc, JSValue *argv, JSVa
   size_t len;
   char *source = js_string_utf8(vm, text, &len);
   int down[2], up[2];
-  if (pipe(down) < 0) return free(source), js_throw_type_error(vm, "$262.agent: pipe failed");
+  if (pipe(down) < 0) {
+    free(source);
+    return js_throw_type_error(vm, "$262.agent: pipe failed");
+  }
   if (pipe(up) < 0) {
     close(down[0]), close(down[1]), free(source);
     return js_throw_type_error(vm, "$262.agent: pipe failed");

@@ -6,9 +6,13 @@
  *   $262.global             the global object $262 was defined on
  *   $262.gc()               a full collection (orinoco's ori_collect)
  *   $262.evalScript(src)    ParseScript + ScriptEvaluation in this realm
- *   $262.createRealm()      throws: one realm per VM for now
+ *   $262.createRealm()      a new realm (js_new_realm) with its own $262
  *   $262.detachArrayBuffer(buf)  DetachArrayBuffer(buf)
  *   $262.agent              the multi-agent API (host/test262_agent.c)
+ *
+ * Each realm has its own $262, made while that realm is current: its
+ * functions' [[Realm]] is that realm, so evalScript (which runs in the
+ * current realm, the callee's) evaluates in the realm it belongs to.
  *
  * Left out on purpose: $262.IsHTMLDDA (present only in hosts that can
  * provide it).
@@ -55,12 +59,19 @@ static JSValue t262_eval_script(JSVM *vm, JSValue self, int argc, JSValue *argv,
   return r;
 }
 
-// $262.createRealm(): a second realm needs a JSRealm per global and
-// realm-aware natives; until then the tests that need one fail here.
+static JSValue install(JSVM *vm);
+
+// $262.createRealm(): a fresh realm (its own global object and
+// intrinsics) and the $262 of that realm.
 static JSValue t262_create_realm(JSVM *vm, JSValue self, int argc, JSValue *argv,
                                  JSValue nt) {
   (void)self, (void)argc, (void)argv, (void)nt;
-  return js_throw_type_error(vm, "$262.createRealm is not supported yet");
+  JSRealm *r = js_new_realm(vm);
+  JSRealm *saved = vm->realm;
+  vm->realm = r;
+  JSValue t262 = install(vm);
+  vm->realm = saved;
+  return t262;
 }
 
 // $262.detachArrayBuffer(buffer): DetachArrayBuffer (runtime/typedarray.h);
@@ -72,7 +83,8 @@ static JSValue t262_detach_array_buffer(JSVM *vm, JSValue self, int argc,
   return JS_NULL;
 }
 
-void host_install_test262(JSVM *vm) {
+// $262 for the current realm, defined on its global object.
+static JSValue install(JSVM *vm) {
   JSValue global = vm->realm->global;
   JSValue t262 = js_new_object(vm);
   // Every property as the harness would define it: writable, configurable,
@@ -85,4 +97,7 @@ void host_install_test262(JSVM *vm) {
   js_def_method(vm, t262, "detachArrayBuffer", t262_detach_array_buffer, 1);
   host_install_test262_agent(vm, t262);
   js_def_value(vm, global, "$262", t262, JS_ATTR_METHOD);
+  return t262;
 }
+
+void host_install_test262(JSVM *vm) { install(vm); }

@@ -123,16 +123,28 @@ static JSValue bind_this(JSVM *vm, JSFunction *fn, JSValue self) {
 IgnFrame *ign_push_frame(JSVM *vm, JSFunction *fn, JSValue self, int argc,
                          JSValue *argv, JSValue new_target, uint32_t flags) {
   IgnState *st = ign_state(vm);
+  // The callee's realm first: its body compiles (lazily, on a first call)
+  // and OrdinaryCallBindThis runs there (its global, its wrappers). The
+  // frame record is not in use until nframes counts it (nframes is below
+  // max_frames): the caller's realm goes straight there, and only for a
+  // cross-realm call. A failure gives the caller's realm back.
+  IgnFrame *f = &st->frames[st->nframes];
+  JSRealm *realm = fn->shared->realm;
+  if (__builtin_expect(realm != vm->realm, 0)) {
+    f->caller_realm = vm->realm;
+    vm->realm = realm;
+    flags |= IGN_FRAME_REALM;
+  }
   IgnCode *code = ign_ensure_code(vm, fn);
-  if (!code) return NULL;
+  if (!code) goto fail;
   uint32_t n = code->nparams, m = code->nregs;
   JSValue *base = st->sp;
   if ((size_t)(st->stack_end - base) < 4 + n + m + 16 || st->nframes + 1 >= st->max_frames) {
     js_throw_range_error(vm, "Maximum call stack size exceeded");
-    return NULL;
+    goto fail;
   }
   JSValue this_value = bind_this(vm, fn, self);
-  if (js_is_exception(this_value)) return NULL;
+  if (js_is_exception(this_value)) goto fail;
   base[0] = (fn->shared->flags & JS_FN_ARROW) ? fn->new_target : new_target;
   base[1] = js_val(fn);
   base[2] = fn->env ? js_val(fn->env) : JS_UNDEFINED;
@@ -141,7 +153,7 @@ IgnFrame *ign_push_frame(JSVM *vm, JSFunction *fn, JSValue self, int argc,
   for (uint32_t i = 0; i < n; i++) p[i] = (int)i < argc ? argv[i] : JS_UNDEFINED;
   JSValue *fp = p + n;
   for (uint32_t i = 0; i < m; i++) fp[i] = JS_UNDEFINED;
-  IgnFrame *f = &st->frames[st->nframes++];
+  st->nframes++;
   f->base = base;
   f->fp = fp;
   f->pc = code->bytecode;
@@ -153,6 +165,9 @@ IgnFrame *ign_push_frame(JSVM *vm, JSFunction *fn, JSValue self, int argc,
   st->sp = fp + m;
   code->invocations++;
   return f;
+fail:
+  if (flags & IGN_FRAME_REALM) vm->realm = f->caller_realm;
+  return NULL;
 }
 
 // [[Construct]]'s receiver: a derived constructor starts without one (the

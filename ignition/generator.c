@@ -75,7 +75,11 @@ JSValue ign_resume(JSVM *vm, JSGenerator *gen, JSValue value, int mode) {
   f->fn = gen->fn;
   f->argv = NULL;
   f->argc = 0;
-  f->flags = IGN_FRAME_ENTRY;
+  // The body runs in its function's realm whoever resumes it.
+  JSRealm *realm = gen->fn->shared->realm;
+  f->flags = IGN_FRAME_ENTRY | (realm != vm->realm ? IGN_FRAME_REALM : 0);
+  f->caller_realm = vm->realm;
+  vm->realm = realm;
   st->sp = base + n;
   gen->state = IGN_GEN_RUNNING;
   gen->resume_mode = (uint8_t)mode;

@@ -1016,15 +1016,22 @@ do_return : {
     JSValue receiver = THIS_SLOT;
     if (f->fn->shared->flags & JS_FN_DERIVED) {
       IGN_SAVE_STATE();
+      // [[Construct]] throws these after the callee's context is gone:
+      // the errors are the caller's realm's.
+      JSRealm *callee_realm = vm->realm;
+      if (f->flags & IGN_FRAME_REALM) vm->realm = f->caller_realm;
       if (!js_is_undefined(acc)) {
         js_throw_type_error(vm, "Derived constructors may only return object or undefined");
+        vm->realm = callee_realm;
         goto exception;
       }
       if (js_is_hole(receiver)) {
         js_throw_reference_error(vm, "Must call super constructor in derived class before "
                                      "accessing 'this' or returning from derived constructor");
+        vm->realm = callee_realm;
         goto exception;
       }
+      vm->realm = callee_realm;
     }
     acc = receiver;
   }
@@ -1032,10 +1039,14 @@ do_return : {
 }
 
 do_leave : {
-  bool entry = f->flags & IGN_FRAME_ENTRY;
+  // One test on the way out of a same-realm JS-to-JS call.
+  uint32_t leave_flags = f->flags;
   st->sp = f->base;
   st->nframes--;
-  if (entry) return acc;
+  if (leave_flags & (IGN_FRAME_ENTRY | IGN_FRAME_REALM)) {
+    if (leave_flags & IGN_FRAME_REALM) vm->realm = f->caller_realm;
+    if (leave_flags & IGN_FRAME_ENTRY) return acc;
+  }
   IGN_LOAD_STATE();
   IGN_JUMP_TO(f->ret_pc);
 }
@@ -1058,6 +1069,7 @@ exception : {
     }
     bool entry = f->flags & IGN_FRAME_ENTRY;
     st->sp = f->base;
+    if (f->flags & IGN_FRAME_REALM) vm->realm = f->caller_realm;
     st->nframes--;
     if (entry) return JS_EXCEPTION;
     IGN_LOAD_STATE();

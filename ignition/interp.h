@@ -14,6 +14,12 @@
  *  - A frame with IGN_FRAME_ENTRY was pushed by C (ign_call): returning
  *    from it returns from that C call; JS-to-JS calls push frames without
  *    C recursion.
+ *  - While a frame runs, vm->realm is its function's [[Realm]]. Pushing
+ *    (or resuming) a frame of another realm than the current one switches
+ *    to it, saves the caller's realm in the frame and sets
+ *    IGN_FRAME_REALM; leaving such a frame (return, suspension or
+ *    unwinding) restores it. Same-realm calls, nearly all of them, only
+ *    compare two pointers.
  *  - Feedback: every slot is one IgnIC, whatever its kind.
  */
 #ifndef JSVM_IGNITION_INTERP_H
@@ -25,6 +31,7 @@
 enum {
   IGN_FRAME_ENTRY = 1,      /* return to the C caller */
   IGN_FRAME_CONSTRUCT = 2,  /* [[Construct]]: non-object results give this */
+  IGN_FRAME_REALM = 4,      /* a cross-realm call: caller_realm is set */
 };
 
 typedef struct IgnFrame {
@@ -37,6 +44,7 @@ typedef struct IgnFrame {
   JSValue *argv;            /* the actual arguments */
   int argc;
   uint32_t flags;
+  JSRealm *caller_realm;    /* IGN_FRAME_REALM: vm->realm to restore on leaving */
 } IgnFrame;
 
 /* An inline cache / feedback slot. */

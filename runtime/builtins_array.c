@@ -269,8 +269,13 @@ JSValue js_arr_species_create(JSVM *vm, JSValue original, double len) {
   if (!is_array) return js_arr_create_array(vm, len);
   JSValue c = js_get(vm, original, vm->atom[JS_ATOM_constructor]);
   if (js_is_exception(c)) return c;
-  // There is one realm, so the step that maps another realm's %Array%
-  // to undefined never applies.
+  // Step 4: another realm's %Array% stands for this realm's (an array
+  // made there and handed here species-creates arrays of this realm).
+  if (js_is_constructor(c)) {
+    JSRealm *rc = js_function_realm(vm, c);
+    if (!rc) return JS_EXCEPTION;
+    if (rc != vm->realm && c.bits == rc->intrinsic[JS_INTRINSIC_Array].bits) c = JS_UNDEFINED;
+  }
   if (js_is_object(c)) {
     c = js_get(vm, c, vm->symbol[JS_SYMBOL_species]);
     if (js_is_exception(c)) return c;

@@ -2,6 +2,9 @@
  * runtime/call.c — [[Call]] and [[Construct]] from C: natives are called
  * directly (with a C stack check, since they may recurse), bytecode
  * functions go to the interpreter (ign_call), bound functions unwrap.
+ * A call runs in the callee's [[Realm]] (vm->realm) and gives the
+ * caller's back when it returns or throws; bound functions and proxies
+ * have no realm of their own and do not switch.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +47,13 @@ static JSValue call_native(JSVM *vm, JSFunction *f, JSValue self, int argc,
   if (!js_check_stack(vm)) return JS_EXCEPTION;
   JSValue saved = vm->callee;
   vm->callee = js_val(f);
+  // A built-in runs in its own realm (its execution context's Realm is
+  // F.[[Realm]]): what it creates and throws comes from there. The
+  // caller's realm is back on return and on a throw alike.
+  JSRealm *caller_realm = vm->realm;
+  vm->realm = f->shared->realm;
   JSValue r = f->shared->native(vm, self, argc, argv, new_target);
+  vm->realm = caller_realm;
   vm->callee = saved;
   return r;
 }
@@ -67,8 +76,12 @@ JSValue js_call(JSVM *vm, JSValue fn, JSValue self, int argc, JSValue *argv) {
     if ((f->shared->flags & (JS_FN_NATIVE | JS_FN_CLASS)) == JS_FN_NATIVE)
       return call_native(vm, f, self, argc, argv, JS_UNDEFINED);
     if (f->shared->flags & JS_FN_CLASS) {
+      // The TypeError is made in the callee's context: its realm's.
       char *name = js_string_utf8(vm, f->shared->name, NULL);
+      JSRealm *caller_realm = vm->realm;
+      vm->realm = f->shared->realm;
       js_throw_type_error(vm, "Class constructor %s cannot be invoked without 'new'", name);
+      vm->realm = caller_realm;
       free(name);
       return JS_EXCEPTION;
     }

@@ -5,8 +5,9 @@
  * buffer blocks).
  *
  * Invariants:
- *  - Every heap pointer stored in the JSVM or the JSRealm (both malloc'd)
- *    is visited by trace_vm; a new field there must be added here.
+ *  - Every heap pointer stored in the JSVM or a JSRealm (all malloc'd;
+ *    the realms are vm->realms) is visited by trace_vm; a new field there
+ *    must be added here.
  *  - The job queue's live entries are [job_head, job_head + job_count)
  *    modulo job_cap; only those are visited.
  *  - Array buffer blocks are malloc'd; the block of a buffer that dies is
@@ -61,7 +62,9 @@ static void trace_vm(void *ctx, OriVisitor *v) {
   ORI_VISIT(v, &vm->callee);
   ORI_VISIT(v, &vm->script_name);
   trace_lists(v);
-  if (vm->realm) trace_realm(vm->realm, v);
+  // Every realm is a root (vm->realm is one of them): functions and
+  // objects of any realm may be reachable from any other.
+  for (uint32_t i = 0; i < vm->nrealms; i++) trace_realm(vm->realms[i], v);
 #ifdef JSVM_GC_BOEHM
   // Boehm runs no weak hooks: what orinoco holds weakly is strong here.
   for (uint32_t i = 0; vm->strings.slots && i <= vm->strings.mask; i++)

@@ -889,12 +889,32 @@ JSValue js_species_constructor(JSVM *vm, JSValue o, JSValue dflt) {
   return js_throw_type_error(vm, "object.constructor[Symbol.species] is not a constructor");
 }
 
-JSValue js_get_prototype_from_ctor(JSVM *vm, JSValue new_target, int intrinsic) {
-  if (js_is_object(new_target)) {
-    JSValue p = js_get(vm, new_target, vm->atom[JS_ATOM_prototype]);
-    if (js_is_exception(p) || js_is_object(p)) return p;
+JSRealm *js_function_realm(JSVM *vm, JSValue obj) {
+  // A loop rather than the spec's recursion: bound functions and proxies
+  // may nest deeply.
+  for (;;) {
+    if (js_is_function(obj)) return js_fn(obj)->shared->realm;
+    if (js_is_type(obj, JS_TYPE_BoundFunction)) {
+      obj = ((JSBoundFunction *)js_heap(obj))->target;
+      continue;
+    }
+    if (!js_is_proxy(obj)) return vm->realm;
+    JSProxyObject *p = js_heap(obj);
+    if (js_is_null(p->handler)) {
+      js_throw_type_error(vm, "Cannot perform 'GetFunctionRealm' on a proxy that has been revoked");
+      return NULL;
+    }
+    obj = p->target;
   }
-  return vm->realm->intrinsic[intrinsic];
+}
+
+JSValue js_get_prototype_from_ctor(JSVM *vm, JSValue new_target, int intrinsic) {
+  if (!js_is_object(new_target)) return vm->realm->intrinsic[intrinsic];
+  JSValue p = js_get(vm, new_target, vm->atom[JS_ATOM_prototype]);
+  if (js_is_exception(p) || js_is_object(p)) return p;
+  // Step 4: the fallback is the intrinsic of the constructor's realm.
+  JSRealm *r = js_function_realm(vm, new_target);
+  return r ? r->intrinsic[intrinsic] : JS_EXCEPTION;
 }
 
 /* {==== Arrays ====} */

@@ -240,6 +240,12 @@ typedef struct JSShared {
   struct IgnCode *code;     /* bytecode (NULL until compiled) */
   void *lazy;               /* the function's AST node, compiled on first call */
   void *script;             /* IgnScript of bytecode functions */
+  /* The [[Realm]] of every function object made from this record: the
+   * realm current when it was made (a native's installer, or the running
+   * code of the realm whose script is compiled). A raw C pointer to a
+   * malloc'd JSRealm (never freed, traced from vm->realms), so the layout
+   * does not visit it. Kept here, not per closure, to keep closures small. */
+  struct JSRealm *realm;
   JSValue script_name;      /* file name string for stack traces */
 } JSShared;
 

@@ -1,9 +1,17 @@
 /*
  * runtime/realm.c — js_vm_new: the VM's internal maps, the interned
- * atoms and well-known symbols, and the realm with its intrinsics.
- * Builtin families fill the prototypes made here (runtime.h's
- * JS_BUILTIN_FAMILIES), so that every family can refer to every
- * prototype no matter the order they run in.
+ * atoms and well-known symbols, and the first realm with its intrinsics;
+ * js_new_realm for the others ($262.createRealm). Builtin families fill
+ * the prototypes made here (runtime.h's JS_BUILTIN_FAMILIES), so that
+ * every family can refer to every prototype no matter the order they run
+ * in.
+ *
+ * Invariants:
+ *  - Atoms, well-known symbols and the Symbol.for registry belong to the
+ *    VM (the agent) and are shared by every realm; everything else a
+ *    family installs lives in vm->realm while it runs.
+ *  - Realms are malloc'd, listed in vm->realms (the collector traces
+ *    them all) and never freed: functions point at theirs raw.
  */
 #define _GNU_SOURCE  // pthread_getattr_np
 #include <pthread.h>
@@ -166,9 +174,23 @@ static void make_object_maps(JSVM *vm, JSRealm *r) {
   r->global_lexicals = js_val(js_dict_new(vm, 16));
 }
 
+// The realm joins vm->realms before anything is allocated for it, so that
+// a collection during its setup traces what is already there.
+static void list_realm(JSVM *vm, JSRealm *r) {
+  if (vm->nrealms == vm->realms_cap) {
+    vm->realms_cap = vm->realms_cap ? vm->realms_cap * 2 : 4;
+    vm->realms = realloc(vm->realms, vm->realms_cap * sizeof *vm->realms);
+    if (!vm->realms) abort();
+  }
+  vm->realms[vm->nrealms++] = r;
+}
+
 static JSRealm *make_realm(JSVM *vm) {
   JSRealm *r = calloc(1, sizeof *r);
+  if (!r) abort();
   for (int i = 0; i < JS_INTRINSIC_COUNT; i++) r->intrinsic[i] = JS_UNDEFINED;
+  r->global = r->global_lexicals = JS_UNDEFINED;
+  list_realm(vm, r);
   vm->realm = r;
   JSMap *opm = js_new_map(vm, JS_TYPE_Object, JS_NULL, sizeof(JSObject), 0);
   r->intrinsic[JS_INTRINSIC_ObjectPrototype] = js_val(js_new_object_of(vm, opm));
@@ -212,4 +234,14 @@ JSVM *js_vm_new(void) {
   make_realm(vm);
   js_init_builtins(vm);
   return vm;
+}
+
+JSRealm *js_new_realm(JSVM *vm) {
+  // The installers work on vm->realm: the new realm is current while
+  // they run, so every native they make gets it as its [[Realm]].
+  JSRealm *saved = vm->realm;
+  JSRealm *r = make_realm(vm);
+  js_init_builtins(vm);
+  vm->realm = saved;
+  return r;
 }

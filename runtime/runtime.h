@@ -84,7 +84,9 @@ struct IgnState;
 struct JSVM {
   JSValue exception;                 /* pending exception (if any) */
   bool has_exception;
-  JSRealm *realm;
+  JSRealm *realm;                    /* the running execution context's realm */
+  JSRealm **realms;                  /* every realm (GC roots; never freed) */
+  uint32_t nrealms, realms_cap;
   JSValue atom[JS_ATOM_COUNT];
   JSValue symbol[JS_SYMBOL_COUNT];
   JSStringTable strings;             /* interned strings */
@@ -135,6 +137,14 @@ void js_string_table_sweep(JSVM *vm, OriVisitor *v);
 
 /* js_init_builtins: run every builtin family's installer (builtins.c). */
 void js_init_builtins(JSVM *vm);
+/* js_new_realm: CreateRealm + SetDefaultGlobalBindings: a realm of its
+ * own global object and intrinsics, with every builtin family installed
+ * (realm.c). vm->realm is left as it was. */
+JSRealm *js_new_realm(JSVM *vm);
+/* js_function_realm: GetFunctionRealm(obj) (§7.3.24): a function's
+ * [[Realm]], through bound functions and proxies; the current realm for
+ * other objects; NULL with a TypeError for a revoked proxy. */
+JSRealm *js_function_realm(JSVM *vm, JSValue obj);
 
 /* js_intrinsic: %name% of the current realm. */
 #define js_intrinsic(vm, id) ((vm)->realm->intrinsic[JS_INTRINSIC_##id])
@@ -332,7 +342,8 @@ int js_ordinary_has_instance(JSVM *vm, JSValue c, JSValue v);
 JSValue js_get_method(JSVM *vm, JSValue v, JSValue key); /* undefined ok */
 /* js_species_constructor: SpeciesConstructor(o, default). */
 JSValue js_species_constructor(JSVM *vm, JSValue o, JSValue dflt);
-/* js_get_prototype_from_ctor: new_target.prototype or the intrinsic. */
+/* js_get_prototype_from_ctor: new_target.prototype or the intrinsic of
+ * new_target's realm (GetPrototypeFromConstructor). */
 JSValue js_get_prototype_from_ctor(JSVM *vm, JSValue new_target, int intrinsic);
 
 /* Arrays */

@@ -239,13 +239,15 @@ bool js_array_buffer_detach(JSVM *vm, JSValue buffer) {
 /* {==== Objects ====} */
 
 JSValue js_ta_proto_from_ctor(JSVM *vm, JSValue new_target, int cls) {
-  // GetPrototypeFromConstructor: one realm, so a non-object prototype
-  // falls back to this realm's intrinsic.
-  if (js_is_object(new_target)) {
-    JSValue p = js_get(vm, new_target, vm->atom[JS_ATOM_prototype]);
-    if (js_is_exception(p) || js_is_object(p)) return p;
-  }
-  return js_ta_internals(vm)[TI_PROTO + cls];
+  // GetPrototypeFromConstructor: a non-object prototype falls back to the
+  // intrinsic of new_target's realm (GetFunctionRealm).
+  if (!js_is_object(new_target)) return js_ta_internals(vm)[TI_PROTO + cls];
+  JSValue p = js_get(vm, new_target, vm->atom[JS_ATOM_prototype]);
+  if (js_is_exception(p) || js_is_object(p)) return p;
+  JSRealm *r = js_function_realm(vm, new_target);
+  if (!r) return JS_EXCEPTION;
+  JSValue internals = r->intrinsic[JS_INTRINSIC_TypedArrayInternals];
+  return ((JSArrayStore *)js_heap(internals))->v[TI_PROTO + cls];
 }
 
 // The instance size of a class's objects.

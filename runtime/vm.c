@@ -93,6 +93,11 @@ JSShared *js_new_shared(JSVM *vm, JSValue name, uint32_t flags, int length) {
   s->script_name = JS_UNDEFINED;
   s->flags = flags;
   s->length = (uint16_t)length;
+  // [[Realm]] of its functions: built-ins are made by their realm's
+  // installers (or by natives, which run in their own realm) and function
+  // code is compiled while its realm is current (OrdinaryFunctionCreate,
+  // CreateBuiltinFunction).
+  s->realm = vm->realm;
   return s;
 }
 
@@ -110,13 +115,16 @@ JSFunction *js_new_function_object(JSVM *vm, JSMap *map, JSShared *shared) {
 }
 
 JSValue js_function_prototype_object(JSVM *vm, JSFunction *fn) {
-  JSRealm *r = vm->realm;
+  // Made on first access, possibly from another realm: the function's
+  // own realm provides the intrinsics, as when it was created.
+  JSRealm *r = fn->shared->realm;
   if (fn->shared->flags & JS_FN_GENERATOR) {
     int id = (fn->shared->flags & JS_FN_ASYNC) ? JS_INTRINSIC_AsyncGeneratorPrototype
                                                : JS_INTRINSIC_GeneratorPrototype;
     return js_new_object_proto(vm, r->intrinsic[id]);
   }
-  JSValue p = js_new_object(vm);
+  JSValue p = r == vm->realm ? js_new_object(vm)
+                             : js_new_object_proto(vm, r->intrinsic[JS_INTRINSIC_ObjectPrototype]);
   js_define_value(vm, p, vm->atom[JS_ATOM_constructor], js_val(fn), JS_ATTR_METHOD);
   return p;
 }

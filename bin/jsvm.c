@@ -61,6 +61,7 @@ static void usage(FILE *out) {
       "  --trace-opt, --trace-deopt report optimizing-tier decisions\n"
       "  --trace-gc                 one line per garbage collection\n"
       "  --trace-gc-verbose         per-space sizes after each collection\n"
+      "  --trace-gc-nvp             one name=value line per collection: phase times\n"
       "  --expose-gc                define a global gc() function\n"
       "  --expose-test262           define test262's $262 host object\n"
       "  --gc-stress[=N]            collect every N allocations (default 1)\n"
@@ -105,6 +106,7 @@ static bool switch_flag(Cli *cli, const char *a) {
       {"--jitless", offsetof(JsvmOptions, jitless)},
       {"--trace-gc", offsetof(JsvmOptions, trace_gc)},
       {"--trace-gc-verbose", offsetof(JsvmOptions, trace_gc_verbose)},
+      {"--trace-gc-nvp", offsetof(JsvmOptions, trace_gc_nvp)},
       {"--trace-opt", offsetof(JsvmOptions, trace_opt)},
       {"--trace-deopt", offsetof(JsvmOptions, trace_deopt)},
       {"--expose-gc", offsetof(JsvmOptions, expose_gc)},

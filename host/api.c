@@ -78,6 +78,7 @@ static JSVM *new_vm(const JsvmOptions *opt) {
                   .max_semi_space_mb = opt->max_semi_space_mb,
                   .trace_gc = opt->trace_gc,
                   .trace_gc_verbose = opt->trace_gc_verbose,
+                  .trace_gc_nvp = opt->trace_gc_nvp,
                   .verify_heap = opt->verify_heap,
                   .gc_stress = opt->gc_stress};
   ori_init(&oc);

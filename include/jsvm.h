@@ -29,6 +29,7 @@ typedef struct JsvmOptions {
   const char *bytecode_filter;     /* --print-bytecode-filter=NAME */
   bool jitless;                    /* --jitless */
   bool trace_gc, trace_gc_verbose; /* --trace-gc, --trace-gc-verbose */
+  bool trace_gc_nvp;               /* --trace-gc-nvp: phase times */
   bool trace_opt, trace_deopt;     /* --trace-opt, --trace-deopt */
   bool expose_gc;                  /* --expose-gc */
   bool expose_test262;             /* --expose-test262: test262's $262 object */

@@ -193,7 +193,7 @@ void *ori_alloc_in(OriSpace space, size_t size) {
 
 void *ori_alloc_atomic(size_t size) { return ori_alloc(size); }
 
-void ori_record_slot(const void *slot) { (void)slot; }
+void ori_record_slot_ptr(const void *slot) { (void)slot; }
 void ori_record_write(void *obj) { (void)obj; }
 void ori_remember(void *obj) { (void)obj; }
 void ori_note_fresh(void *obj) { (void)obj; }

@@ -31,6 +31,8 @@
 // ORI_STEP_EVERY bytes allocated (--gc-stress: many small steps).
 #define ORI_STEP_EVERY ((size_t)256 << 10)
 #define ORI_STEP_BYTES ((size_t)512 << 10)
+// ... and the sweeper: pages swept per space for every ORI_STEP_EVERY.
+#define ORI_SWEEP_STEP_PAGES 4
 
 OriHeap ori_heap;
 
@@ -144,13 +146,20 @@ void ori_collect_young(const char *reason) {
   if (ori_marking) ori_marking_step(2 * ORI_STEP_BYTES);
 }
 
-static void marking_pace(void) {
+// The mutator's share of the old generation's work, paced by allocation:
+// a marking step while marking; otherwise a few pages of lazy sweeping,
+// so that a scavenge promoting objects rarely has to sweep in its pause.
+static void allocation_step(void) {
   static size_t last;
   // Under --gc-stress, many small steps interleave with the mutator.
   size_t every = ori_heap.config.gc_stress ? 4096 : ORI_STEP_EVERY;
   if (ori_heap.allocated - last < every) return;
   last = ori_heap.allocated;
-  ori_marking_step(ori_heap.config.gc_stress ? 16384 : ORI_STEP_BYTES);
+  if (ori_marking) {
+    ori_marking_step(ori_heap.config.gc_stress ? 16384 : ORI_STEP_BYTES);
+  } else if (ori_heap.sweeping && !ori_heap.in_gc) {
+    ori_heap.sweeping = ori_sweep_step(ORI_SWEEP_STEP_PAGES);
+  }
 }
 
 // --gc-stress: every Nth allocation collects: mostly scavenges, every
@@ -191,7 +200,7 @@ void *ori_try_alloc(size_t size) {
   if (ori_heap.config.gc_stress) stress();
   if (ori_heap.full_requested && !ori_heap.in_gc) ori_collect("external memory pressure");
   ori_heap.allocated += size;
-  if (ori_marking) marking_pace();
+  allocation_step();
   if (size > ORI_MAX_YOUNG) return alloc_old(ORI_LO_SPACE, size);
   void *p = ori_new_space_alloc(size);
   if (!p) {

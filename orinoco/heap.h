@@ -26,6 +26,8 @@
 
 #define ORI_BITMAP_WORDS (ORI_PAGE_SIZE / 8 / 64)
 #define ORI_AREA_OFFSET ((size_t)16384)
+/* The pause a scavenge aims at (ms): the semispace shrinks past it. */
+#define ORI_SCAVENGE_TARGET_MS 4.0
 
 enum {
   ORI_PAGE_YOUNG = 1,      /* new space (mirrored in ori_young_map) */
@@ -79,12 +81,27 @@ void ori_page_free(OriPage *pg);
 /* ori_page_reset: empty a page for reuse in space (bitmaps cleared,
  * area zeroed). */
 void ori_page_reset(OriPage *pg, OriSpace space);
+/* ori_page_index: the number of the page holding heap address p. */
+static inline size_t ori_page_index(const void *p) {
+  return ((uintptr_t)p - ori_heap_base) >> ORI_PAGE_BITS;
+}
 /* ori_object_at: the object containing p (interior pointers resolve to
  * their object), or NULL. */
 void *ori_object_at(const void *p);
 /* ori_pages_committed: bytes of pages in use. */
 size_t ori_pages_committed(void);
 void ori_pages_init(size_t reserve);
+
+/* {==== The slot set (slot_set.c) ====} */
+
+void ori_slots_init(size_t npages);
+/* forget the slots in [start, start + bytes), whole pages */
+void ori_slots_clear_range(const void *start, size_t bytes);
+/* visit every recorded slot; it stays recorded iff visit returns true */
+void ori_slots_visit(bool (*visit)(JSValue *slot, void *ctx), void *ctx);
+/* in a full collection's pause: forget slots of objects that died */
+void ori_slots_drop_dead(void);
+bool ori_slot_recorded(const void *slot);
 
 /* {==== Spaces ====} */
 
@@ -115,6 +132,7 @@ typedef struct OriHeap {
   size_t external, external_limit; /* malloc'd bytes owned by objects */
   uint32_t stress_countdown, stress_count;
   bool in_gc, gc_requested, full_requested;
+  bool sweeping;             /* some old or code pages are unswept */
   /* the remembered set: dirty old objects */
   void **dirty;
   size_t ndirty, cap_dirty;
@@ -138,6 +156,9 @@ void *ori_paged_alloc(OriSpace space, size_t size);
 void ori_paged_give_back_lab(OriSpace space);
 void ori_sweep_page(OriPage *pg);
 void ori_finish_sweeping(void);
+/* sweep up to npages of the old and code spaces' unswept pages each (the
+ * mutator's share of lazy sweeping); true if some are left */
+bool ori_sweep_step(size_t npages);
 void ori_free_lists_clear(OriSpace space);
 /* large_object_space.c */
 void *ori_lo_alloc(size_t size);

@@ -23,8 +23,8 @@
  *  - After the pause, unswept pages keep their mark bits until swept; a
  *    start bit on an unswept page names a live object only if its mark
  *    bit is set (page.c's ori_object_at checks).
- *  - The remembered set and the fresh list lose their dead objects in the
- *    pause, before sweeping frees them.
+ *  - The remembered set (dirty objects, the slot set) and the fresh list
+ *    lose their dead objects in the pause, before sweeping frees them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -199,6 +199,7 @@ static void start_sweeping(void) {
   // them now is safe (page.c ignores unmarked objects on unswept pages).
   ori_sweep_space_now(ORI_MAP_SPACE);
   ori_lo_sweep();
+  ori_heap.sweeping = true;
 }
 
 /* {==== The marking cycle ====} */
@@ -279,6 +280,7 @@ static void finalize(Marker *m) {
   ori_heap.ndirty = keep_marked(ori_heap.dirty, ori_heap.ndirty, true);
   ori_heap.nfresh = keep_marked(ori_heap.fresh, ori_heap.nfresh, false);
   start_sweeping();
+  ori_slots_drop_dead();
   if (m->young_too) {
     // Dead young objects lose their start bits: they may point to old
     // objects being freed, and nothing may find them again.

@@ -9,8 +9,10 @@
  *    a scavenge (the other semispace is built from fresh pages).
  *  - Every object allocated has its start bit set, so the space can be
  *    walked and interior pointers resolved.
- *  - capacity starts at 1 MB and doubles (up to --max-semi-space-size)
- *    when a scavenge finds more than half of it alive.
+ *  - capacity starts at 1 MB; scavenger.c's resize_semispace doubles it
+ *    (up to --max-semi-space-size) when a scavenge finds more than half
+ *    of it alive and pauses are short, and shrinks it (to 2 pages at
+ *    least) when pauses overshoot their target.
  */
 #include "orinoco/heap.h"
 

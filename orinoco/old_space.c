@@ -35,11 +35,13 @@ static void add_free(OriSpaceState *sp, char *p, size_t size) {
 
 // A free range of at least size bytes, unlinked, or NULL.
 static OriFree *take_free(OriSpaceState *sp, size_t size) {
-  // Any range of a higher bucket fits: take the head of the first one
-  // (constant time); only then search the size's own bucket, whose
-  // ranges may be too small, and only a few of them.
+  // Any range of a higher bucket fits: take the head of the highest one
+  // (constant time). The range becomes the linear buffer, so a large one
+  // serves many allocations (promotion in a scavenge makes thousands)
+  // before the next refill. Only then search the size's own bucket,
+  // whose ranges may be too small, and only a few of them.
   unsigned own = bucket_of(size);
-  for (unsigned b = own + 1; b < ORI_FREE_BUCKETS; b++) {
+  for (unsigned b = ORI_FREE_BUCKETS - 1; b > own; b--) {
     OriFree *f = sp->free[b];
     if (f) {
       sp->free[b] = f->next;
@@ -151,6 +153,18 @@ void ori_finish_sweeping(void) {
   }
 }
 
+bool ori_sweep_step(size_t npages) {
+  bool left = false;
+  for (int s = ORI_OLD_SPACE; s <= ORI_CODE_SPACE; s++) {
+    OriSpaceState *sp = &ori_heap.space[s];
+    for (size_t i = 0; i < npages && sweep_one(sp); i++) {
+    }
+    release_empty_pages(sp);
+    left |= sp->unswept != NULL;
+  }
+  return left;
+}
+
 void ori_sweep_space_now(OriSpace space) {
   OriSpaceState *sp = &ori_heap.space[space];
   while (sweep_one(sp)) {
@@ -163,8 +177,10 @@ void ori_sweep_space_now(OriSpace space) {
 static bool refill(OriSpaceState *sp, OriSpace space, size_t size) {
   ori_paged_give_back_lab(space);
   OriFree *f;
+  // (A scavenge promoting objects takes a new page rather than sweep in
+  // its pause: the mutator's allocation steps sweep the rest.)
   while (!(f = take_free(sp, size)))
-    if (!sweep_one(sp)) break;
+    if (ori_heap.in_gc || !sweep_one(sp)) break;
   if (f) {
     sp->top = (char *)f;
     sp->limit = (char *)f + f->size;

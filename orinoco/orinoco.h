@@ -65,7 +65,7 @@ typedef enum OriSpace {
 typedef struct OriConfig {
   size_t max_old_space_mb;   /* 0 = default (4096) */
   size_t max_semi_space_mb;  /* 0 = default (16) */
-  bool trace_gc, trace_gc_verbose, verify_heap;
+  bool trace_gc, trace_gc_verbose, trace_gc_nvp, verify_heap;
   uint32_t gc_stress;        /* collect every N allocations; 0 = never */
 } OriConfig;
 
@@ -130,6 +130,10 @@ typedef struct OriLayout {
   bool (*ephemeron)(void *obj, OriVisitor *v);
   /* weak holders, after tracing: drop entries whose keys died */
   void (*clear_dead)(void *obj, OriVisitor *v);
+  /* objects whose trace must see all their slots at once (a table
+   * hashed by address): remembered whole, never by slot; their stores
+   * use ORI_STORE_WHOLE */
+  bool (*remember_whole)(const void *obj);
 } OriLayout;
 
 /* ori_set_layout: the runtime's body descriptors; before any allocation. */
@@ -137,19 +141,37 @@ void ori_set_layout(const OriLayout *layout);
 
 /* {==== Write barrier ====} */
 
-/* ori_record_slot: the slow path of the barrier: the object holding slot
- * (an old one) now points to a young object. */
-void ori_record_slot(const void *slot);
-/* ori_record_write: the same given the object itself. */
+/* ori_record_write: the old object obj now points to a young object
+ * somewhere: it is re-traced whole by the next scavenge. */
 void ori_record_write(void *obj);
+/* ori_record_slot_ptr: the same found from the address of a raw-pointer
+ * slot inside it. */
+void ori_record_slot_ptr(const void *slot);
 
 /* The young generation's pages, one byte per page of the reservation:
  * "is p young" is a subtraction, a shift and a load, valid for any
- * address (interior pointers into large objects included). */
+ * address (interior pointers into large objects included). During a
+ * scavenge, from-space pages have the value 2. */
 extern uintptr_t ori_heap_base, ori_heap_end;
 extern uint8_t *ori_young_map;
 #define ORI_PAGE_BITS 18
 #define ORI_PAGE_SIZE ((size_t)1 << ORI_PAGE_BITS)
+
+/* The slot set (slot_set.c): a bit per heap word, set for a JSValue slot
+ * of an old object that holds a young value; a byte per page saying the
+ * page has any. */
+extern uint64_t *ori_slot_bits;
+extern uint8_t *ori_slot_pages;
+
+/* ori_record_slot: the barrier's slow path for a JSValue slot (an old
+ * object's, or outside the heap: then nothing to do) now holding a young
+ * value. */
+static inline void ori_record_slot(const void *slot) {
+  uintptr_t a = (uintptr_t)slot - ori_heap_base;
+  if (a >= ori_heap_end - ori_heap_base) return;
+  ori_slot_bits[a >> 9] |= 1ull << ((a >> 3) & 63);
+  ori_slot_pages[a >> ORI_PAGE_BITS] = 1;
+}
 
 static inline bool ori_is_young(const void *p) {
   uintptr_t a = (uintptr_t)p - ori_heap_base;
@@ -186,7 +208,7 @@ static inline void ori_write_barrier_ptr(void *slot, const void *p) {
 #ifndef JSVM_GC_BOEHM
   if (!p) return;
   if (ori_is_young(p)) {
-    if (!ori_is_young(slot)) ori_record_slot(slot);
+    if (!ori_is_young(slot)) ori_record_slot_ptr(slot);
   } else if (ori_marking) {
     ori_marking_barrier(p);
   }
@@ -214,6 +236,30 @@ static inline void ori_write_barrier_ptr(void *slot, const void *p) {
     JSValue *ori_p_ = (slotp);                        \
     *ori_p_ = ori_v_;                                 \
     ori_write_barrier((obj), ori_p_, ori_v_);         \
+  } while (0)
+
+/* ori_write_barrier_whole: the barrier for objects the layout remembers
+ * whole (remember_whole): obj itself is remembered, not the slot. */
+static inline void ori_write_barrier_whole(void *obj, JSValue v) {
+#ifndef JSVM_GC_BOEHM
+  if (!js_is_heap(v)) return;
+  if (ori_is_young(js_heap(v))) {
+    if (!ori_is_young(obj)) ori_record_write(obj);
+  } else if (ori_marking) {
+    ori_marking_barrier(js_heap(v));
+  }
+#else
+  (void)obj;
+  (void)v;
+#endif
+}
+
+/* ORI_STORE_WHOLE: ORI_STORE_SLOT for objects remembered whole. */
+#define ORI_STORE_WHOLE(obj, slotp, v)                \
+  do {                                                \
+    JSValue ori_v_ = (v);                             \
+    *(slotp) = ori_v_;                                \
+    ori_write_barrier_whole((obj), ori_v_);           \
   } while (0)
 
 /* ORI_STORE_PTR: the same for a field holding a raw heap pointer. */

@@ -49,6 +49,7 @@ void ori_pages_init(size_t reserve) {
   pages.cap_cache = 256;
   pages.cache = malloc(pages.cap_cache * sizeof *pages.cache);
   if (!pages.table || !pages.cache || !ori_young_map) ori_fatal_heap_limit();
+  ori_slots_init(pages.npages);
 }
 
 // The table entry of a cached page: taken for first fit, not a page for
@@ -95,6 +96,7 @@ OriPage *ori_page_new(OriSpace space, uint32_t n) {
   pg->end = p + (size_t)n * ORI_PAGE_SIZE;
   size_t first = page_index(p);
   for (uint32_t i = 0; i < n; i++) pages.table[first + i] = pg;
+  ori_slots_clear_range(p, (size_t)n * ORI_PAGE_SIZE);
   pages.committed += (size_t)n * ORI_PAGE_SIZE;
   return pg;
 }
@@ -113,6 +115,7 @@ void ori_page_free(OriPage *pg) {
   ori_young_map[first] = 0;
   uint32_t n = pg->npages;
   for (uint32_t i = 0; i < n; i++) pages.table[first + i] = NULL;
+  ori_slots_clear_range(pg, (size_t)n * ORI_PAGE_SIZE);
   pages.committed -= (size_t)n * ORI_PAGE_SIZE;
   size_t max_cache = 2 * ori_heap.max_semi_bytes / ORI_PAGE_SIZE + 64;
   if (n == 1 && pages.ncache < max_cache) {
@@ -132,6 +135,7 @@ void ori_page_reset(OriPage *pg, OriSpace space) {
   memset(pg->start, 0, sizeof pg->start);
   memset(pg->mark, 0, sizeof pg->mark);
   memset(pg->dirty, 0, sizeof pg->dirty);
+  ori_slots_clear_range(pg, (size_t)pg->npages * ORI_PAGE_SIZE);
   memset(pg->area, 0, (size_t)(pg->end - pg->area));
   pg->flags = 0;
   pg->space = (uint8_t)space;

@@ -11,6 +11,11 @@
  * survivor page). Copies are scanned in allocation order (Cheney);
  * promoted and pinned objects through a worklist.
  *
+ * The remembered set has three parts: the slot set (slot_set.c: JSValue
+ * slots the barrier recorded), dirty objects (re-traced whole: raw
+ * pointer stores, ori_remember) and fresh objects (allocated old since
+ * the last scavenge, so possibly initialized without barriers).
+ *
  * Invariants:
  *  - During a scavenge a from-space object that has been copied has its
  *    map word replaced by the copy's address with bit 0 set.
@@ -39,6 +44,7 @@ typedef struct Scavenger {
   void **held;                  /* old objects the C stack holds */
   size_t nheld, cap_held;
   bool tracing_old;             /* the object being traced is old */
+  bool by_slot;                 /* ... and is remembered by slot */
   bool found_young;             /* ... and points to a young object */
   size_t survived, promoted, pinned;
 } Scavenger;
@@ -64,7 +70,7 @@ void ori_record_write(void *obj) {
   push_ptr(&ori_heap.dirty, &ori_heap.ndirty, &ori_heap.cap_dirty, obj);
 }
 
-void ori_record_slot(const void *slot) {
+void ori_record_slot_ptr(const void *slot) {
   void *obj = ori_object_at(slot);
   if (obj) ori_record_write(obj);
 }
@@ -82,9 +88,11 @@ void ori_note_fresh(void *obj) {
 static bool is_forwarded(const void *obj) { return *(const uintptr_t *)obj & 1; }
 static void *forwardee(const void *obj) { return (void *)(*(const uintptr_t *)obj & ~(uintptr_t)1); }
 
+// (The young map, not the page header: its bytes are dense in cache,
+// whereas page headers all share the same cache sets.)
 static bool in_from_space(const void *p) {
-  OriPage *pg = ori_page_of(p);
-  return pg && (pg->flags & ORI_PAGE_FROM);
+  uintptr_t a = (uintptr_t)p - ori_heap_base;
+  return a < ori_heap_end - ori_heap_base && ori_young_map[a >> ORI_PAGE_BITS] == 2;
 }
 
 // Room in the new semispace (its pages are not limited: survivors never
@@ -184,7 +192,34 @@ static void visit_value(OriVisitor *v, JSValue *slot) {
     p = evacuate(s, p);
     *slot = js_from_heap(p);
   }
-  note_target(s, p);
+  if (!s->tracing_old) return;
+  // An old object's JSValue slot: remembered by itself. (Pinned objects
+  // are traced as old too, but their page is still young: it is either
+  // promoted in place, its objects then remembered whole as fresh, or
+  // stays young. A slot bit there would outlive the object it was in.)
+  if (ori_is_young(p)) {
+    if (!s->by_slot) {
+      s->found_young = true;
+    } else if (!ori_is_young(slot)) {
+      ori_record_slot(slot);
+    }
+  } else if (ori_marking) {
+    ori_marking_grey(p);
+  }
+}
+
+// A slot of the slot set: evacuate its referent; it stays in the set
+// while it holds a young value. (No greying while marking: the holder is
+// not black because of this scavenge, and the marking barrier saw the
+// store.)
+static bool visit_slot(JSValue *slot, void *ctx) {
+  if (!js_is_heap(*slot)) return false;
+  void *p = js_heap(*slot);
+  if (in_from_space(p)) {
+    p = evacuate(ctx, p);
+    *slot = js_from_heap(p);
+  }
+  return ori_is_young(p);
 }
 
 static void visit_ptr(OriVisitor *v, void **slot) {
@@ -222,6 +257,7 @@ static bool is_live(OriVisitor *v, JSValue *slot) {
 static void trace_old(Scavenger *s, void *obj) {
   s->tracing_old = true;
   s->found_young = false;
+  s->by_slot = !ori_heap.layout->remember_whole || !ori_heap.layout->remember_whole(obj);
   ori_heap.layout->trace(obj, &s->v);
   s->tracing_old = false;
   if (s->found_young) ori_record_write(obj);
@@ -255,6 +291,7 @@ static void process_remembered(Scavenger *s) {
     OriPage *pg = ori_page_of(dirty[i]);
     ori_clear(pg->dirty, ori_bit(pg, dirty[i]));
   }
+  ori_slots_visit(visit_slot, s);
   for (size_t i = 0; i < n; i++) trace_old(s, dirty[i]);
   free(dirty);
   for (size_t i = 0; i < ori_heap.nfresh; i++) trace_old(s, ori_heap.fresh[i]);
@@ -287,7 +324,10 @@ static void drain(Scavenger *s) {
 static OriPage *flip(void) {
   OriSpaceState *ns = &ori_heap.space[ORI_NEW_SPACE];
   OriPage *from = ns->pages;
-  for (OriPage *pg = from; pg; pg = pg->next) pg->flags |= ORI_PAGE_FROM;
+  for (OriPage *pg = from; pg; pg = pg->next) {
+    pg->flags |= ORI_PAGE_FROM;
+    ori_young_map[ori_page_index(pg)] = 2;
+  }
   ns->pages = NULL;
   ns->top = ns->limit = NULL;
   ns->lab_page = NULL;
@@ -346,7 +386,8 @@ static void keep_young(Scavenger *s, OriPage *pg, size_t live) {
   for (size_t w = 0; w < ORI_BITMAP_WORDS; w++) pg->start[w] &= pg->mark[w];
   memset(pg->mark, 0, sizeof pg->mark);
   memset(pg->dirty, 0, sizeof pg->dirty);
-  pg->flags = ORI_PAGE_YOUNG | ORI_PAGE_SURVIVOR;
+  pg->flags = ORI_PAGE_SURVIVOR;
+  ori_page_set_young(pg, true);
   pg->next = s->kept;
   s->kept = pg;
   ns->committed += ORI_PAGE_SIZE;
@@ -382,17 +423,49 @@ static void finish(Scavenger *s, OriPage *from) {
     ns->pages = s->kept;
   }
   ns->size = s->survived;
-  // Survival above half the semispace (copied or pinned in place): give
-  // the mutator more room, so that long-lived data (or a deep C stack
-  // pinning much of new space) does not make scavenges back to back.
-  if (s->survived + s->pinned > ns->capacity / 2 && ns->capacity < ori_heap.max_semi_bytes)
+}
+
+// The semispace's next size. A pause has a part that grows with the
+// semispace (copying what survives: copy_ms) and a part that does not
+// (the C stack, the roots, what the stack holds: fixed_ms). The
+// semispace shrinks in proportion when copying overshoots the target
+// (splay-like programs where most young objects live: smaller, more
+// frequent scavenges); it doubles, up to --max-semi-space-size, when
+// more than half survived and either copying stays well under the
+// target or the fixed part dominates (a deep C stack holding much of
+// the heap: fewer scavenges amortize it).
+static void resize_semispace(const Scavenger *s, double copy_ms, double fixed_ms) {
+  OriSpaceState *ns = &ori_heap.space[ORI_NEW_SPACE];
+  size_t min = 2 * ORI_PAGE_SIZE;
+  bool high_survival = s->survived + s->pinned > ns->capacity / 2;
+  if (copy_ms > ORI_SCAVENGE_TARGET_MS && copy_ms > fixed_ms && ns->capacity > min) {
+    size_t want = (size_t)((double)ns->capacity * ORI_SCAVENGE_TARGET_MS / copy_ms);
+    want &= ~(ORI_PAGE_SIZE - 1);
+    ns->capacity = want > min ? want : min;
+  } else if (high_survival && ns->capacity < ori_heap.max_semi_bytes &&
+             (copy_ms * 2 <= ORI_SCAVENGE_TARGET_MS || fixed_ms > copy_ms)) {
     ns->capacity *= 2;
+  }
+  // The mutator always gets at least a page beyond what survived.
   if (ns->capacity < ns->committed + ORI_PAGE_SIZE) ns->capacity = ns->committed + ORI_PAGE_SIZE;
 }
 
+
+// --trace-gc-nvp: the scavenge's phases (ms) and remembered-set sizes, as
+// name=value pairs like V8's, to find what a long pause was spent on.
+static void trace_nvp(const double *t, size_t ndirty, size_t nfresh, const Scavenger *s) {
+  printf("pause=%.2f scavenge.stack=%.2f scavenge.roots=%.2f scavenge.remembered=%.2f "
+         "scavenge.copy=%.2f scavenge.weak=%.2f scavenge.finish=%.2f dirty=%zu fresh=%zu "
+         "held=%zu survived=%zu promoted=%zu pinned=%zu\n",
+         t[6] - t[0], t[1] - t[0], t[2] - t[1], t[3] - t[2], t[4] - t[3], t[5] - t[4],
+         t[6] - t[5], ndirty, nfresh, s->nheld, s->survived, s->promoted, s->pinned);
+}
+
 void ori_scavenge(const char *reason) {
-  double t0 = ori_now_ms();
+  double t[7];
+  t[0] = ori_now_ms();
   double before = (double)ori_heap_used() / (1 << 20);
+  size_t ndirty = ori_heap.ndirty, nfresh = ori_heap.nfresh;
   ori_heap.in_gc = true;
   ori_paged_give_back_lab(ORI_OLD_SPACE);
   OriPage *from = flip();
@@ -400,11 +473,18 @@ void ori_scavenge(const char *reason) {
                        .weak_refs = false, .value_no_trace = visit_value}};
   // Pin first, so that nothing on a pinned page is copied.
   ori_scan_stack(pin, &s, false);
+  t[1] = ori_now_ms();
   ori_visit_roots(&s.v);
+  t[2] = ori_now_ms();
   process_remembered(&s);
+  double held_ms = ori_now_ms();
   for (size_t i = 0; i < s.nheld; i++) trace_old(&s, s.held[i]);
+  t[3] = ori_now_ms();
+  held_ms = t[3] - held_ms;
   drain(&s);
+  t[4] = ori_now_ms();
   ori_run_weak_hooks(&s.v);
+  t[5] = ori_now_ms();
   finish(&s, from);
   // Objects the C stack holds stay remembered (see pin), and so do the
   // pinned ones, now old: their holders may still store into them.
@@ -415,9 +495,12 @@ void ori_scavenge(const char *reason) {
   ori_heap.in_gc = false;
   ori_heap.gc_count++;
   ori_heap.scavenges++;
+  t[6] = ori_now_ms();
+  double fixed_ms = (t[2] - t[0]) + held_ms + (t[5] - t[4]);
+  resize_semispace(&s, t[6] - t[0] - fixed_ms, fixed_ms);
   if (ori_heap.config.verify_heap) ori_verify_heap("after scavenge");
-  ori_trace_line("Scavenge", before, (double)ori_heap_used() / (1 << 20),
-                 ori_now_ms() - t0, reason);
+  if (ori_heap.config.trace_gc_nvp) trace_nvp(t, ndirty, nfresh, &s);
+  ori_trace_line("Scavenge", before, (double)ori_heap_used() / (1 << 20), t[6] - t[0], reason);
 }
 
 #endif

@@ -2,7 +2,8 @@
  * orinoco/verify.c — --verify-heap: after each collection, walk every
  * object of every space and check that each pointer it holds names the
  * start of a live object, and that invariant (a) holds: an old object
- * pointing to a young one is dirty or fresh. A failure prints what was
+ * pointing to a young one is dirty or fresh, or the slot is in the slot
+ * set (and no young object's slot is). A failure prints what was
  * wrong and aborts, so a broken invariant is found where it breaks.
  */
 #include <stdlib.h>
@@ -16,6 +17,7 @@ typedef struct Verifier {
   void *obj;                 /* the object being checked */
   void *slot;                /* the slot being checked */
   bool old, remembered;
+  bool by_slot;              /* its slots may be in the slot set */
   const char *when;
 } Verifier;
 
@@ -34,6 +36,9 @@ static void fail(Verifier *vf, const void *target, const char *what) {
   abort();
 }
 
+// p, held by the slot being checked (a raw pointer one when interior),
+// names a live object where it may be; an old-to-young pointer is
+// remembered (by its object, or by the slot set for a JSValue slot).
 static void check(Verifier *vf, const void *p, bool interior) {
   OriPage *pg = ori_page_of(p);
   if (!pg) {
@@ -44,8 +49,10 @@ static void check(Verifier *vf, const void *p, bool interior) {
   void *obj = ori_object_at(p);
   if (!obj || (!interior && obj != p)) fail(vf, p, "not the start of a live object");
   if (pg->flags & ORI_PAGE_FROM) fail(vf, p, "points into from-space");
-  if (vf->old && ori_is_young(obj) && !vf->remembered)
+  bool slot_recorded = !interior && vf->by_slot && ori_slot_recorded(vf->slot);
+  if (vf->old && ori_is_young(obj) && !vf->remembered && !slot_recorded)
     fail(vf, p, "old-to-young pointer missing from the remembered set");
+  if (!vf->old && slot_recorded) fail(vf, p, "a young object's slot in the slot set");
 }
 
 static void visit_value(OriVisitor *v, JSValue *slot) {
@@ -78,6 +85,7 @@ static void verify_page(Verifier *vf, OriPage *pg) {
     vf->obj = (char *)pg + i * 8;
     vf->old = !(pg->flags & ORI_PAGE_YOUNG);
     vf->remembered = ori_test(pg->dirty, i) || (vf->old && is_fresh(vf->obj));
+    vf->by_slot = !ori_heap.layout->remember_whole || !ori_heap.layout->remember_whole(vf->obj);
     ori_heap.layout->trace(vf->obj, &vf->v);
   }
 }

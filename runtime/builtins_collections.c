@@ -77,7 +77,7 @@ static inline uint32_t hdr(const JSArrayStore *t, int field) {
 }
 
 static inline void set_hdr(JSArrayStore *t, int field, uint32_t x) {
-  ORI_STORE_SLOT(t, &t->v[field], js_from_int32((int32_t)x));
+  ORI_STORE_WHOLE(t, &t->v[field], js_from_int32((int32_t)x));
 }
 
 // The first value of entry e: its key; the value (if any) follows, the
@@ -252,16 +252,16 @@ static JSArrayStore *table_resize(JSVM *vm, JSCollection *c, JSArrayStore *t,
     if (js_is_hole(src[0])) continue;
     JSValue *dst = entry(n, out);
     JSValue *bucket = &n->v[T_HDR + (key_hash(vm, src[0]) & mask)];
-    ORI_STORE_SLOT(n, &dst[0], src[0]);
-    if (stride == 3) ORI_STORE_SLOT(n, &dst[1], src[1]);
+    ORI_STORE_WHOLE(n, &dst[0], src[0]);
+    if (stride == 3) ORI_STORE_WHOLE(n, &dst[1], src[1]);
     // Prepend to the bucket's chain: chain order does not matter.
-    ORI_STORE_SLOT(n, &dst[stride - 1], *bucket);
-    ORI_STORE_SLOT(n, bucket, js_from_int32((int32_t)out));
+    ORI_STORE_WHOLE(n, &dst[stride - 1], *bucket);
+    ORI_STORE_WHOLE(n, bucket, js_from_int32((int32_t)out));
     out++;
   }
   set_hdr(n, T_LIVE, out);
   set_hdr(n, T_USED, out);
-  ORI_STORE_SLOT(t, &t->v[T_NEXT], js_val(n));
+  ORI_STORE_WHOLE(t, &t->v[T_NEXT], js_val(n));
   ORI_STORE(c, table, js_val(n));
   return n;
 }
@@ -284,10 +284,10 @@ static bool table_add(JSVM *vm, JSCollection *c, JSValue k, JSValue v, uint32_t 
   uint32_t e = hdr(t, T_USED), stride = hdr(t, T_STRIDE);
   JSValue *p = entry(t, e);
   JSValue *bucket = &t->v[T_HDR + (h & (hdr(t, T_NBUCKET) - 1))];
-  ORI_STORE_SLOT(t, &p[0], k);
-  if (stride == 3) ORI_STORE_SLOT(t, &p[1], v);
-  ORI_STORE_SLOT(t, &p[stride - 1], *bucket);
-  ORI_STORE_SLOT(t, bucket, js_from_int32((int32_t)e));
+  ORI_STORE_WHOLE(t, &p[0], k);
+  if (stride == 3) ORI_STORE_WHOLE(t, &p[1], v);
+  ORI_STORE_WHOLE(t, &p[stride - 1], *bucket);
+  ORI_STORE_WHOLE(t, bucket, js_from_int32((int32_t)e));
   set_hdr(t, T_USED, e + 1);
   set_hdr(t, T_LIVE, live + 1);
   return true;
@@ -297,8 +297,8 @@ static bool table_add(JSVM *vm, JSCollection *c, JSValue k, JSValue v, uint32_t 
 // when it has become mostly empty.
 static void table_remove(JSVM *vm, JSCollection *c, JSArrayStore *t, uint32_t e) {
   JSValue *p = entry(t, e);
-  ORI_STORE_SLOT(t, &p[0], JS_HOLE);
-  if (hdr(t, T_STRIDE) == 3) ORI_STORE_SLOT(t, &p[1], JS_UNDEFINED);
+  ORI_STORE_WHOLE(t, &p[0], JS_HOLE);
+  if (hdr(t, T_STRIDE) == 3) ORI_STORE_WHOLE(t, &p[1], JS_UNDEFINED);
   uint32_t live = hdr(t, T_LIVE) - 1, cap = hdr(t, T_CAP);
   set_hdr(t, T_LIVE, live);
   if (cap > MIN_CAP && live < cap / 4) table_resize(vm, c, t, cap / 2);
@@ -356,7 +356,7 @@ bool js_collection_put(JSVM *vm, JSValue coll, JSValue key, JSValue value) {
   if (e < 0) return table_add(vm, c, k, value, h);
   // Present: a map's value is replaced in place (the entry keeps its
   // position); a set has nothing to change.
-  if (hdr(t, T_STRIDE) == 3) ORI_STORE_SLOT(t, &entry(t, (uint32_t)e)[1], value);
+  if (hdr(t, T_STRIDE) == 3) ORI_STORE_WHOLE(t, &entry(t, (uint32_t)e)[1], value);
   return true;
 }
 
@@ -384,7 +384,7 @@ void js_collection_clear(JSVM *vm, JSValue coll) {
   // Wiping them would only matter to the collector, which will free t
   // as soon as no cursor holds it.
   set_hdr(t, T_CLEARED, 1);
-  ORI_STORE_SLOT(t, &t->v[T_NEXT], js_val(n));
+  ORI_STORE_WHOLE(t, &t->v[T_NEXT], js_val(n));
   ORI_STORE(c, table, js_val(n));
 }
 

@@ -310,7 +310,17 @@ static void clear_dead(void *obj, OriVisitor *v) {
   js_table_clear_dead((JSArrayStore *)js_heap(c->table), v);
 }
 
-static const OriLayout layout = {
-    .size = cell_size, .trace = trace, .ephemeron = ephemeron, .clear_dead = clear_dead};
+// Map/Set tables hash object keys by address: a scavenge that moves a
+// key must trace the whole table (js_table_trace rehashes it), so the
+// table is remembered as an object, never by slot.
+static bool remember_whole(const void *obj) {
+  return js_cell_type(obj) == JS_TYPE_HashTable;
+}
+
+static const OriLayout layout = {.size = cell_size,
+                                 .trace = trace,
+                                 .ephemeron = ephemeron,
+                                 .clear_dead = clear_dead,
+                                 .remember_whole = remember_whole};
 
 void js_layout_init(void) { ori_set_layout(&layout); }

@@ -534,7 +534,7 @@ dispatch_prefixed:
       a->length = i + 1;
     } else {
       IGN_SAVE_STATE();
-      js_elem_put(vm, &a->base, i, acc);
+      IGN_CHECK(js_elem_put(vm, &a->base, i, acc));
       a->length = i + 1;
     }
     IGN_NEXT();

@@ -126,7 +126,7 @@ int js_arr_create(JSVM *vm, JSValue o, double i, JSValue v) {
         !(ob->map->flags & (JS_MAP_NOT_EXTENSIBLE | JS_MAP_PROTOTYPE)) &&
         (!ob->elements || js_elements_dense(ob))) {
       uint32_t k = (uint32_t)i;
-      js_elem_put(vm, ob, k, v);
+      if (!js_elem_put(vm, ob, k, v)) return -1;
       if (k >= a->length) a->length = k + 1;
       return 1;
     }
@@ -318,7 +318,7 @@ static JSValue array_ctor(JSVM *vm, JSValue self, int argc, JSValue *argv,
   if (argc > 0) {
     // A fresh array: its elements are plain stores into a dense store.
     JSObject *o = js_obj(a);
-    js_elem_ensure(vm, o, (uint32_t)argc);
+    if (!js_elem_ensure(vm, o, (uint32_t)argc)) return JS_EXCEPTION;
     JSArrayStore *s = (JSArrayStore *)o->elements;
     for (int i = 0; i < argc; i++) ORI_STORE(s, v[i], argv[i]);
     ((JSArrayObject *)o)->length = (uint32_t)argc;

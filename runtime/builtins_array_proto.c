@@ -176,6 +176,17 @@ static JSValue array_fill(JSVM *vm, JSValue self, int argc, JSValue *argv,
   if (!js_arr_relative(vm, js_arg(1), len, 0, &k) ||
       !js_arr_relative(vm, js_arg(2), len, len, &final))
     return JS_EXCEPTION;
+  JSArrayStore *s;
+  JSArrayObject *a = k < final ? fast_array(o, &s) : NULL;
+  if (a) {
+    // A fast array (no setters or read-only elements anywhere): the
+    // store grows once to the end, or it is a RangeError at once when
+    // the heap cannot hold it (new Array(2**32 - 1).fill(0)).
+    if (!js_elem_ensure(vm, &a->base, (uint32_t)final)) return JS_EXCEPTION;
+    s = (JSArrayStore *)a->base.elements;
+    for (uint32_t i = (uint32_t)k; i < (uint32_t)final; i++) ORI_STORE(s, v[i], js_arg(0));
+    return o;
+  }
   // Set, not define: setters and read-only elements are honoured.
   for (; k < final; k++)
     if (js_arr_set(vm, o, k, js_arg(0)) < 0) return JS_EXCEPTION;
@@ -413,7 +424,7 @@ static JSValue unshift_fast(JSVM *vm, JSArrayObject *a, int argc, JSValue *argv)
   uint32_t len = a->length, n = (uint32_t)argc;
   JSObject *o = &a->base;
   // Grow first: ensure may replace the store, so read it afterwards.
-  js_elem_ensure(vm, o, len + n);
+  if (!js_elem_ensure(vm, o, len + n)) return JS_EXCEPTION;
   JSArrayStore *s = (JSArrayStore *)o->elements;
   for (uint32_t i = len; i-- > 0;) ORI_STORE(s, v[i + n], s->v[i]);
   for (uint32_t i = 0; i < n; i++) ORI_STORE(s, v[i], argv[i]);

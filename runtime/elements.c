@@ -2,7 +2,9 @@
  * runtime/elements.c — indexed properties (see elements.h). Dense stores
  * grow by half again; a write far past the end (more than 1024 + 2x the
  * capacity) or an element with unusual attributes moves the object to
- * the sparse dict, which it never leaves.
+ * the sparse dict, which it never leaves. A store the heap cannot hold
+ * (new Array(2**32 - 1).fill(0)) is a RangeError, not a fatal error:
+ * growth allocates with ori_try_alloc.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,22 +15,29 @@
 #define SPARSE_GAP 1024
 
 static JSArrayStore *new_store(JSVM *vm, uint32_t cap) {
-  JSArrayStore *s = ori_alloc(sizeof *s + (size_t)cap * sizeof(JSValue));
+  JSArrayStore *s = ori_try_alloc(sizeof *s + (size_t)cap * sizeof(JSValue));
+  if (!s) {
+    js_throw_range_error(vm, "Invalid array length: out of memory for %u elements", cap);
+    return NULL;
+  }
   s->map = vm->array_store_map;
   s->length = cap;
   for (uint32_t i = 0; i < cap; i++) s->v[i] = JS_HOLE;  // fresh store
   return s;
 }
 
-void js_elem_ensure(JSVM *vm, JSObject *o, uint32_t n) {
+bool js_elem_ensure(JSVM *vm, JSObject *o, uint32_t n) {
   JSArrayStore *old = (JSArrayStore *)o->elements;
   uint32_t cap = old ? old->length : 0;
-  if (n <= cap) return;
+  if (n <= cap) return true;
   uint32_t want = cap + cap / 2 + 4;
-  if (want < n) want = n;
+  if (want < n || want < cap) want = n;  // (or the sum wrapped)
   JSArrayStore *s = new_store(vm, want);
+  if (!s) return false;
+  old = (JSArrayStore *)o->elements;  // (a collection may have moved it)
   if (old) memcpy(s->v, old->v, cap * sizeof(JSValue));  // s is fresh
   ORI_STORE_PTR(o, elements, (JSCell *)s);
+  return true;
 }
 
 // Move dense elements into a dict (for sparse writes or attributes).
@@ -75,30 +84,30 @@ int js_elem_get_own(JSVM *vm, JSObject *o, uint32_t i, JSPropDesc *d) {
   return 1;
 }
 
-void js_elem_define(JSVM *vm, JSObject *o, uint32_t i, JSValue v, uint32_t attrs) {
+bool js_elem_define(JSVM *vm, JSObject *o, uint32_t i, JSValue v, uint32_t attrs) {
   // Sparse stores keep attributes, so any define there goes to the dict.
   if (attrs != JS_ATTR_DEFAULT || (o->elements && !js_elements_dense(o))) {
     JSDict *d = make_sparse(vm, o);
     d = js_dict_put(vm, d, js_index_key(i), v, attrs);
     ORI_STORE_PTR(o, elements, (JSCell *)d);
-    return;
+    return true;
   }
-  js_elem_put(vm, o, i, v);
+  return js_elem_put(vm, o, i, v);
 }
 
-void js_elem_put(JSVM *vm, JSObject *o, uint32_t i, JSValue v) {
+bool js_elem_put(JSVM *vm, JSObject *o, uint32_t i, JSValue v) {
   if (!o->elements || js_elements_dense(o)) {
     JSArrayStore *s = (JSArrayStore *)o->elements;
     uint32_t cap = s ? s->length : 0;
     if (i < cap) {
       ORI_STORE(s, v[i], v);
-      return;
+      return true;
     }
     if (i <= cap * 2 + SPARSE_GAP) {
-      js_elem_ensure(vm, o, i + 1);
+      if (!js_elem_ensure(vm, o, i + 1)) return false;
       s = (JSArrayStore *)o->elements;
       ORI_STORE(s, v[i], v);
-      return;
+      return true;
     }
   }
   JSDict *d = make_sparse(vm, o);
@@ -106,6 +115,7 @@ void js_elem_put(JSVM *vm, JSObject *o, uint32_t i, JSValue v) {
   uint32_t attrs = e ? e->attrs : JS_ATTR_DEFAULT;
   d = js_dict_put(vm, d, js_index_key(i), v, attrs);
   ORI_STORE_PTR(o, elements, (JSCell *)d);
+  return true;
 }
 
 bool js_elem_delete(JSVM *vm, JSObject *o, uint32_t i) {

@@ -20,11 +20,13 @@ static inline bool js_elements_dense(const JSObject *o) {
 }
 /* js_elem_get_own: 1 and *d when o has own element i, else 0. */
 int js_elem_get_own(JSVM *vm, JSObject *o, uint32_t i, JSPropDesc *d);
-/* js_elem_put: store plain data element i (o extensible, or i exists). */
-void js_elem_put(JSVM *vm, JSObject *o, uint32_t i, JSValue v);
+/* js_elem_put: store plain data element i (o extensible, or i exists);
+ * false (RangeError thrown) when the store cannot grow: the heap has no
+ * room for it. */
+bool js_elem_put(JSVM *vm, JSObject *o, uint32_t i, JSValue v);
 /* js_elem_define: define element i with full attributes (sparse if not
- * the default ones). */
-void js_elem_define(JSVM *vm, JSObject *o, uint32_t i, JSValue v, uint32_t attrs);
+ * the default ones); false as js_elem_put. */
+bool js_elem_define(JSVM *vm, JSObject *o, uint32_t i, JSValue v, uint32_t attrs);
 /* js_elem_delete: false when the element is non-configurable. */
 bool js_elem_delete(JSVM *vm, JSObject *o, uint32_t i);
 /* js_elem_keys: append o's element indices in ascending order. */
@@ -32,7 +34,8 @@ JSArrayStore *js_elem_keys(JSVM *vm, JSObject *o, JSArrayStore *out, bool enumer
 /* js_array_set_length: ArraySetLength's truncation part: 1, or 0 when a
  * non-configurable element stopped it (length then sits above it). */
 int js_array_set_length(JSVM *vm, JSArrayObject *a, uint32_t len);
-/* js_elem_ensure: make the dense store hold at least n slots. */
-void js_elem_ensure(JSVM *vm, JSObject *o, uint32_t n);
+/* js_elem_ensure: make the dense store hold at least n slots; false
+ * (RangeError thrown) when the heap has no room for it. */
+bool js_elem_ensure(JSVM *vm, JSObject *o, uint32_t n);
 
 #endif

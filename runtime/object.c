@@ -281,19 +281,21 @@ static void put_named(JSVM *vm, JSObject *o, JSValue key, JSValue v, uint32_t at
   ORI_STORE_PTR(o, props, (JSCell *)d);
 }
 
-static void put_property(JSVM *vm, JSObject *o, JSValue key, JSValue v, uint32_t attrs) {
+// -1 (RangeError thrown) when an element store could not grow.
+static int put_property(JSVM *vm, JSObject *o, JSValue key, JSValue v, uint32_t attrs) {
   uint32_t index;
   if (js_key_is_index(key, &index)) {
     // An element on a prototype: hole-filling stores must look up the chain.
     if (o->map->flags & JS_MAP_PROTOTYPE) vm->proto_elements = true;
-    js_elem_define(vm, o, index, v, attrs);
+    if (!js_elem_define(vm, o, index, v, attrs)) return -1;
     if (o->map->type == JS_TYPE_ArrayObject) {
       JSArrayObject *a = (JSArrayObject *)o;
       if (index >= a->length) a->length = index + 1;
     }
-    return;
+    return 1;
   }
   put_named(vm, o, key, v, attrs);
+  return 1;
 }
 
 static JSValue new_accessor(JSVM *vm, JSValue get, JSValue set) {
@@ -333,9 +335,10 @@ static bool compatible(const JSPropDesc *cur, const JSPropDesc *d) {
   return true;
 }
 
-// Merge d into cur (or into the defaults when absent) and store it.
-static void apply_desc(JSVM *vm, JSObject *o, JSValue key, const JSPropDesc *cur,
-                       const JSPropDesc *d) {
+// Merge d into cur (or into the defaults when absent) and store it: 1,
+// or -1 as put_property.
+static int apply_desc(JSVM *vm, JSObject *o, JSValue key, const JSPropDesc *cur,
+                      const JSPropDesc *d) {
   uint32_t attrs = cur ? cur->attrs & (JS_ATTR_ENUMERABLE | JS_ATTR_CONFIGURABLE) : 0;
   if (d->has_enumerable)
     attrs = (attrs & ~JS_ATTR_ENUMERABLE) | (d->attrs & JS_ATTR_ENUMERABLE);
@@ -345,13 +348,12 @@ static void apply_desc(JSVM *vm, JSObject *o, JSValue key, const JSPropDesc *cur
   if (is_accessor_desc(d) || (cur_acc && !is_data_desc(d))) {
     JSValue get = d->has_get ? d->get : cur_acc ? cur->get : JS_UNDEFINED;
     JSValue set = d->has_set ? d->set : cur_acc ? cur->set : JS_UNDEFINED;
-    put_property(vm, o, key, new_accessor(vm, get, set), attrs | JS_ATTR_ACCESSOR);
-    return;
+    return put_property(vm, o, key, new_accessor(vm, get, set), attrs | JS_ATTR_ACCESSOR);
   }
   bool writable = d->has_writable ? (d->attrs & JS_ATTR_WRITABLE)
                                   : (cur && !cur_acc && (cur->attrs & JS_ATTR_WRITABLE));
   JSValue v = d->has_value ? d->value : (cur && !cur_acc) ? cur->value : JS_UNDEFINED;
-  put_property(vm, o, key, v, attrs | (writable ? JS_ATTR_WRITABLE : 0));
+  return put_property(vm, o, key, v, attrs | (writable ? JS_ATTR_WRITABLE : 0));
 }
 
 static int define_own(JSVM *vm, JSObject *o, JSValue key, const JSPropDesc *d);
@@ -400,16 +402,14 @@ static int define_own(JSVM *vm, JSObject *o, JSValue key, const JSPropDesc *d) {
   int has = get_own(vm, o, key, &cur);
   if (!has) {
     if (o->map->flags & JS_MAP_NOT_EXTENSIBLE) return 0;
-    apply_desc(vm, o, key, NULL, d);
-    return 1;
+    return apply_desc(vm, o, key, NULL, d);
   }
   if (!compatible(&cur, d)) return 0;
   // String wrapper characters cannot change; a compatible define is a no-op.
   if (is_index && !js_is_undefined(string_data(o)) &&
       index < js_string_length(string_data(o)))
     return 1;
-  apply_desc(vm, o, key, &cur, d);
-  return 1;
+  return apply_desc(vm, o, key, &cur, d);
 }
 
 // ArraySetLength (ECMA-262 10.4.2.4).
@@ -922,16 +922,23 @@ JSValue js_get_prototype_from_ctor(JSVM *vm, JSValue new_target, int intrinsic) 
 JSValue js_new_array(JSVM *vm, uint32_t length) {
   JSArrayObject *a = (JSArrayObject *)js_new_object_of(vm, vm->realm->array_map);
   a->length = length;
-  if (length && length <= 1024) js_elem_ensure(vm, &a->base, length);
+  // (At most 1024 slots: only a heap already full fails, and then the
+  // array simply starts without a store.)
+  if (length && length <= 1024 && !js_elem_ensure(vm, &a->base, length))
+    (void)js_take_exception(vm);
   return js_val(a);
 }
 
 JSValue js_new_array_from(JSVM *vm, uint32_t n, const JSValue *v) {
   JSValue arr = js_new_array(vm, 0);
   JSObject *o = js_obj(arr);
-  if (n) js_elem_ensure(vm, o, n);
-  JSArrayStore *s = (JSArrayStore *)o->elements;
-  for (uint32_t i = 0; i < n; i++) ORI_STORE(s, v[i], v[i]);
+  // (Callers hold the n values already: a heap too full for them is out
+  // of memory, which js_new_store reports as ori_alloc does.)
+  if (n) {
+    JSArrayStore *s = js_new_store(vm, n);
+    memcpy(s->v, v, n * sizeof(JSValue));  // s is fresh: raw stores
+    ORI_STORE_PTR(o, elements, (JSCell *)s);
+  }
   ((JSArrayObject *)o)->length = n;
   return arr;
 }
@@ -942,8 +949,7 @@ int js_array_push(JSVM *vm, JSValue arr, JSValue v) {
     js_throw_type_error(vm, "Cannot add property %u, object is not extensible", a->length);
     return -1;
   }
-  put_property(vm, &a->base, js_index_key(a->length), v, JS_ATTR_DEFAULT);
-  return 1;
+  return put_property(vm, &a->base, js_index_key(a->length), v, JS_ATTR_DEFAULT);
 }
 
 bool js_length_of_array_like(JSVM *vm, JSValue obj, double *len) {

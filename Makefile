@@ -5,15 +5,19 @@
 #   make bench      build, then run the benchmark suite (bench/run)
 #   make asan       the tests in an ASan+UBSan build (build-asan/)
 #   make test-boehm the tests with the Boehm GC fallback (build-boehm/)
+#   make test-stress the tests with a collection every GC_STRESS allocations
+#                   and the heap verified after each (--gc-stress --verify-heap)
 #   make debug      a Debug build in build-debug/
-# Variables: BUILD_TYPE=Release|Debug, BUILD_DIR=build, CMAKE_FLAGS=...
+# Variables: BUILD_TYPE=Release|Debug, BUILD_DIR=build, CMAKE_FLAGS=...,
+#            GC_STRESS=N (make test-stress; default 200)
 BUILD_TYPE ?= Release
 BUILD_DIR  ?= build
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 JSVM := $(BUILD_DIR)/bin/jsvm
+GC_STRESS ?= 200
 
-.PHONY: all setup run test test-boehm bench asan debug clean
+.PHONY: all setup run test test-boehm test-stress bench asan debug clean
 
 all: setup
 	@test -f $(BUILD_DIR)/CMakeCache.txt || \
@@ -39,6 +43,17 @@ asan:
 
 test-boehm:
 	$(MAKE) test BUILD_DIR=build-boehm CMAKE_FLAGS="-DJSVM_GC=boehm"
+
+# Every test, with collections every GC_STRESS allocations (scavenges,
+# incremental marking cycles, full collections) and --verify-heap after
+# each, timeouts scaled for the slowdown (jsvm reads JSVM_OPTIONS): the
+# ctest cases, then test262's execution subset of ctest (run.py directly:
+# ctest's own time limit for it is fixed at configure time).
+STRESS_ENV = JSVM_OPTIONS="--gc-stress=$(GC_STRESS) --verify-heap" JSVM_TIMEOUT_SCALE=20
+test-stress: all
+	cd $(BUILD_DIR) && $(STRESS_ENV) ctest --output-on-failure -j $(JOBS) -E test262
+	$(STRESS_ENV) python3 tests/test262/run.py --jsvm $(JSVM) -j $(JOBS) --max-list 50 \
+	  --only language/expressions --only built-ins/Array --only harness
 
 debug:
 	$(MAKE) all BUILD_DIR=build-debug BUILD_TYPE=Debug

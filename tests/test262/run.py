@@ -749,7 +749,9 @@ def parse_args(argv):
     ap.add_argument("--test262", default=DEFAULT_TEST262, help="test262 checkout (default: %(default)s)")
     ap.add_argument("-j", "--jobs", type=int, default=_cpu_count(),
                     help="parallel jobs (default: usable CPUs, %(default)s)")
-    ap.add_argument("--timeout", type=float, default=10.0, help="seconds per case (default: 10)")
+    scale = float(os.environ.get("JSVM_TIMEOUT_SCALE", "1"))
+    ap.add_argument("--timeout", type=float, default=10.0 * scale,
+                    help="seconds per case (default: 10, times $JSVM_TIMEOUT_SCALE)")
     ap.add_argument("--include-proposals", action="store_true",
                     help="also run tests needing 'Proposed language features' of features.txt")
     ap.add_argument("--expected", help="expected-failure list (default: expected/<mode>.txt here)")

@@ -200,6 +200,11 @@ void ori_verify_heap(const char *when);
 static inline size_t ori_size_of(const void *obj) {
   return (ori_heap.layout->size(obj) + 7) & ~(size_t)7;
 }
+/* whether obj's JSValue slots go to the slot set (else it is remembered
+ * whole: the layout's remember_whole) */
+static inline bool ori_remembered_by_slot(const void *obj) {
+  return !ori_heap.layout->remember_whole || !ori_heap.layout->remember_whole(obj);
+}
 void ori_trace_line(const char *kind, double before_mb, double after_mb,
                     double ms, const char *reason);
 double ori_now_ms(void);

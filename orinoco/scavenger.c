@@ -171,41 +171,43 @@ static char *from_object_at(const void *p) {
 }
 
 // After a slot of the object being traced was resolved to p: an old
-// object pointing to a young one stays remembered; while marking, an old
-// object's old referents are greyed (the promoted and pinned objects the
-// scavenger traces are black, so this keeps invariant (b) for them).
-static void note_target(Scavenger *s, const void *p) {
+// object pointing to a young one stays remembered, by the slot itself
+// when it is a JSValue slot (value_slot) of an object remembered by slot,
+// else as a whole; while marking, an old object's old referents are
+// greyed (the promoted and pinned objects the scavenger traces are
+// black, so this keeps invariant (b) for them).
+static void note_target(Scavenger *s, const void *p, JSValue *value_slot) {
   if (!s->tracing_old) return;
   // (A pinned page's objects count as young: the page may stay young.)
   if (ori_is_young(p)) {
-    s->found_young = true;
+    // Pinned objects are traced as old too, but their page is still
+    // young: promoted in place (its objects then remembered whole as
+    // fresh) or kept young. A slot bit there would outlive its object.
+    if (!value_slot || !s->by_slot) {
+      s->found_young = true;
+    } else if (!ori_is_young(value_slot)) {
+      ori_record_slot(value_slot);
+    }
   } else if (ori_marking) {
     ori_marking_grey(p);
   }
 }
 
-static void visit_value(OriVisitor *v, JSValue *slot) {
-  Scavenger *s = (Scavenger *)v;
-  if (!js_is_heap(*slot)) return;
+// The object a JSValue slot names, evacuated (the slot updated), or NULL.
+static void *update_value(Scavenger *s, JSValue *slot) {
+  if (!js_is_heap(*slot)) return NULL;
   void *p = js_heap(*slot);
   if (in_from_space(p)) {
     p = evacuate(s, p);
     *slot = js_from_heap(p);
   }
-  if (!s->tracing_old) return;
-  // An old object's JSValue slot: remembered by itself. (Pinned objects
-  // are traced as old too, but their page is still young: it is either
-  // promoted in place, its objects then remembered whole as fresh, or
-  // stays young. A slot bit there would outlive the object it was in.)
-  if (ori_is_young(p)) {
-    if (!s->by_slot) {
-      s->found_young = true;
-    } else if (!ori_is_young(slot)) {
-      ori_record_slot(slot);
-    }
-  } else if (ori_marking) {
-    ori_marking_grey(p);
-  }
+  return p;
+}
+
+static void visit_value(OriVisitor *v, JSValue *slot) {
+  Scavenger *s = (Scavenger *)v;
+  void *p = update_value(s, slot);
+  if (p) note_target(s, p, slot);
 }
 
 // A slot of the slot set: evacuate its referent; it stays in the set
@@ -213,26 +215,21 @@ static void visit_value(OriVisitor *v, JSValue *slot) {
 // not black because of this scavenge, and the marking barrier saw the
 // store.)
 static bool visit_slot(JSValue *slot, void *ctx) {
-  if (!js_is_heap(*slot)) return false;
-  void *p = js_heap(*slot);
-  if (in_from_space(p)) {
-    p = evacuate(ctx, p);
-    *slot = js_from_heap(p);
-  }
-  return ori_is_young(p);
+  void *p = update_value(ctx, slot);
+  return p && ori_is_young(p);
 }
 
 static void visit_ptr(OriVisitor *v, void **slot) {
   Scavenger *s = (Scavenger *)v;
   char *p = *slot;
   if (!p || !in_from_space(p)) {
-    if (p) note_target(s, p);
+    if (p) note_target(s, p, NULL);
     return;
   }
   char *obj = from_object_at(p);
   char *to = evacuate(s, obj);
   *slot = to + (p - obj);
-  note_target(s, to);
+  note_target(s, to, NULL);
 }
 
 // For weak hooks: old objects count as live (a scavenge does not know);
@@ -257,7 +254,7 @@ static bool is_live(OriVisitor *v, JSValue *slot) {
 static void trace_old(Scavenger *s, void *obj) {
   s->tracing_old = true;
   s->found_young = false;
-  s->by_slot = !ori_heap.layout->remember_whole || !ori_heap.layout->remember_whole(obj);
+  s->by_slot = ori_remembered_by_slot(obj);
   ori_heap.layout->trace(obj, &s->v);
   s->tracing_old = false;
   if (s->found_young) ori_record_write(obj);

@@ -85,7 +85,7 @@ static void verify_page(Verifier *vf, OriPage *pg) {
     vf->obj = (char *)pg + i * 8;
     vf->old = !(pg->flags & ORI_PAGE_YOUNG);
     vf->remembered = ori_test(pg->dirty, i) || (vf->old && is_fresh(vf->obj));
-    vf->by_slot = !ori_heap.layout->remember_whole || !ori_heap.layout->remember_whole(vf->obj);
+    vf->by_slot = ori_remembered_by_slot(vf->obj);
     ori_heap.layout->trace(vf->obj, &vf->v);
   }
 }

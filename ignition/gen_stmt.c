@@ -585,6 +585,22 @@ static void finally_dispatch(Gen *g, GenControl *f) {
   gen_release(g, t);
 }
 
+// The end of a finally's protected region [.., end): falling off it
+// enters the finally with the fall-through token; the handler (at
+// handler) enters it with the exception and the rethrow token.
+static void protected_end(Gen *g, GenControl *f, int end, int handler) {
+  gen_bind(g, end);
+  g->control = f->outer;
+  GEN1(g, LdaSmi, TOKEN_FALLTHROUGH);
+  GEN1(g, Star, f->token_reg);
+  GEN1(g, Jump, f->finally_label);
+  gen_bind(g, handler);
+  GEN1(g, Star, f->value_reg);
+  GEN1(g, LdaSmi, TOKEN_RETHROW);
+  GEN1(g, Star, f->token_reg);
+  gen_bind(g, f->finally_label);
+}
+
 static void try_finally(Gen *g, PrsTry *t) {
   GenControl f;
   memset(&f, 0, sizeof f);
@@ -601,16 +617,7 @@ static void try_finally(Gen *g, PrsTry *t) {
   gen_bind(g, start);
   if (t->handler) try_catch(g, t, t->block);
   else gen_statement(g, t->block);
-  gen_bind(g, end);
-  g->control = f.outer;
-  GEN1(g, LdaSmi, TOKEN_FALLTHROUGH);
-  GEN1(g, Star, f.token_reg);
-  GEN1(g, Jump, f.finally_label);
-  gen_bind(g, handler);
-  GEN1(g, Star, f.value_reg);
-  GEN1(g, LdaSmi, TOKEN_RETHROW);
-  GEN1(g, Star, f.token_reg);
-  gen_bind(g, f.finally_label);
+  protected_end(g, &f, end, handler);
   gen_handler(g, start, end, handler, ctx);
   gen_statement(g, t->finalizer);
   finally_dispatch(g, &f);
@@ -750,16 +757,7 @@ static void disposal_region(Gen *g, PrsList *l, bool async) {
   g->control = &f;
   gen_bind(g, start);
   for (uint32_t i = 0; i < l->len; i++) gen_statement(g, l->items[i]);
-  gen_bind(g, end);
-  g->control = f.outer;
-  GEN1(g, LdaSmi, TOKEN_FALLTHROUGH);
-  GEN1(g, Star, f.token_reg);
-  GEN1(g, Jump, f.finally_label);
-  gen_bind(g, handler);
-  GEN1(g, Star, f.value_reg);
-  GEN1(g, LdaSmi, TOKEN_RETHROW);
-  GEN1(g, Star, f.token_reg);
-  gen_bind(g, f.finally_label);
+  protected_end(g, &f, end, handler);
   gen_handler(g, start, end, handler, ctx);
   if (async) {
     int skip = gen_label(g);

@@ -88,17 +88,7 @@ static JSArrayStore *state_of(JSVM *vm, JSValue self, int which, const char *met
       return js_is_exception(st) ? NULL : js_heap(st);
     }
   }
-  // V8 spells the receiver with its ToString only for primitives.
-  const char *what = "#<Object>";
-  char *text = NULL;
-  if (!js_is_object(self) && !js_is_symbol(self)) {
-    JSValue s = js_to_string(vm, self);
-    if (js_is_exception(s)) return NULL;
-    what = text = js_string_utf8(vm, s, NULL);
-  }
-  js_throw_type_error(vm, "Method %s.prototype.%s called on incompatible receiver %s",
-                      class_names[which], method, what);
-  free(text);
+  js_throw_incompatible_receiver(vm, class_names[which], method, self);
   return NULL;
 }
 

@@ -77,17 +77,7 @@ JSIteratorObject *js_iterator_this(JSVM *vm, JSValue self, JSIterBrand brand,
     JSIteratorObject *it = js_heap(self);
     if (it->brand == brand) return it;
   }
-  // V8 spells the receiver with its ToString only for primitives.
-  const char *what = "#<Object>";
-  char *text = NULL;
-  if (!js_is_object(self) && !js_is_symbol(self)) {
-    JSValue s = js_to_string(vm, self);
-    if (js_is_exception(s)) return NULL;
-    what = text = js_string_utf8(vm, s, NULL);
-  }
-  js_throw_type_error(vm, "Method %s.prototype.%s called on incompatible receiver %s",
-                      brand_name[brand], method, what);
-  free(text);
+  js_throw_incompatible_receiver(vm, brand_name[brand], method, self);
   return NULL;
 }
 

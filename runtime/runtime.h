@@ -160,6 +160,11 @@ JSValue js_throw_reference_error(JSVM *vm, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 JSValue js_throw_syntax_error(JSVM *vm, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* js_throw_incompatible_receiver: V8's "Method Cls.prototype.method
+ * called on incompatible receiver X" TypeError (X: ToString of a
+ * primitive, #<Object> otherwise); JS_EXCEPTION. */
+JSValue js_throw_incompatible_receiver(JSVM *vm, const char *cls, const char *method,
+                                       JSValue self);
 /* js_throw_error: kind is one of the JS_ERR_* below. */
 enum { JS_ERR_Error, JS_ERR_EvalError, JS_ERR_RangeError,
        JS_ERR_ReferenceError, JS_ERR_SyntaxError, JS_ERR_TypeError,

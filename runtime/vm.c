@@ -76,6 +76,22 @@ DEFINE_THROWER(js_throw_range_error, JS_ERR_RangeError)
 DEFINE_THROWER(js_throw_reference_error, JS_ERR_ReferenceError)
 DEFINE_THROWER(js_throw_syntax_error, JS_ERR_SyntaxError)
 
+JSValue js_throw_incompatible_receiver(JSVM *vm, const char *cls, const char *method,
+                                       JSValue self) {
+  // V8 spells the receiver with its ToString only for primitives.
+  const char *what = "#<Object>";
+  char *text = NULL;
+  if (!js_is_object(self) && !js_is_symbol(self)) {
+    JSValue s = js_to_string(vm, self);
+    if (js_is_exception(s)) return s;
+    what = text = js_string_utf8(vm, s, NULL);
+  }
+  js_throw_type_error(vm, "Method %s.prototype.%s called on incompatible receiver %s", cls,
+                      method, what);
+  free(text);
+  return JS_EXCEPTION;
+}
+
 bool js_check_stack(JSVM *vm) {
   char here;
   if (&here > vm->c_stack_limit) return true;

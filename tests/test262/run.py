@@ -713,14 +713,27 @@ def snapshot_binary(jsvm):
     return None
 
 
-def _limit_children():
+def _is_sanitized(binary):
+    """True for an ASan build: its shadow memory reserves terabytes of
+    address space up front, so an address-space cap kills it at start."""
+    try:
+        with open(binary, "rb") as f:
+            return b"__asan_init" in f.read()
+    except OSError:
+        return False
+
+
+def _limit_children(binary):
     """Resource limits that jsvm children inherit: no core files from
     crashing cases, and an address-space cap so that a runaway test fails
     alone instead of pushing the machine into swap (jsvm reserves a 1 GB
-    stack for its worker thread, so the cap stays well above that)."""
+    stack for its worker thread, so the cap stays well above that).
+    Sanitizer builds get no cap (see _is_sanitized)."""
     try:
         import resource
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if _is_sanitized(binary):
+            return
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         cap = 8 << 30
         if hard == resource.RLIM_INFINITY or hard > cap:
@@ -797,7 +810,7 @@ def execute(args, test262, test_dir):
         print("run.py: %s does not run (jsvm --version fails)" % args.jsvm, file=sys.stderr)
         return 2
     if args.mode == "run":
-        _limit_children()
+        _limit_children(ctx.jsvm)
     progress = Progress(len(cases), not args.quiet)
     if not args.quiet:
         sys.stderr.write("test262: %d files, %d cases (%d files skipped), mode %s, -j %d, scan %.1fs\n"

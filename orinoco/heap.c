@@ -283,6 +283,7 @@ void ori_report(void) {
          "max pause %.2f ms\n",
          ori_heap.total_pause_ms, ori_heap.gc_count, ori_heap.scavenges,
          ori_heap.mark_compacts, ori_heap.max_pause_ms);
+  ori_compact_report();
 }
 
 #endif

@@ -31,6 +31,11 @@
  * 70% more time (short-lived trees promoted from a small semispace);
  * 8 ms: splay max 8.3 ms, binarytrees as before. */
 #define ORI_SCAVENGE_TARGET_MS 8.0
+/* Bytes of objects the compactor may move in one incremental cycle's
+ * final pause (copying them and updating what points to them), and in a
+ * full collection's single pause. */
+#define ORI_COMPACT_BUDGET ((size_t)4 << 20)
+#define ORI_COMPACT_BUDGET_FULL ((size_t)64 << 20)
 
 enum {
   ORI_PAGE_YOUNG = 1,      /* new space (mirrored in ori_young_map) */
@@ -40,6 +45,7 @@ enum {
   ORI_PAGE_LARGE = 16,     /* a large object's run */
   ORI_PAGE_UNSWEPT = 32,   /* marked, not swept yet */
   ORI_PAGE_EMPTY = 64,     /* its sweep found nothing live: give it back */
+  ORI_PAGE_EVACUATE = 128, /* an evacuation candidate (compactor.c) */
 };
 
 typedef struct OriPage {
@@ -50,7 +56,8 @@ typedef struct OriPage {
   struct OriPage *next;
   struct OriPage *next_unswept;
   char *area, *end;        /* the object area; large: end of the object */
-  size_t live;             /* bytes of live objects after the last sweep */
+  size_t live;             /* bytes of objects: live after the last sweep,
+                              plus those allocated since */
   size_t marked_bytes;     /* bytes marked by the current marking */
   uint64_t start[ORI_BITMAP_WORDS];
   uint64_t mark[ORI_BITMAP_WORDS];
@@ -105,6 +112,8 @@ void ori_slots_visit(bool (*visit)(JSValue *slot, void *ctx), void *ctx);
 /* in a full collection's pause: forget slots of objects that died */
 void ori_slots_drop_dead(void);
 bool ori_slot_recorded(const void *slot);
+/* an object moved (compactor.c): its slots' bits move with it */
+void ori_slots_move(const void *from, const void *to, size_t bytes);
 
 /* {==== Spaces ====} */
 
@@ -192,6 +201,38 @@ void ori_sweep_space_now(OriSpace space);
 /* heap.c: the old generation's limit from what a full collection kept */
 void ori_after_full_gc(void);
 void ori_note_fresh(void *obj);
+
+/* compactor.c: evacuation of fragmented old-space pages */
+/* true from candidate selection until evacuation: references into
+ * candidates are being recorded */
+extern bool ori_compacting;
+/* at the start of marking (every page swept): choose the old-space pages
+ * to evacuate, emptiest first, up to budget bytes of objects; their free
+ * ranges leave the free lists so that nothing new lands there */
+void ori_compact_select(size_t budget);
+static inline bool ori_on_candidate(const void *p) {
+  OriPage *pg = ori_page_of(p);
+  return pg && (pg->flags & ORI_PAGE_EVACUATE);
+}
+/* a reference to a candidate's object, to update after evacuation: a
+ * JSValue slot, a raw-pointer slot, or an object to re-trace whole (it
+ * must be live) */
+void ori_compact_record(void *where, OriStoreKind kind);
+/* the mutator stored a candidate's object at where (marking barrier) */
+void ori_compact_note_store(const void *where, OriStoreKind kind);
+/* the C stack points into obj: its page is not evacuated */
+void ori_compact_pin(const void *obj);
+/* in the final pause, marking done: copy the candidates' marked objects
+ * to fresh pages and update every reference to them (recorded ones, the
+ * roots, the remembered set) */
+void ori_compact_evacuate(void);
+/* where a moved object now is (p itself if it did not move); interior
+ * pointers follow their object */
+void *ori_compact_forward(const void *p);
+/* after the weak hooks: give the evacuated pages back */
+void ori_compact_release(void);
+/* --trace-gc-verbose's line at exit */
+void ori_compact_report(void);
 
 /* verify.c */
 void ori_verify_heap(const char *when);

@@ -1,7 +1,9 @@
 /*
  * orinoco/mark_compact.c — the old generation's collector: marking, in
- * increments interleaved with allocation or all at once, then sweeping,
- * lazily for the old and code spaces.
+ * increments interleaved with allocation or all at once, then the
+ * evacuation of the pages compactor.c chose when marking started (the
+ * marker records the references into them), then sweeping, lazily for
+ * the old and code spaces.
  *
  * Incremental marking traces the old generation only. It starts from the
  * roots, then advances in steps (ori_marking_step, called as new space
@@ -25,6 +27,9 @@
  *    bit is set (page.c's ori_object_at checks).
  *  - The remembered set (dirty objects, the slot set) and the fresh list
  *    lose their dead objects in the pause, before sweeping frees them.
+ *  - Weak holders are listed only while they cannot move: old ones, and
+ *    young ones in the final pause.
+ *  - The weak hooks run after evacuation: is_live follows moved objects.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +49,10 @@ typedef struct Marker {
   void **black;                /* old objects allocated while marking */
   size_t nblack, cap_black;
   bool young_too;              /* atomic marking: young objects are marked */
+  bool in_pause;               /* the final pause: nothing moves now */
+  void *cur;                   /* the object being traced, or NULL */
+  void *last_whole;            /* the last object recorded whole */
+  char *near, *near_end;       /* the last object holder_of found */
   size_t traced;               /* bytes traced (step budgets) */
   /* statistics for --trace-gc */
   double start_ms, step_ms, max_step_ms;
@@ -77,44 +86,116 @@ static bool is_marked(const void *obj) {
   return !pg || ori_test(pg->mark, ori_bit(pg, obj));
 }
 
+/* {==== Recording references for the compactor ====} */
+
+// The object around heap address p (cached: the weak passes ask for the
+// slots of one table in a row), or NULL outside the heap.
+static void *holder_of(Marker *m, const void *p) {
+  if ((const char *)p >= m->near && (const char *)p < m->near_end) return m->near;
+  if (!ori_page_of(p)) return NULL;
+  m->near = ori_object_at(p);
+  m->near_end = m->near ? m->near + ori_size_of(m->near) : NULL;
+  return m->near;
+}
+
+// The reference at where (a slot of m->cur, or, in the weak passes, of
+// the object around it) names a live object on an evacuation candidate:
+// record it (compactor.c's invariants say which need not be).
+static void note_candidate(Marker *m, void *where, OriStoreKind kind) {
+  void *holder = m->cur ? m->cur : holder_of(m, where);
+  if (!holder || ori_on_candidate(holder)) return;
+  if (!m->in_pause && ori_is_young(holder)) return;
+  // (A slot a trace visits outside its object is not recorded as a slot:
+  // only the object's own memory is sure to stay where it is.)
+  bool inside = (char *)where >= (char *)holder &&
+                (char *)where < (char *)holder + ori_size_of(holder);
+  if (inside && ori_remembered_by_slot(holder)) {
+    ori_compact_record(where, kind);
+  } else if (holder != m->last_whole) {
+    // (once per trace of it, or per run of its slots in a weak pass)
+    m->last_whole = holder;
+    ori_compact_record(holder, ORI_STORE_OBJECT);
+  }
+}
+
+// Trace obj, which is marked, as the object the visits come from.
+static void trace_one(Marker *m, void *obj) {
+  m->cur = obj;
+  m->last_whole = NULL;
+  ori_heap.layout->trace(obj, &m->v);
+  m->cur = NULL;
+}
+
+/* {==== The marking visitor ====} */
+
 // Grey obj: mark it and queue it for tracing (young ones only when the
-// whole heap is marked at once).
-static void grey(Marker *m, void *obj) {
-  if (!m->young_too && ori_is_young(obj)) return;
-  if (mark(obj)) push(&m->work, &m->nwork, &m->cap_work, obj);
+// whole heap is marked at once). Its page, or NULL for a young one left
+// alone.
+static OriPage *grey(Marker *m, void *obj) {
+  if (!m->young_too && ori_is_young(obj)) return NULL;
+  OriPage *pg = ori_page_of(obj);
+  size_t bit = ori_bit(pg, obj);
+  if (!ori_test(pg->mark, bit)) {
+    ori_set(pg->mark, bit);
+    push(&m->work, &m->nwork, &m->cap_work, obj);
+  }
+  return pg;
 }
 
 static void visit_value(OriVisitor *v, JSValue *slot) {
-  if (js_is_heap(*slot)) grey((Marker *)v, js_heap(*slot));
+  if (!js_is_heap(*slot)) return;
+  Marker *m = (Marker *)v;
+  OriPage *pg = grey(m, js_heap(*slot));
+  if (pg && (pg->flags & ORI_PAGE_EVACUATE) && ori_compacting)
+    note_candidate(m, slot, ORI_STORE_VALUE);
 }
 
 static void visit_ptr(OriVisitor *v, void **slot) {
   void *p = *slot;
   if (!p || ori_page_of(p) == NULL) return;
   void *obj = ori_object_at(p);
-  if (obj) grey((Marker *)v, obj);
+  if (!obj) return;
+  Marker *m = (Marker *)v;
+  OriPage *pg = grey(m, obj);
+  if (pg && (pg->flags & ORI_PAGE_EVACUATE) && ori_compacting)
+    note_candidate(m, slot, ORI_STORE_POINTER);
 }
 
 static void visit_no_trace(OriVisitor *v, JSValue *slot) {
   Marker *m = (Marker *)v;
   if (!js_is_heap(*slot)) return;
   void *p = js_heap(*slot);
-  if (m->young_too || !ori_is_young(p)) mark(p);
+  if (!m->young_too && ori_is_young(p)) return;
+  mark(p);
+  if (ori_compacting && ori_on_candidate(p)) note_candidate(m, slot, ORI_STORE_VALUE);
 }
 
+// A young holder met before the final pause may move before the list is
+// read: the pause traces every young object again and lists it then.
 static void weak_holder(OriVisitor *v, void *obj) {
   Marker *m = (Marker *)v;
+  if (!m->in_pause && ori_is_young(obj)) return;
   push(&m->holders, &m->nholders, &m->cap_holders, obj);
 }
 
 // Young objects count as live when they were not marked (incremental
-// marking leaves them to the scavenger).
+// marking leaves them to the scavenger). A live object on a candidate is
+// recorded before evacuation (the weak passes) and followed after (the
+// weak hooks).
 static bool is_live(OriVisitor *v, JSValue *slot) {
   Marker *m = (Marker *)v;
   if (!js_is_heap(*slot)) return true;
   void *p = js_heap(*slot);
   if (!m->young_too && ori_is_young(p)) return true;
-  return is_marked(p);
+  if (!is_marked(p)) return false;
+  if (ori_on_candidate(p)) {
+    if (ori_compacting) {
+      note_candidate(m, slot, ORI_STORE_VALUE);
+    } else {
+      *slot = js_from_heap(ori_compact_forward(p));
+    }
+  }
+  return true;
 }
 
 // An object the C stack points into: marked, and if old, remembered until
@@ -122,6 +203,7 @@ static bool is_live(OriVisitor *v, JSValue *slot) {
 // barrier; see scavenger.c's pin) and re-traced (raw stores of old values).
 static void stack_hit(void *obj, void *ctx) {
   Marker *m = ctx;
+  ori_compact_pin(obj);
   // Incremental cycles trace every young object as a root anyway, and
   // young mark bits belong to the scavenger then.
   if (!m->young_too && ori_is_young(obj)) return;
@@ -141,7 +223,7 @@ static bool drain(Marker *m, size_t budget) {
     size_t size = ori_size_of(obj);
     m->traced += size;
     ori_page_of(obj)->marked_bytes += size;
-    ori_heap.layout->trace(obj, &m->v);
+    trace_one(m, obj);
   }
   return true;
 }
@@ -224,7 +306,7 @@ static void trace_young_roots(Marker *m) {
     for (size_t w = ori_bit(pg, pg->area) >> 6; w < ORI_BITMAP_WORDS; w++) {
       for (uint64_t bits = pg->start[w]; bits; bits &= bits - 1) {
         size_t i = (w << 6) + (size_t)__builtin_ctzll(bits);
-        ori_heap.layout->trace((char *)pg + i * 8, &m->v);
+        trace_one(m, (char *)pg + i * 8);
       }
     }
   }
@@ -236,6 +318,7 @@ void ori_marking_start(const char *reason) {
   for (int s = ORI_OLD_SPACE; s <= ORI_MAP_SPACE; s++) ori_paged_give_back_lab((OriSpace)s);
   ori_finish_sweeping();
   marker_reset(&marker, false, reason);
+  ori_compact_select(ORI_COMPACT_BUDGET);
   ori_visit_roots(&marker.v);
   // Young objects are roots too (they are never marked): grey their old
   // referents now, or the whole marking would wait for the final pause.
@@ -255,8 +338,10 @@ void ori_marking_blacken(void *obj, size_t size) {
   if (mark(obj)) ori_page_of(obj)->marked_bytes += size;
 }
 
-void ori_marking_barrier(const void *p) {
-  if (!ori_heap.in_gc) ori_marking_grey(p);
+void ori_marking_barrier(const void *where, const void *p, OriStoreKind kind) {
+  if (ori_heap.in_gc) return;
+  ori_marking_grey(p);
+  if (ori_compacting && ori_on_candidate(p)) ori_compact_note_store(where, kind);
 }
 
 void ori_marking_grey(const void *p) {
@@ -270,15 +355,20 @@ void ori_marking_grey(const void *p) {
 
 // The pause that ends marking (incremental or not) and starts sweeping.
 static void finalize(Marker *m) {
+  m->in_pause = true;
   ori_scan_stack(stack_hit, m, false);
   ori_visit_roots(&m->v);
   if (!m->young_too) trace_young_roots(m);
-  for (size_t i = 0; i < m->nblack; i++) ori_heap.layout->trace(m->black[i], &m->v);
+  for (size_t i = 0; i < m->nblack; i++) trace_one(m, m->black[i]);
   drain(m, 0);
   ephemerons(m);
-  ori_run_weak_hooks(&m->v);
   ori_heap.ndirty = keep_marked(ori_heap.dirty, ori_heap.ndirty, true);
   ori_heap.nfresh = keep_marked(ori_heap.fresh, ori_heap.nfresh, false);
+  // Marking is complete: the candidates' live objects move now, and the
+  // weak hooks see where they went.
+  if (ori_compacting) ori_compact_evacuate();
+  ori_run_weak_hooks(&m->v);
+  ori_compact_release();
   start_sweeping();
   ori_slots_drop_dead();
   if (m->young_too) {
@@ -339,6 +429,7 @@ void ori_mark_compact(const char *reason) {
     for (int s = ORI_OLD_SPACE; s <= ORI_MAP_SPACE; s++) ori_paged_give_back_lab((OriSpace)s);
     ori_finish_sweeping();
     marker_reset(&marker, true, reason);
+    ori_compact_select(ORI_COMPACT_BUDGET_FULL);
     finalize(&marker);
   }
   ori_heap.in_gc = false;

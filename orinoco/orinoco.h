@@ -15,7 +15,9 @@
  *   ORI_LO_SPACE    objects too big for a page: a run of pages each,
  *                   never moved.
  * The old generation (old, code, map, large) is collected by mark-sweep
- * (mark_compact.c): mark everything reachable, then sweep pages lazily.
+ * (mark_compact.c): mark everything reachable, then sweep pages lazily;
+ * the emptiest old-space pages are evacuated in the same pause
+ * (compactor.c), so old objects move too.
  *
  * Invariants, with the states in which they hold:
  *  - Every heap object is allocated here, is 8-byte aligned, starts with
@@ -42,7 +44,8 @@
  *    tracer for as long as it is kept; it may be updated when objects move.
  *  - Between collections, objects do not move: a pointer read from the
  *    heap stays valid until the next allocation. Across an allocation it
- *    stays valid only if it is on the C stack (pinned) or in a root.
+ *    stays valid only if it is on the C stack (pinned) or in a root. This
+ *    holds for old objects as much as young ones: compaction moves them.
  */
 #ifndef JSVM_ORINOCO_H
 #define JSVM_ORINOCO_H
@@ -179,9 +182,13 @@ static inline bool ori_is_young(const void *p) {
 }
 
 /* While incremental marking runs, the marking barrier's slow path: greys
- * the old object p (restores invariant (b)). */
+ * the old object p (restores invariant (b)), and when p is on a page the
+ * collector will evacuate, records where it was stored (a JSValue slot,
+ * a raw-pointer slot, or an object remembered whole) so that the
+ * reference is updated when p moves. */
 extern bool ori_marking;
-void ori_marking_barrier(const void *p);
+typedef enum OriStoreKind { ORI_STORE_VALUE, ORI_STORE_POINTER, ORI_STORE_OBJECT } OriStoreKind;
+void ori_marking_barrier(const void *where, const void *p, OriStoreKind kind);
 
 /* ori_write_barrier: slot now holds v. Restores invariant (a): the old
  * object holding slot, if v is young, is remembered; and while marking,
@@ -195,7 +202,7 @@ static inline void ori_write_barrier(void *obj, void *slot, JSValue v) {
   if (ori_is_young(js_heap(v))) {
     if (!ori_is_young(slot)) ori_record_slot(slot);
   } else if (ori_marking) {
-    ori_marking_barrier(js_heap(v));
+    ori_marking_barrier(slot, js_heap(v), ORI_STORE_VALUE);
   }
 #else
   (void)slot;
@@ -210,7 +217,7 @@ static inline void ori_write_barrier_ptr(void *slot, const void *p) {
   if (ori_is_young(p)) {
     if (!ori_is_young(slot)) ori_record_slot_ptr(slot);
   } else if (ori_marking) {
-    ori_marking_barrier(p);
+    ori_marking_barrier(slot, p, ORI_STORE_POINTER);
   }
 #else
   (void)slot;
@@ -246,7 +253,7 @@ static inline void ori_write_barrier_whole(void *obj, JSValue v) {
   if (ori_is_young(js_heap(v))) {
     if (!ori_is_young(obj)) ori_record_write(obj);
   } else if (ori_marking) {
-    ori_marking_barrier(js_heap(v));
+    ori_marking_barrier(obj, js_heap(v), ORI_STORE_OBJECT);
   }
 #else
   (void)obj;

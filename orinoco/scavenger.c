@@ -46,6 +46,9 @@ typedef struct Scavenger {
   bool tracing_old;             /* the object being traced is old */
   bool by_slot;                 /* ... and is remembered by slot */
   bool found_young;             /* ... and points to a young object */
+  bool found_candidate;         /* ... or to an evacuation candidate's */
+  void **pinned_refs;           /* pinned objects that point to one */
+  size_t npinned_refs, cap_pinned_refs;
   size_t survived, promoted, pinned;
 } Scavenger;
 
@@ -190,6 +193,7 @@ static void note_target(Scavenger *s, const void *p, JSValue *value_slot) {
     }
   } else if (ori_marking) {
     ori_marking_grey(p);
+    if (ori_compacting && ori_on_candidate(p)) s->found_candidate = true;
   }
 }
 
@@ -251,13 +255,22 @@ static bool is_live(OriVisitor *v, JSValue *slot) {
 
 // Trace an old object (dirty, fresh, promoted or pinned); keep it in the
 // remembered set if it still points to a young object.
+// While the compactor records references, an old object pointing to a
+// candidate's object is recorded whole (a pinned one only once its page
+// is promoted: see finish).
 static void trace_old(Scavenger *s, void *obj) {
   s->tracing_old = true;
-  s->found_young = false;
+  s->found_young = s->found_candidate = false;
   s->by_slot = ori_remembered_by_slot(obj);
   ori_heap.layout->trace(obj, &s->v);
   s->tracing_old = false;
   if (s->found_young) ori_record_write(obj);
+  if (!s->found_candidate) return;
+  if (ori_is_young(obj)) {
+    push_ptr(&s->pinned_refs, &s->npinned_refs, &s->cap_pinned_refs, obj);
+  } else {
+    ori_compact_record(obj, ORI_STORE_OBJECT);
+  }
 }
 
 // An object the C stack points into. A young one is pinned: its page
@@ -420,6 +433,9 @@ static void finish(Scavenger *s, OriPage *from) {
     ns->pages = s->kept;
   }
   ns->size = s->survived;
+  for (size_t i = 0; i < s->npinned_refs; i++)
+    if (!ori_is_young(s->pinned_refs[i])) ori_compact_record(s->pinned_refs[i], ORI_STORE_OBJECT);
+  free(s->pinned_refs);
 }
 
 // The semispace's next size. A pause has a part that grows with the

@@ -83,6 +83,16 @@ void ori_slots_visit(bool (*visit)(JSValue *slot, void *ctx), void *ctx) {
     if (ori_slot_pages[i]) page_slots(i, visit, ctx);
 }
 
+void ori_slots_move(const void *from, const void *to, size_t bytes) {
+  if (!ori_slot_pages[ori_page_index(from)]) return;
+  size_t f = ((uintptr_t)from - ori_heap_base) >> 3, t = ((uintptr_t)to - ori_heap_base) >> 3;
+  for (size_t i = 0; i < bytes / 8; i++) {
+    if (!((ori_slot_bits[(f + i) >> 6] >> ((f + i) & 63)) & 1)) continue;
+    ori_slot_bits[(t + i) >> 6] |= 1ull << ((t + i) & 63);
+    ori_slot_pages[ori_page_index(to)] = 1;
+  }
+}
+
 // For ori_slots_drop_dead: a slot in a dead object is forgotten.
 static bool in_live_object(JSValue *slot, void *ctx) {
   (void)ctx;

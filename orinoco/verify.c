@@ -1,7 +1,7 @@
 /*
  * orinoco/verify.c — --verify-heap: after each collection, walk every
- * object of every space and check that each pointer it holds names the
- * start of a live object, and that invariant (a) holds: an old object
+ * object of every space and every root, and check that each pointer names
+ * the start of a live object (interior pointers: a live object), and that invariant (a) holds: an old object
  * pointing to a young one is dirty or fresh, or the slot is in the slot
  * set (and no young object's slot is). A failure prints what was
  * wrong and aborts, so a broken invariant is found where it breaks.
@@ -23,6 +23,11 @@ typedef struct Verifier {
 
 static void fail(Verifier *vf, const void *target, const char *what) {
   fflush(stdout);
+  if (!vf->obj) {
+    fprintf(stderr, "verify-heap (%s): root slot %p holds %p: %s\n", vf->when, vf->slot, target,
+            what);
+    abort();
+  }
   OriPage *pg = ori_page_of(target), *own = ori_page_of(vf->obj);
   void *t = ori_object_at(target);
   fprintf(stderr, "slot offset %ld, object size %zu, gc %u\n",
@@ -96,6 +101,12 @@ void ori_verify_heap(const char *when) {
                  .when = when};
   for (int s = 0; s < ORI_SPACE_COUNT; s++)
     for (OriPage *pg = ori_heap.space[s].pages; pg; pg = pg->next) verify_page(&vf, pg);
+  // The roots: every pointer names a live object (a moving collection
+  // updated them all).
+  vf.obj = NULL;
+  vf.old = false;
+  vf.by_slot = false;
+  ori_visit_roots(&vf.v);
 }
 
 #endif

@@ -153,28 +153,20 @@ void *ori_compact_forward(const void *p) {
 
 /* {==== Evacuation ====} */
 
-// Call fn on each marked object of candidate pg.
-#define EACH_MARKED(pg, obj, body)                                               \
-  for (size_t w_ = ori_bit((pg), (pg)->area) >> 6; w_ < ORI_BITMAP_WORDS; w_++)  \
-    for (uint64_t b_ = (pg)->start[w_] & (pg)->mark[w_]; b_; b_ &= b_ - 1) {     \
-      char *obj = (char *)(pg) + ((w_ << 6) + (size_t)__builtin_ctzll(b_)) * 8; \
-      body                                                                       \
-    }
-
 // The fresh pages the copies need, counted the way evacuate fills them;
 // false (and none taken) when the heap cannot give that many.
 static bool take_targets(void) {
   size_t need = 0, room = 0;
   for (size_t i = 0; i < cx.pages.n; i++) {
-    OriPage *pg = cx.pages.v[i];
-    EACH_MARKED(pg, obj, {
+    char *obj;
+    for (OriObjects it = ori_objects(cx.pages.v[i], true); (obj = ori_objects_next(&it));) {
       size_t size = ori_size_of(obj);
       if (size > room) {
         need++;
         room = ORI_AREA_BYTES;
       }
       room -= size;
-    })
+    }
   }
   cx.targets.n = 0;
   for (size_t i = 0; i < need; i++) {
@@ -209,8 +201,8 @@ static void copy_objects(void) {
   OriPage *tp = NULL;
   char *top = NULL, *limit = NULL;
   for (size_t i = 0; i < cx.pages.n; i++) {
-    OriPage *pg = cx.pages.v[i];
-    EACH_MARKED(pg, obj, {
+    char *obj;
+    for (OriObjects it = ori_objects(cx.pages.v[i], true); (obj = ori_objects_next(&it));) {
       size_t size = ori_size_of(obj);
       if ((size_t)(limit - top) < size) {
         tp = cx.targets.v[t++];
@@ -219,7 +211,7 @@ static void copy_objects(void) {
       }
       move(obj, size, top, tp);
       top += size;
-    })
+    }
   }
 }
 
@@ -256,15 +248,10 @@ static bool holder_lives(const void *obj) {
   return (pg->flags & ORI_PAGE_YOUNG) || ori_test(pg->mark, ori_bit(pg, obj));
 }
 
-static int by_address(const void *a, const void *b) {
-  uintptr_t x = *(const uintptr_t *)a, y = *(const uintptr_t *)b;
-  return (x > y) - (x < y);
-}
-
 // The recorded objects, each once: a big table re-traced a thousand
 // times would cost more than the whole pause.
 static void unique_objects(Vec *a) {
-  qsort(a->v, a->n, sizeof *a->v, by_address);
+  qsort(a->v, a->n, sizeof *a->v, ori_address_order);
   size_t n = 0;
   for (size_t i = 0; i < a->n; i++)
     if (!n || a->v[n - 1] != a->v[i]) a->v[n++] = a->v[i];
@@ -275,18 +262,21 @@ static void forward_list(void **list, size_t n) {
   for (size_t i = 0; i < n; i++) list[i] = ori_compact_forward(list[i]);
 }
 
+// Moved objects, and those of pinned candidates: every reference they
+// hold may name a moved object.
+static void trace_marked(const Vec *pages, OriVisitor *upd) {
+  char *obj;
+  for (size_t i = 0; i < pages->n; i++)
+    for (OriObjects it = ori_objects(pages->v[i], true); (obj = ori_objects_next(&it));)
+      ori_heap.layout->trace(obj, upd);
+}
+
 static void update_references(void) {
   OriVisitor upd = {.value = update_value, .ptr = update_ptr, .weak_holder = ignore_holder,
                     .is_live = update_is_live, .weak_refs = false,
                     .value_no_trace = update_value};
-  for (size_t i = 0; i < cx.targets.n; i++) {
-    OriPage *tp = cx.targets.v[i];
-    EACH_MARKED(tp, obj, { ori_heap.layout->trace(obj, &upd); })
-  }
-  for (size_t i = 0; i < cx.pinned.n; i++) {
-    OriPage *pg = cx.pinned.v[i];
-    EACH_MARKED(pg, obj, { ori_heap.layout->trace(obj, &upd); })
-  }
+  trace_marked(&cx.targets, &upd);
+  trace_marked(&cx.pinned, &upd);
   Vec *values = &cx.refs[ORI_STORE_VALUE], *ptrs = &cx.refs[ORI_STORE_POINTER];
   Vec *objects = &cx.refs[ORI_STORE_OBJECT];
   unique_objects(objects);

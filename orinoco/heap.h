@@ -77,6 +77,39 @@ static inline bool ori_test(const uint64_t *bm, size_t i) {
 static inline void ori_set(uint64_t *bm, size_t i) { bm[i >> 6] |= 1ull << (i & 63); }
 static inline void ori_clear(uint64_t *bm, size_t i) { bm[i >> 6] &= ~(1ull << (i & 63)); }
 
+/* {==== Walking a page's objects ====} */
+
+/* The objects of page pg in address order: those with a start bit, or,
+ * with marked_only, a start and a mark bit. Each bitmap word is read when
+ * the walk reaches it, so bits of the object just returned may change.
+ *   for (OriObjects it = ori_objects(pg, false); (obj = ori_objects_next(&it));) */
+typedef struct OriObjects {
+  OriPage *pg;
+  size_t w;
+  uint64_t bits;
+  bool marked_only;
+} OriObjects;
+
+static inline uint64_t ori_objects_word(const OriObjects *it) {
+  return it->pg->start[it->w] & (it->marked_only ? it->pg->mark[it->w] : ~0ull);
+}
+
+static inline OriObjects ori_objects(OriPage *pg, bool marked_only) {
+  OriObjects it = {pg, ori_bit(pg, pg->area) >> 6, 0, marked_only};
+  it.bits = ori_objects_word(&it);
+  return it;
+}
+
+static inline char *ori_objects_next(OriObjects *it) {
+  while (!it->bits) {
+    if (++it->w == ORI_BITMAP_WORDS) return NULL;
+    it->bits = ori_objects_word(it);
+  }
+  size_t i = (it->w << 6) + (size_t)__builtin_ctzll(it->bits);
+  it->bits &= it->bits - 1;
+  return (char *)it->pg + i * 8;
+}
+
 /* {==== Pages (page.c) ====} */
 
 /* ori_page_of: the page (run head) holding address p, or NULL when p is
@@ -98,6 +131,8 @@ static inline size_t ori_page_index(const void *p) {
 /* ori_object_at: the object containing p (interior pointers resolve to
  * their object), or NULL. */
 void *ori_object_at(const void *p);
+/* ori_address_order: qsort/bsearch order of an array of pointers. */
+int ori_address_order(const void *a, const void *b);
 /* ori_pages_committed: bytes of pages in use. */
 size_t ori_pages_committed(void);
 void ori_pages_init(size_t reserve);

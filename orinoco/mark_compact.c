@@ -302,14 +302,9 @@ static void marker_reset(Marker *m, bool young_too, const char *reason) {
 // Young objects are roots of an incremental cycle: their old referents
 // live.
 static void trace_young_roots(Marker *m) {
-  for (OriPage *pg = ori_heap.space[ORI_NEW_SPACE].pages; pg; pg = pg->next) {
-    for (size_t w = ori_bit(pg, pg->area) >> 6; w < ORI_BITMAP_WORDS; w++) {
-      for (uint64_t bits = pg->start[w]; bits; bits &= bits - 1) {
-        size_t i = (w << 6) + (size_t)__builtin_ctzll(bits);
-        trace_one(m, (char *)pg + i * 8);
-      }
-    }
-  }
+  char *obj;
+  for (OriPage *pg = ori_heap.space[ORI_NEW_SPACE].pages; pg; pg = pg->next)
+    for (OriObjects it = ori_objects(pg, false); (obj = ori_objects_next(&it));) trace_one(m, obj);
 }
 
 void ori_marking_start(const char *reason) {

@@ -95,25 +95,19 @@ void ori_sweep_page(OriPage *pg) {
     pg->live = 0;
     return;
   }
-  char *free_start = pg->area;
+  char *free_start = pg->area, *obj;
   size_t live = 0;
-  size_t first = ori_bit(pg, pg->area), last = ori_bit(pg, pg->end);
-  for (size_t w = first >> 6; w < (last + 63) >> 6; w++) {
-    uint64_t bits = pg->start[w];
-    while (bits) {
-      size_t i = (w << 6) + (size_t)__builtin_ctzll(bits);
-      bits &= bits - 1;
-      char *obj = (char *)pg + i * 8;
-      if (!ori_test(pg->mark, i)) {
-        ori_clear(pg->start, i);
-        ori_clear(pg->dirty, i);
-        continue;
-      }
-      if (obj > free_start) add_free(sp, free_start, (size_t)(obj - free_start));
-      size_t size = ori_size_of(obj);
-      live += size;
-      free_start = obj + size;
+  for (OriObjects it = ori_objects(pg, false); (obj = ori_objects_next(&it));) {
+    size_t i = ori_bit(pg, obj);
+    if (!ori_test(pg->mark, i)) {
+      ori_clear(pg->start, i);
+      ori_clear(pg->dirty, i);
+      continue;
     }
+    if (obj > free_start) add_free(sp, free_start, (size_t)(obj - free_start));
+    size_t size = ori_size_of(obj);
+    live += size;
+    free_start = obj + size;
   }
   if (pg->end > free_start) add_free(sp, free_start, (size_t)(pg->end - free_start));
   memset(pg->mark, 0, sizeof pg->mark);
@@ -208,6 +202,7 @@ void *ori_paged_alloc(OriSpace space, size_t size) {
   sp->size += size;
   OriPage *pg = sp->lab_page;
   ori_set(pg->start, ori_bit(pg, p));
+  pg->live += size;  // (the compactor's estimate of how full pg is)
   return p;
 }
 

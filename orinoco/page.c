@@ -144,6 +144,11 @@ void ori_page_reset(OriPage *pg, OriSpace space) {
 
 size_t ori_pages_committed(void) { return pages.committed; }
 
+int ori_address_order(const void *a, const void *b) {
+  uintptr_t x = *(const uintptr_t *)a, y = *(const uintptr_t *)b;
+  return (x > y) - (x < y);
+}
+
 // The highest set bit at or below index i of bm, or SIZE_MAX.
 static size_t bit_at_or_below(const uint64_t *bm, size_t i) {
   size_t w = i >> 6;

@@ -349,20 +349,18 @@ static OriPage *flip(void) {
 // A page promoted in place while marking: its objects are black (the
 // scavenge traced the live ones, greying their referents).
 static void blacken_page(OriPage *pg) {
-  for (size_t i = ori_bit(pg, pg->area); i < ORI_PAGE_SIZE / 8; i++)
-    if (ori_test(pg->start, i)) {
-      char *obj = (char *)pg + i * 8;
-      ori_marking_blacken(obj, ori_size_of(obj));
-    }
+  char *obj;
+  for (OriObjects it = ori_objects(pg, false); (obj = ori_objects_next(&it));)
+    ori_marking_blacken(obj, ori_size_of(obj));
 }
 
 // Bytes of the objects marked on a pinned page (the ones the scavenge
 // reached).
 static size_t marked_bytes(OriPage *pg) {
   size_t live = 0;
-  for (size_t w = ori_bit(pg, pg->area) >> 6; w < ORI_BITMAP_WORDS; w++)
-    for (uint64_t bits = pg->start[w] & pg->mark[w]; bits; bits &= bits - 1)
-      live += ori_size_of((char *)pg + (((w << 6) + (size_t)__builtin_ctzll(bits)) * 8));
+  char *obj;
+  for (OriObjects it = ori_objects(pg, true); (obj = ori_objects_next(&it));)
+    live += ori_size_of(obj);
   return live;
 }
 
@@ -381,9 +379,8 @@ static void promote_in_place(Scavenger *s, OriPage *pg) {
   ori_sweep_page(pg);  // frees the unmarked, clears the marks
   old->size += pg->live;
   if (ori_marking) blacken_page(pg);
-  for (size_t w = ori_bit(pg, pg->area) >> 6; w < ORI_BITMAP_WORDS; w++)
-    for (uint64_t bits = pg->start[w]; bits; bits &= bits - 1)
-      ori_note_fresh((char *)pg + (((w << 6) + (size_t)__builtin_ctzll(bits)) * 8));
+  char *obj;
+  for (OriObjects it = ori_objects(pg, false); (obj = ori_objects_next(&it));) ori_note_fresh(obj);
   s->promoted += pg->live;
 }
 

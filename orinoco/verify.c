@@ -7,6 +7,7 @@
  * wrong and aborts, so a broken invariant is found where it breaks.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "orinoco/heap.h"
 
@@ -75,19 +76,33 @@ static void weak_holder(OriVisitor *v, void *obj) {
   (void)obj;
 }
 
+// The fresh list, sorted for lookups (a deep C stack holding a million
+// objects makes it that long, and every old object is looked up).
+static struct {
+  void **v;
+  size_t n;
+} fresh;
+
+static void sort_fresh(void) {
+  free(fresh.v);
+  fresh.n = ori_heap.nfresh;
+  fresh.v = malloc((fresh.n ? fresh.n : 1) * sizeof *fresh.v);
+  if (!fresh.v) ori_fatal_heap_limit();
+  if (fresh.n) memcpy(fresh.v, ori_heap.fresh, fresh.n * sizeof *fresh.v);
+  qsort(fresh.v, fresh.n, sizeof *fresh.v, ori_address_order);
+}
+
 static bool is_fresh(const void *obj) {
-  for (size_t i = 0; i < ori_heap.nfresh; i++)
-    if (ori_heap.fresh[i] == obj) return true;
-  return false;
+  return bsearch(&obj, fresh.v, fresh.n, sizeof *fresh.v, ori_address_order) != NULL;
 }
 
 static void verify_page(Verifier *vf, OriPage *pg) {
-  size_t first = ori_bit(pg, pg->area);
-  size_t last = (pg->flags & ORI_PAGE_LARGE) ? first + 1 : ori_bit(pg, (char *)pg + ORI_PAGE_SIZE);
-  for (size_t i = first; i < last; i++) {
-    if (!ori_test(pg->start, i)) continue;
-    if ((pg->flags & ORI_PAGE_UNSWEPT) && !ori_test(pg->mark, i)) continue;  // dead
-    vf->obj = (char *)pg + i * 8;
+  char *obj;
+  // (On an unswept page only marked objects are alive.)
+  for (OriObjects it = ori_objects(pg, pg->flags & ORI_PAGE_UNSWEPT);
+       (obj = ori_objects_next(&it));) {
+    size_t i = ori_bit(pg, obj);
+    vf->obj = obj;
     vf->old = !(pg->flags & ORI_PAGE_YOUNG);
     vf->remembered = ori_test(pg->dirty, i) || (vf->old && is_fresh(vf->obj));
     vf->by_slot = ori_remembered_by_slot(vf->obj);
@@ -99,6 +114,7 @@ void ori_verify_heap(const char *when) {
   Verifier vf = {.v = {.value = visit_value, .ptr = visit_ptr, .weak_holder = weak_holder,
                        .weak_refs = false, .value_no_trace = visit_value},
                  .when = when};
+  sort_fresh();
   for (int s = 0; s < ORI_SPACE_COUNT; s++)
     for (OriPage *pg = ori_heap.space[s].pages; pg; pg = pg->next) verify_page(&vf, pg);
   // The roots: every pointer names a live object (a moving collection

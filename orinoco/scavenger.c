@@ -454,7 +454,12 @@ static void resize_semispace(const Scavenger *s, double copy_ms, double fixed_ms
     ns->capacity = want > min ? want : min;
   } else if (high_survival && ns->capacity < ori_heap.max_semi_bytes &&
              (copy_ms * 2 <= ORI_SCAVENGE_TARGET_MS || fixed_ms > copy_ms)) {
-    ns->capacity *= 2;
+    // Doubling from just under half the target would overshoot it when
+    // survival stays high: grow so that copying would take 3/4 of it.
+    double grow = fixed_ms > copy_ms ? 2.0 : 0.75 * ORI_SCAVENGE_TARGET_MS / copy_ms;
+    if (grow > 2.0) grow = 2.0;
+    size_t want = (size_t)((double)ns->capacity * grow) & ~(ORI_PAGE_SIZE - 1);
+    if (want > ns->capacity) ns->capacity = want;
   }
   // The mutator always gets at least a page beyond what survived.
   if (ns->capacity < ns->committed + ORI_PAGE_SIZE) ns->capacity = ns->committed + ORI_PAGE_SIZE;

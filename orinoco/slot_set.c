@@ -56,31 +56,57 @@ bool ori_slot_recorded(const void *slot) {
   return (ori_slot_bits[w >> 6] >> (w & 63)) & 1;
 }
 
-// The slots of page i, each visited once; a slot stays recorded only if
-// visit returns true (it still holds a young value).
-static void page_slots(size_t i, bool (*visit)(JSValue *slot, void *ctx), void *ctx) {
+// Slots are visited in batches: every slot and every object it names is
+// a likely cache miss (old objects all over the heap, young ones in the
+// order they were allocated), so a batch first prefetches the slots, then
+// the objects they hold, and only then visits them.
+#define BATCH 128
+
+typedef struct Batch {
+  JSValue *slot[BATCH];
+  size_t n;
+  bool (*visit)(JSValue *slot, void *ctx);
+  void *ctx;
+} Batch;
+
+// Visit the batch; a slot stays recorded only if visit returns true (it
+// still holds a young value).
+static void run_batch(Batch *b) {
+  for (size_t i = 0; i < b->n; i++) {
+    JSValue v = *b->slot[i];
+    if (js_is_heap(v)) __builtin_prefetch(js_heap(v));
+  }
+  for (size_t i = 0; i < b->n; i++)
+    if (b->visit(b->slot[i], b->ctx)) ori_record_slot(b->slot[i]);
+  b->n = 0;
+}
+
+// The slots of page i, each visited once. (Bits are cleared as they are
+// taken and set again for the slots kept; a visit may record new slots,
+// which stay.)
+static void page_slots(size_t i, Batch *b) {
   uint64_t *bm = ori_slot_bits + i * WORDS_PER_PAGE;
   char *page = (char *)ori_heap_base + i * ORI_PAGE_SIZE;
-  bool any = false;
+  ori_slot_pages[i] = 0;
   for (size_t w = 0; w < WORDS_PER_PAGE; w++) {
     uint64_t bits = bm[w];
     if (!bits) continue;
-    uint64_t keep = 0;
-    for (uint64_t b = bits; b; b &= b - 1) {
-      unsigned k = (unsigned)__builtin_ctzll(b);
-      if (visit((JSValue *)(page + ((w << 6) + k) * 8), ctx)) keep |= 1ull << k;
+    bm[w] = 0;
+    for (; bits; bits &= bits - 1) {
+      JSValue *slot = (JSValue *)(page + ((w << 6) + (size_t)__builtin_ctzll(bits)) * 8);
+      __builtin_prefetch(slot);
+      b->slot[b->n++] = slot;
+      if (b->n == BATCH) run_batch(b);
     }
-    // (visit may record new slots in this word: keep those too)
-    bm[w] = (bm[w] & ~bits) | keep;
-    any |= bm[w] != 0;
   }
-  ori_slot_pages[i] = any;
 }
 
 void ori_slots_visit(bool (*visit)(JSValue *slot, void *ctx), void *ctx) {
   size_t npages = (ori_heap_end - ori_heap_base) >> ORI_PAGE_BITS;
+  Batch b = {.n = 0, .visit = visit, .ctx = ctx};
   for (size_t i = 0; i < npages; i++)
-    if (ori_slot_pages[i]) page_slots(i, visit, ctx);
+    if (ori_slot_pages[i]) page_slots(i, &b);
+  run_batch(&b);
 }
 
 void ori_slots_move(const void *from, const void *to, size_t bytes) {

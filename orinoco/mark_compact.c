@@ -333,20 +333,31 @@ void ori_marking_blacken(void *obj, size_t size) {
   if (mark(obj)) ori_page_of(obj)->marked_bytes += size;
 }
 
-void ori_marking_barrier(const void *where, const void *p, OriStoreKind kind) {
-  if (ori_heap.in_gc) return;
-  ori_marking_grey(p);
-  if (ori_compacting && ori_on_candidate(p)) ori_compact_note_store(where, kind);
+// Grey the old object at p, or around it unless exact (a JSValue names an
+// object's start; a raw pointer may be interior). Its page, or NULL.
+static OriPage *grey_old(const void *p, bool exact) {
+  if (ori_is_young(p)) return NULL;
+  OriPage *pg = ori_page_of(p);
+  if (!pg) return NULL;
+  void *obj = (void *)p;
+  if (!exact && !ori_test(pg->start, ori_bit(pg, p))) obj = ori_object_at(p);
+  if (!obj) return NULL;
+  size_t bit = ori_bit(pg, obj);  // (an interior pointer's object is on pg)
+  if (!ori_test(pg->mark, bit)) {
+    ori_set(pg->mark, bit);
+    push(&marker.work, &marker.nwork, &marker.cap_work, obj);
+  }
+  return pg;
 }
 
-void ori_marking_grey(const void *p) {
-  if (ori_is_young(p)) return;
-  OriPage *pg = ori_page_of(p);
-  if (!pg) return;
-  void *obj = (void *)p;
-  if (!ori_test(pg->start, ori_bit(pg, p))) obj = ori_object_at(p);  // interior
-  if (obj && mark(obj)) push(&marker.work, &marker.nwork, &marker.cap_work, obj);
+void ori_marking_barrier(const void *where, const void *p, OriStoreKind kind) {
+  if (ori_heap.in_gc) return;
+  OriPage *pg = grey_old(p, kind != ORI_STORE_POINTER);
+  if (pg && (pg->flags & ORI_PAGE_EVACUATE) && ori_compacting)
+    ori_compact_note_store(where, kind);
 }
+
+void ori_marking_grey(const void *p) { grey_old(p, false); }
 
 // The pause that ends marking (incremental or not) and starts sweeping.
 static void finalize(Marker *m) {

@@ -91,6 +91,10 @@ void ori_compact_select(size_t budget) {
   for (OriPage *pg = sp->pages; pg; pg = pg->next)
     if (!(pg->flags & ORI_PAGE_LARGE) && pg->live < ORI_COMPACT_MAX_LIVE && pg != sp->lab_page)
       vec_push(&cx.pages, pg);
+  if (cx.pages.n < 2) {
+    cx.pages.n = 0;
+    return;
+  }
   qsort(cx.pages.v, cx.pages.n, sizeof *cx.pages.v, by_live);
   size_t n = 0, bytes = 0;
   while (n < cx.pages.n && bytes + ((OriPage *)cx.pages.v[n])->live <= budget)
@@ -251,6 +255,7 @@ static bool holder_lives(const void *obj) {
 // The recorded objects, each once: a big table re-traced a thousand
 // times would cost more than the whole pause.
 static void unique_objects(Vec *a) {
+  if (a->n < 2) return;
   qsort(a->v, a->n, sizeof *a->v, ori_address_order);
   size_t n = 0;
   for (size_t i = 0; i < a->n; i++)

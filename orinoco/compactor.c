@@ -55,14 +55,7 @@ static struct {
   uint32_t cycles;
 } cx;
 
-static void vec_push(Vec *a, void *p) {
-  if (a->n == a->cap) {
-    a->cap = a->cap ? a->cap * 2 : 1024;
-    a->v = realloc(a->v, a->cap * sizeof *a->v);
-    if (!a->v) ori_fatal_heap_limit();
-  }
-  a->v[a->n++] = p;
-}
+static void vec_push(Vec *a, void *p) { ori_push(&a->v, &a->n, &a->cap, p); }
 
 /* {==== Choosing candidates ====} */
 

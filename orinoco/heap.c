@@ -103,6 +103,15 @@ size_t ori_heap_used(void) {
 size_t ori_bytes_allocated(void) { return ori_heap.allocated; }
 uint32_t ori_gc_count(void) { return ori_heap.gc_count; }
 
+void ori_push(void ***a, size_t *n, size_t *cap, void *p) {
+  if (*n == *cap) {
+    *cap = *cap ? *cap * 2 : 1024;
+    *a = realloc(*a, *cap * sizeof **a);
+    if (!*a) ori_fatal_heap_limit();
+  }
+  (*a)[(*n)++] = p;
+}
+
 /* {==== Collection policy ====} */
 
 void ori_collect(const char *reason) {

@@ -269,6 +269,10 @@ void ori_compact_release(void);
 /* --trace-gc-verbose's line at exit */
 void ori_compact_report(void);
 
+/* heap.c: append p to a malloc'd array of pointers, growing it (the
+ * collector's work lists; running out of memory is fatal) */
+void ori_push(void ***a, size_t *n, size_t *cap, void *p);
+
 /* verify.c */
 void ori_verify_heap(const char *when);
 

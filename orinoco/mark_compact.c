@@ -63,15 +63,6 @@ typedef struct Marker {
 
 static Marker marker;
 
-static void push(void ***a, size_t *n, size_t *cap, void *p) {
-  if (*n == *cap) {
-    *cap = *cap ? *cap * 2 : 4096;
-    *a = realloc(*a, *cap * sizeof **a);
-    if (!*a) ori_fatal_heap_limit();
-  }
-  (*a)[(*n)++] = p;
-}
-
 // Set obj's mark bit; true if it was white.
 static bool mark(void *obj) {
   OriPage *pg = ori_page_of(obj);
@@ -131,14 +122,18 @@ static void trace_one(Marker *m, void *obj) {
 // Grey obj: mark it and queue it for tracing (young ones only when the
 // whole heap is marked at once). Its page, or NULL for a young one left
 // alone.
+// Mark obj, on page pg, and queue it for tracing, unless it was marked.
+static void queue(Marker *m, OriPage *pg, void *obj) {
+  size_t bit = ori_bit(pg, obj);
+  if (ori_test(pg->mark, bit)) return;
+  ori_set(pg->mark, bit);
+  ori_push(&m->work, &m->nwork, &m->cap_work, obj);
+}
+
 static OriPage *grey(Marker *m, void *obj) {
   if (!m->young_too && ori_is_young(obj)) return NULL;
   OriPage *pg = ori_page_of(obj);
-  size_t bit = ori_bit(pg, obj);
-  if (!ori_test(pg->mark, bit)) {
-    ori_set(pg->mark, bit);
-    push(&m->work, &m->nwork, &m->cap_work, obj);
-  }
+  queue(m, pg, obj);
   return pg;
 }
 
@@ -175,7 +170,7 @@ static void visit_no_trace(OriVisitor *v, JSValue *slot) {
 static void weak_holder(OriVisitor *v, void *obj) {
   Marker *m = (Marker *)v;
   if (!m->in_pause && ori_is_young(obj)) return;
-  push(&m->holders, &m->nholders, &m->cap_holders, obj);
+  ori_push(&m->holders, &m->nholders, &m->cap_holders, obj);
 }
 
 // Young objects count as live when they were not marked (incremental
@@ -209,9 +204,9 @@ static void stack_hit(void *obj, void *ctx) {
   if (!m->young_too && ori_is_young(obj)) return;
   if (!ori_is_young(obj)) {
     ori_note_fresh(obj);
-    push(&m->black, &m->nblack, &m->cap_black, obj);
+    ori_push(&m->black, &m->nblack, &m->cap_black, obj);
   }
-  if (mark(obj) || !ori_is_young(obj)) push(&m->work, &m->nwork, &m->cap_work, obj);
+  if (mark(obj) || !ori_is_young(obj)) ori_push(&m->work, &m->nwork, &m->cap_work, obj);
 }
 
 // Trace queued objects; with a budget, stop after about that many bytes.
@@ -326,7 +321,7 @@ void ori_marking_start(const char *reason) {
 
 void ori_marking_note_black(void *obj, size_t size) {
   if (mark(obj)) ori_page_of(obj)->marked_bytes += size;
-  push(&marker.black, &marker.nblack, &marker.cap_black, obj);
+  ori_push(&marker.black, &marker.nblack, &marker.cap_black, obj);
 }
 
 void ori_marking_blacken(void *obj, size_t size) {
@@ -342,11 +337,7 @@ static OriPage *grey_old(const void *p, bool exact) {
   void *obj = (void *)p;
   if (!exact && !ori_test(pg->start, ori_bit(pg, p))) obj = ori_object_at(p);
   if (!obj) return NULL;
-  size_t bit = ori_bit(pg, obj);  // (an interior pointer's object is on pg)
-  if (!ori_test(pg->mark, bit)) {
-    ori_set(pg->mark, bit);
-    push(&marker.work, &marker.nwork, &marker.cap_work, obj);
-  }
+  queue(&marker, pg, obj);  // (an interior pointer's object is on pg)
   return pg;
 }
 

@@ -54,15 +54,6 @@ typedef struct Scavenger {
 
 /* {==== The remembered set ====} */
 
-static void push_ptr(void ***a, size_t *n, size_t *cap, void *p) {
-  if (*n == *cap) {
-    *cap = *cap ? *cap * 2 : 1024;
-    *a = realloc(*a, *cap * sizeof **a);
-    if (!*a) ori_fatal_heap_limit();
-  }
-  (*a)[(*n)++] = p;
-}
-
 void ori_record_write(void *obj) {
   OriPage *pg = ori_page_of(obj);
   // Young objects (a pinned page's, during a scavenge) need no entry.
@@ -70,7 +61,7 @@ void ori_record_write(void *obj) {
   size_t bit = ori_bit(pg, obj);
   if (ori_test(pg->dirty, bit)) return;
   ori_set(pg->dirty, bit);
-  push_ptr(&ori_heap.dirty, &ori_heap.ndirty, &ori_heap.cap_dirty, obj);
+  ori_push(&ori_heap.dirty, &ori_heap.ndirty, &ori_heap.cap_dirty, obj);
 }
 
 void ori_record_slot_ptr(const void *slot) {
@@ -83,7 +74,7 @@ void ori_remember(void *obj) {
 }
 
 void ori_note_fresh(void *obj) {
-  push_ptr(&ori_heap.fresh, &ori_heap.nfresh, &ori_heap.cap_fresh, obj);
+  ori_push(&ori_heap.fresh, &ori_heap.nfresh, &ori_heap.cap_fresh, obj);
 }
 
 /* {==== Copying ====} */
@@ -135,7 +126,7 @@ static void *copy_object(Scavenger *s, void *obj) {
     to = ori_paged_alloc(ORI_OLD_SPACE, size);
     if (to) {
       s->promoted += size;
-      push_ptr(&s->work, &s->nwork, &s->cap_work, to);
+      ori_push(&s->work, &s->nwork, &s->cap_work, to);
     }
   }
   if (!to) {
@@ -158,7 +149,7 @@ static void *evacuate(Scavenger *s, void *obj) {
     size_t bit = ori_bit(pg, obj);
     if (!ori_test(pg->mark, bit)) {
       ori_set(pg->mark, bit);
-      push_ptr(&s->work, &s->nwork, &s->cap_work, obj);
+      ori_push(&s->work, &s->nwork, &s->cap_work, obj);
     }
     return obj;
   }
@@ -267,7 +258,7 @@ static void trace_old(Scavenger *s, void *obj) {
   if (s->found_young) ori_record_write(obj);
   if (!s->found_candidate) return;
   if (ori_is_young(obj)) {
-    push_ptr(&s->pinned_refs, &s->npinned_refs, &s->cap_pinned_refs, obj);
+    ori_push(&s->pinned_refs, &s->npinned_refs, &s->cap_pinned_refs, obj);
   } else {
     ori_compact_record(obj, ORI_STORE_OBJECT);
   }
@@ -289,7 +280,7 @@ static void pin(void *obj, void *ctx) {
   }
   // (Old pages' mark bits belong to the marker: an old object held twice
   // is listed twice, which costs a second trace and nothing else.)
-  push_ptr(&s->held, &s->nheld, &s->cap_held, obj);
+  ori_push(&s->held, &s->nheld, &s->cap_held, obj);
 }
 
 static void process_remembered(Scavenger *s) {
